@@ -1,0 +1,102 @@
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { accounts } from './features/accounts/index.ts';
+import { admin } from './features/admin/index.ts';
+import { health } from './features/health/index.ts';
+import { home } from './features/home/index.ts';
+import { errorHandling } from './platform/error-handler.tsx';
+import { LOCALES, negotiateLocale } from './platform/i18n.ts';
+import { localeResolution } from './platform/locale.ts';
+import type { AppDeps } from './platform/deps.ts';
+import { rateLimits } from './platform/rate-limit.ts';
+import { PUBLIC_DIR, rendering } from './platform/render.tsx';
+import { sessions } from './platform/sessions.ts';
+
+// Form posts are small; uploads (multipart) set their own, larger limit where they are taken.
+const BODY_LIMIT_BYTES = 64 * 1024;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const secure = config.baseUrl.protocol === 'https:';
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    // Let in-flight requests finish on shutdown, but do not wait for idle keep-alive sockets.
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('deps', deps);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody);
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'bridges_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true },
+  });
+  // The body is parsed by preHandler time, so the token in the form field can be read there.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  await app.register(localeResolution);
+  await app.register(sessions, { db, secureCookies: secure });
+  await app.register(rendering);
+  await app.register(rateLimits, { db });
+  await app.register(errorHandling);
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/static/',
+    maxAge: '365d',
+    immutable: true,
+  });
+
+  await app.register(health);
+  app.get('/', async (request, reply) => {
+    reply.header('vary', 'Accept-Language');
+    return reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302);
+  });
+  for (const locale of LOCALES) {
+    await app.register(
+      async (pages) => {
+        await pages.register(home);
+        await pages.register(accounts);
+        await pages.register(admin);
+      },
+      { prefix: `/${locale}` },
+    );
+  }
+  return app;
+}

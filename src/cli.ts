@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { DataDirInUseError } from './db/embedded.ts';
+import { openDatabase } from './db/open.ts';
+import { migrate } from './db/migrate.ts';
+import { accountService } from './features/accounts/service.ts';
+import { loadDemoContent } from './features/demo/service.ts';
+import { ValidationError } from './platform/errors.ts';
+import { translator } from './platform/i18n.ts';
+import { createMailer } from './platform/mail.ts';
+import type { AppDeps } from './platform/deps.ts';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  migrate                      Apply pending database migrations
+  user:create --email E --name N --role R [--password P]
+                               Create a confirmed account (role: member, editor, chair,
+                               lab_coordinator or admin); a password is generated if omitted
+  demo:load                    Load the demo content into an empty database
+`;
+
+class UsageError extends Error {}
+
+type Command = (deps: AppDeps, args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  async migrate({ db }) {
+    const applied = await migrate(db);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  },
+
+  async 'user:create'(deps, args) {
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
+    });
+    if (!values.email || !values.name || !values.role) throw new UsageError('user:create needs --email, --name and --role');
+    const password = values.password ?? crypto.randomUUID();
+    const { handle } = await accountService(deps).createAccount({
+      email: values.email,
+      name: values.name,
+      role: values.role,
+      password,
+      organisation: '',
+      stakeholderType: '',
+      country: '',
+    });
+    console.log(`Created ${values.role} ${values.email} (@${handle}).`);
+    if (!values.password) console.log(`Password: ${password}`);
+  },
+
+  async 'demo:load'(deps) {
+    const result = await loadDemoContent(deps, { adminPassword: deps.config.demoAdminPassword });
+    if (!result.admin) {
+      console.log('The database already has accounts: demo content is only loaded into an empty database.');
+      return;
+    }
+    console.log(`Demo content loaded. Admin: ${result.admin.email} / ${result.admin.password}`);
+  },
+};
+
+async function run(config: Config, argv: string[]): Promise<void> {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) throw new UsageError(name ? `Unknown command "${name}"` : 'No command given');
+  const database = await openDatabase(config, () => {});
+  try {
+    await command({ config, db: database.db, mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db }) }, args);
+  } finally {
+    await database.close();
+  }
+}
+
+try {
+  await run(loadConfig(), process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+  } else if (error instanceof ValidationError) {
+    const t = translator('en');
+    for (const [field, key] of Object.entries(error.errors)) console.error(`--${field}: ${t(key)}`);
+  } else if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    console.error(error.message);
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,150 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ValidationError } from '../../platform/errors.ts';
+import { EMPTY_FORM, formBodySchema, readForm, type FormState } from '../../platform/forms.ts';
+import { SENSITIVE_FORM_LIMIT } from '../../platform/rate-limit.ts';
+import { accountService } from './service.ts';
+import {
+  CheckEmailPage,
+  DonePage,
+  ForgotPasswordPage,
+  LoginPage,
+  RegisterPage,
+  ResetLinkDeadPage,
+  ResetPasswordPage,
+  VerifyResultPage,
+} from './views/auth-pages.tsx';
+
+const REGISTER_FIELDS = ['name', 'email', 'password', 'organisation', 'stakeholderType', 'country'] as const;
+const LOGIN_FIELDS = ['email', 'password'] as const;
+const sensitive = { config: { rateLimit: SENSITIVE_FORM_LIMIT } };
+const tokenQuery = { querystring: { type: 'object', properties: { token: { type: 'string', maxLength: 200 } } } } as const;
+
+/** Re-renders a form with 422 when the service refused the input; anything else propagates. */
+function invalidForm(error: unknown, reply: FastifyReply, render: (form: FormState) => FastifyReply, values: FormState['values']) {
+  if (!(error instanceof ValidationError)) throw error;
+  return render({ values, errors: error.errors });
+}
+
+/** Registration, email confirmation, sign-in and sign-out, and password reset. */
+export async function authRoutes(app: FastifyInstance) {
+  const service = accountService(app.deps);
+
+  app.get('/register', async (request, reply) => {
+    if (request.currentUser) return reply.seeOther('/account');
+    return reply.page(request.t('accounts.register.title'), (ctx) => <RegisterPage ctx={ctx} form={EMPTY_FORM} />);
+  });
+
+  app.post('/register', { ...sensitive, schema: { body: formBodySchema(REGISTER_FIELDS) } }, async (request, reply) => {
+    const input = readForm(request.body, REGISTER_FIELDS);
+    const t = request.t;
+    try {
+      await service.register(input, request.locale);
+    } catch (error) {
+      return invalidForm(
+        error,
+        reply,
+        (form) => reply.page(t('accounts.register.title'), (ctx) => <RegisterPage ctx={ctx} form={form} />, 422),
+        { ...input, password: '' },
+      );
+    }
+    return reply.seeOther('/register/check-email');
+  });
+
+  app.get('/register/check-email', async (request, reply) =>
+    reply.page(request.t('accounts.checkEmail.title'), (ctx) => (
+      <CheckEmailPage ctx={ctx} message={ctx.t('accounts.checkEmail.registered')} />
+    )),
+  );
+
+  app.get('/verify-email', { schema: tokenQuery }, async (request, reply) => {
+    const { token = '' } = request.query as { token?: string };
+    const verified = token !== '' && (await service.verifyEmail(token));
+    const title = request.t(verified ? 'accounts.verify.doneTitle' : 'accounts.verify.deadTitle');
+    return reply.page(title, (ctx) => <VerifyResultPage ctx={ctx} verified={verified} />, verified ? 200 : 410);
+  });
+
+  app.get('/login', async (request, reply) => {
+    if (request.currentUser) return reply.seeOther('/account');
+    return reply.page(request.t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={EMPTY_FORM} />);
+  });
+
+  app.post('/login', { ...sensitive, schema: { body: formBodySchema(LOGIN_FIELDS) } }, async (request, reply) => {
+    const { email, password } = readForm(request.body, LOGIN_FIELDS);
+    const t = request.t;
+    const renderLogin = (form: FormState, notice?: string) =>
+      reply.page(t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={form} notice={notice} />, 422);
+
+    const errors: Record<string, string> = {};
+    if (!email.trim()) errors.email = 'accounts.errors.emailRequired';
+    if (!password) errors.password = 'accounts.errors.passwordRequired';
+    if (Object.keys(errors).length > 0) return renderLogin({ values: { email }, errors });
+
+    const result = await service.signIn(email, password);
+    if (result.outcome === 'refused') {
+      return renderLogin({ values: { email }, errors: { email: 'accounts.errors.signInRefused' } });
+    }
+    if (result.outcome === 'unverified') {
+      return renderLogin({ values: { email }, errors: {} }, t('accounts.login.unverified'));
+    }
+    await app.sessionStore.start(request, reply, result.userId);
+    return reply.seeOther('/account');
+  });
+
+  app.post('/logout', async (request, reply) => {
+    await app.sessionStore.end(request, reply);
+    return reply.seeOther('/');
+  });
+
+  app.get('/forgot-password', async (request, reply) =>
+    reply.page(request.t('accounts.forgot.title'), (ctx) => <ForgotPasswordPage ctx={ctx} form={EMPTY_FORM} />),
+  );
+
+  app.post('/forgot-password', { ...sensitive, schema: { body: formBodySchema(['email']) } }, async (request, reply) => {
+    const { email } = readForm(request.body, ['email']);
+    const t = request.t;
+    try {
+      await service.requestPasswordReset(email, request.locale);
+    } catch (error) {
+      return invalidForm(
+        error,
+        reply,
+        (form) => reply.page(t('accounts.forgot.title'), (ctx) => <ForgotPasswordPage ctx={ctx} form={form} />, 422),
+        { email },
+      );
+    }
+    return reply.page(t('accounts.checkEmail.title'), (ctx) => (
+      <CheckEmailPage ctx={ctx} message={ctx.t('accounts.checkEmail.reset')} />
+    ));
+  });
+
+  app.get('/reset-password', { schema: tokenQuery }, async (request, reply) => {
+    const { token = '' } = request.query as { token?: string };
+    const t = request.t;
+    // The token travels in the query string: keep it out of Referer headers sent onwards.
+    reply.header('referrer-policy', 'no-referrer');
+    if (!token || !(await service.isResetTokenLive(token))) {
+      return reply.page(t('accounts.reset.deadTitle'), (ctx) => <ResetLinkDeadPage ctx={ctx} />, 410);
+    }
+    return reply.page(t('accounts.reset.title'), (ctx) => <ResetPasswordPage ctx={ctx} form={EMPTY_FORM} token={token} />);
+  });
+
+  app.post('/reset-password', { ...sensitive, schema: { body: formBodySchema(['token', 'password']) } }, async (request, reply) => {
+    const { token, password } = readForm(request.body, ['token', 'password']);
+    const t = request.t;
+    let changed: boolean;
+    try {
+      changed = await service.resetPassword(token, password);
+    } catch (error) {
+      return invalidForm(
+        error,
+        reply,
+        (form) => reply.page(t('accounts.reset.title'), (ctx) => <ResetPasswordPage ctx={ctx} form={form} token={token} />, 422),
+        {},
+      );
+    }
+    if (!changed) return reply.page(t('accounts.reset.deadTitle'), (ctx) => <ResetLinkDeadPage ctx={ctx} />, 410);
+    return reply.page(t('accounts.reset.doneTitle'), (ctx) => (
+      <DonePage ctx={ctx} message={ctx.t('accounts.reset.done')} next={{ href: ctx.href('/login'), label: ctx.t('accounts.verify.signInNow') }} />
+    ));
+  });
+}

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from './auth-routes.tsx';
+
+export { accountService } from './service.ts';
+
+/** Accounts: registration, sign-in, password reset and the member's own account page. */
+export async function accounts(app: FastifyInstance) {
+  await app.register(authRoutes);
+}

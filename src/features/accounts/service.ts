@@ -1,0 +1,225 @@
+import type { AppDeps } from '../../platform/deps.ts';
+import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { ROLES, type Role } from '../../db/schema/accounts.ts';
+import { isLocale, translator, type Locale } from '../../platform/i18n.ts';
+import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from '../../platform/passwords.ts';
+import { isCountryCode } from '../../lib/countries.ts';
+import { isStakeholderType } from '../../lib/stakeholders.ts';
+import { isEmailAddress, normaliseEmail, slugify } from '../../lib/text.ts';
+import { hashToken, newToken } from '../../lib/tokens.ts';
+import * as queries from './queries.ts';
+
+const VERIFY_EMAIL_TTL_MS = 48 * 60 * 60 * 1000;
+const RESET_PASSWORD_TTL_MS = 60 * 60 * 1000;
+export const NAME_MAX_LENGTH = 120;
+export const ORGANISATION_MAX_LENGTH = 200;
+
+export interface RegistrationInput {
+  name: string;
+  email: string;
+  password: string;
+  organisation: string;
+  stakeholderType: string;
+  country: string;
+}
+
+export interface ProfileInput {
+  name: string;
+  organisation: string;
+  stakeholderType: string;
+  country: string;
+}
+
+type Errors = Record<string, string>;
+
+/** Checks the profile fields shared by registration and profile editing. */
+export function profileErrors(input: ProfileInput): Errors {
+  const errors: Errors = {};
+  if (!input.name.trim()) errors.name = 'accounts.errors.nameRequired';
+  else if (input.name.trim().length > NAME_MAX_LENGTH) errors.name = 'accounts.errors.nameTooLong';
+  if (input.organisation.trim().length > ORGANISATION_MAX_LENGTH) errors.organisation = 'accounts.errors.organisationTooLong';
+  if (input.stakeholderType && !isStakeholderType(input.stakeholderType)) errors.stakeholderType = 'accounts.errors.stakeholderTypeInvalid';
+  if (input.country && !isCountryCode(input.country)) errors.country = 'accounts.errors.countryInvalid';
+  return errors;
+}
+
+export function profileColumns(input: ProfileInput) {
+  return {
+    name: input.name.trim(),
+    organisation: input.organisation.trim() || null,
+    stakeholderType: input.stakeholderType || null,
+    country: input.country || null,
+  };
+}
+
+function throwIfAny(errors: Errors): void {
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+}
+
+export interface NewAccountInput extends RegistrationInput {
+  role: string;
+}
+
+export type SignInResult = { outcome: 'signed_in'; userId: number } | { outcome: 'unverified' } | { outcome: 'refused' };
+
+export function accountService({ db, mailer, config }: AppDeps) {
+  const link = (locale: Locale, path: string) => new URL(`/${locale}${path}`, config.baseUrl).toString();
+
+  async function uniqueHandle(name: string): Promise<string> {
+    const base = slugify(name, 40) || 'member';
+    for (let attempt = 0; ; attempt += 1) {
+      const candidate = attempt === 0 ? base : `${base}-${Math.floor(Math.random() * 10 ** (2 + Math.min(attempt, 6)))}`;
+      if (!(await queries.handleIsTaken(db, candidate))) return candidate;
+    }
+  }
+
+  async function issueToken(userId: number, purpose: 'verify_email' | 'reset_password', ttlMs: number) {
+    const token = newToken();
+    await queries.insertToken(db, { hash: hashToken(token), userId, purpose, expiresAt: new Date(Date.now() + ttlMs) });
+    return token;
+  }
+
+  async function sendVerification(user: { id: number; email: string; name: string }, locale: Locale) {
+    const t = translator(locale);
+    const token = await issueToken(user.id, 'verify_email', VERIFY_EMAIL_TTL_MS);
+    await mailer.send({
+      to: user.email,
+      subject: t('accounts.mail.verify.subject'),
+      text: t('accounts.mail.verify.body', { name: user.name, link: link(locale, `/verify-email?token=${token}`) }),
+    });
+  }
+
+  function registrationErrors(input: RegistrationInput, email: string): Errors {
+    const errors = profileErrors(input);
+    if (!email) errors.email = 'accounts.errors.emailRequired';
+    else if (!isEmailAddress(email)) errors.email = 'accounts.errors.emailInvalid';
+    const problem = passwordProblem(input.password);
+    if (problem) errors.password = problem;
+    return errors;
+  }
+
+  return {
+    /**
+     * Creates an unverified account and mails a confirmation link. When the email is already
+     * registered the owner is told by mail instead, and the caller sees the same outcome, so the
+     * form never reveals who has an account.
+     */
+    async register(input: RegistrationInput, locale: Locale): Promise<void> {
+      const email = normaliseEmail(input.email);
+      throwIfAny(registrationErrors(input, email));
+
+      const profile = profileColumns(input);
+      const userId = await queries.insertUser(db, {
+        ...profile,
+        handle: await uniqueHandle(profile.name),
+        email,
+        passwordHash: await hashPassword(input.password),
+        locale,
+      });
+      if (userId === undefined) {
+        const t = translator(locale);
+        await mailer.send({
+          to: email,
+          subject: t('accounts.mail.alreadyRegistered.subject'),
+          text: t('accounts.mail.alreadyRegistered.body', {
+            signIn: link(locale, '/login'),
+            reset: link(locale, '/forgot-password'),
+          }),
+        });
+        return;
+      }
+      await sendVerification({ id: userId, email, name: profile.name }, locale);
+    },
+
+    /** Creates a confirmed account with a role: for the command line and the demo content. */
+    async createAccount(input: NewAccountInput, locale: Locale = 'en'): Promise<{ id: number; handle: string }> {
+      const email = normaliseEmail(input.email);
+      const errors = registrationErrors(input, email);
+      if (!(ROLES as readonly string[]).includes(input.role)) errors.role = 'accounts.errors.roleInvalid';
+      throwIfAny(errors);
+      const profile = profileColumns(input);
+      const handle = await uniqueHandle(profile.name);
+      const id = await queries.insertUser(db, {
+        ...profile,
+        handle,
+        email,
+        passwordHash: await hashPassword(input.password),
+        locale,
+      });
+      if (id === undefined) throw new ConflictError(`An account already uses ${email}`);
+      await queries.markEmailVerified(db, id);
+      await queries.setRole(db, id, input.role as Role);
+      return { id, handle };
+    },
+
+    async hasAnyAccount(): Promise<boolean> {
+      return (await queries.countUsers(db)) > 0;
+    },
+
+    /** True when the link confirmed an address (now or before); false for a dead link. */
+    async verifyEmail(token: string): Promise<boolean> {
+      const userId = await queries.consumeToken(db, hashToken(token), 'verify_email');
+      if (userId === undefined) return false;
+      await queries.markEmailVerified(db, userId);
+      return true;
+    },
+
+    /** Checks credentials in constant-ish time; an unverified account gets a fresh link. */
+    async signIn(emailInput: string, password: string): Promise<SignInResult> {
+      const user = await queries.findUserByEmail(db, normaliseEmail(emailInput));
+      if (!user?.password_hash || !user.email || !user.name) {
+        await verifyDecoy(password);
+        return { outcome: 'refused' };
+      }
+      if (!(await verifyPassword(user.password_hash, password))) return { outcome: 'refused' };
+      if (!user.email_verified_at) {
+        await queries.expireTokens(db, user.id, 'verify_email');
+        await sendVerification({ id: user.id, email: user.email, name: user.name }, isLocale(user.locale) ? user.locale : 'en');
+        return { outcome: 'unverified' };
+      }
+      return { outcome: 'signed_in', userId: user.id };
+    },
+
+    /** Mails a single-use reset link when the address belongs to an account; silent otherwise. */
+    async requestPasswordReset(emailInput: string, locale: Locale): Promise<void> {
+      const email = normaliseEmail(emailInput);
+      if (!email) throw new ValidationError({ email: 'accounts.errors.emailRequired' });
+      if (!isEmailAddress(email)) throw new ValidationError({ email: 'accounts.errors.emailInvalid' });
+      const user = await queries.findUserByEmail(db, email);
+      if (!user?.email) return;
+      await queries.expireTokens(db, user.id, 'reset_password');
+      const token = await issueToken(user.id, 'reset_password', RESET_PASSWORD_TTL_MS);
+      const t = translator(locale);
+      await mailer.send({
+        to: user.email,
+        subject: t('accounts.mail.reset.subject'),
+        text: t('accounts.mail.reset.body', { link: link(locale, `/reset-password?token=${token}`), minutes: 60 }),
+      });
+    },
+
+    async isResetTokenLive(token: string): Promise<boolean> {
+      return (await queries.findLiveToken(db, hashToken(token), 'reset_password')) !== undefined;
+    },
+
+    /**
+     * Sets a new password from a reset link, which then stops working; every session of the
+     * account ends, since whoever knew the old password may hold one. False for a dead link.
+     */
+    async resetPassword(token: string, password: string): Promise<boolean> {
+      const problem = passwordProblem(password);
+      if (problem) throw new ValidationError({ password: problem });
+      const passwordHash = await hashPassword(password);
+      return db.transaction().execute(async (trx) => {
+        const userId = await queries.consumeToken(trx, hashToken(token), 'reset_password');
+        if (userId === undefined) return false;
+        await queries.setPasswordHash(trx, userId, passwordHash);
+        // The reset link proved the member reads this mailbox.
+        await queries.markEmailVerified(trx, userId);
+        await queries.deleteSessionsOf(trx, userId);
+        return true;
+      });
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof accountService>;

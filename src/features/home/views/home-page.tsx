@@ -1,0 +1,42 @@
+import type { ViewContext } from '../../../platform/context.ts';
+
+const PILLARS = ['practices', 'exchange', 'consultations', 'campaigns', 'labs'] as const;
+
+export function HomePage({ ctx }: { ctx: ViewContext }) {
+  const { t, user } = ctx;
+  return (
+    <>
+      <section class="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{t('home.heading')}</h1>
+        <p class="lede">{t('home.lede')}</p>
+        {user ? (
+          <p>{t('home.welcomeBack', { name: user.name })}</p>
+        ) : (
+          <p class="hero__actions">
+            <a class="button" href={ctx.href('/register')}>
+              {t('home.join')}
+            </a>{' '}
+            <a class="button button--secondary" href={ctx.href('/login')}>
+              {t('common.nav.signIn')}
+            </a>
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="home-what">
+        <h2 id="home-what">{t('home.whatTitle')}</h2>
+        <ul class="grid">
+          {PILLARS.map((pillar) => (
+            <li key={pillar} class="card">
+              <h3 class="card__title">{t(`home.pillars.${pillar}.title`)}</h3>
+              <p>{t(`home.pillars.${pillar}.body`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="home-who">
+        <h2 id="home-who">{t('home.whoTitle')}</h2>
+        <p>{t('home.whoBody')}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Role } from '../db/schema/accounts.ts';
+import type { Locale, Translate } from './i18n.ts';
+
+export interface CurrentUser {
+  readonly id: number;
+  readonly handle: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly emailVerified: boolean;
+}
+
+/** What every view needs to know about the request it renders for. */
+export interface ViewContext {
+  readonly locale: Locale;
+  readonly dir: 'ltr' | 'rtl';
+  readonly t: Translate;
+  /** The requested path and query without the locale prefix, e.g. `/account?tab=1`. */
+  readonly path: string;
+  readonly user: CurrentUser | null;
+  /** A CSRF token for the forms on the page (issues the secret cookie on first use). */
+  readonly csrfToken: () => string;
+  /** `/fr` + path: builds links in the current locale. */
+  readonly href: (path: string) => string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    t: Translate;
+    currentUser: CurrentUser | null;
+    /** Hash of the session cookie, when the request carries a live session. */
+    sessionIdHash: string | null;
+  }
+}

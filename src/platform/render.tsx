@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { Layout } from '../ui/layout.tsx';
+import type { ViewContext } from './context.ts';
+import { directionOf, splitLocalePath } from './i18n.ts';
+
+export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public');
+
+// The stylesheet's URL carries its content hash, so browsers may cache it for a year.
+const stylesheetVersion = createHash('sha256')
+  .update(readFileSync(path.join(PUBLIC_DIR, 'styles.css')))
+  .digest('hex')
+  .slice(0, 12);
+export const STYLESHEET_HREF = `/static/styles.css?v=${stylesheetVersion}`;
+
+export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext {
+  const { locale, t, currentUser } = request;
+  let csrfToken: string | undefined;
+  return {
+    locale,
+    dir: directionOf(locale),
+    t,
+    path: splitLocalePath(request.url).rest,
+    user: currentUser,
+    csrfToken: () => (csrfToken ??= reply.generateCsrf()),
+    href: (target) => `/${locale}${target}`,
+  };
+}
+
+export type PageBody = (ctx: ViewContext) => VNode;
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a complete HTML page inside the layout. */
+    page(title: string, body: PageBody, statusCode?: number): FastifyReply;
+    /** 303 to a path in the request's locale (`/account` → `/fr/account`). */
+    seeOther(path: string): FastifyReply;
+  }
+}
+
+export const rendering = fp(
+  async (app: FastifyInstance) => {
+    app.decorateReply('page', function page(this: FastifyReply, title: string, body: PageBody, statusCode = 200) {
+      const ctx = viewContext(this.request, this);
+      const html = renderToString(
+        <Layout ctx={ctx} title={title} stylesheetHref={STYLESHEET_HREF}>
+          {body(ctx)}
+        </Layout>,
+      );
+      // Pages may show personal data: never let a shared cache keep them.
+      return this.code(statusCode)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(`<!doctype html>${html}`);
+    });
+    app.decorateReply('seeOther', function seeOther(this: FastifyReply, target: string) {
+      return this.redirect(`/${this.request.locale}${target}`, 303);
+    });
+  },
+  { name: 'rendering' },
+);

@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { sql } from 'kysely';
+import type { Db } from '../db/client.ts';
+import { hashToken, newToken } from '../lib/tokens.ts';
+import type { CurrentUser } from './context.ts';
+
+export const SESSION_COOKIE = 'bridges_session';
+/** A session unused for this long ends… */
+export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
+/** …and none outlives this, however active. */
+export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
+/** Sliding the idle window on every request would write on every page view. */
+const TOUCH_AFTER_MS = 5 * 60 * 1000;
+
+export interface SessionOptions {
+  db: Db;
+  secureCookies: boolean;
+}
+
+function cookieOptions(secure: boolean) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
+}
+
+async function loadSession(db: Db, idHash: string): Promise<CurrentUser | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'users.id',
+      'users.handle',
+      'users.name',
+      'users.email',
+      'users.role',
+      'users.email_verified_at',
+      'sessions.last_seen_at',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('sessions.last_seen_at', '>', sql<Date>`now() - ${`${SESSION_IDLE_MS} milliseconds`}::interval`)
+    .where('users.deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || row.email === null || row.name === null) return null;
+  if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id_hash', '=', idHash).execute();
+  }
+  return {
+    id: row.id,
+    handle: row.handle,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    emailVerified: row.email_verified_at !== null,
+  };
+}
+
+/**
+ * Server-side sessions: the cookie holds a random id, the database holds its hash. Attaches
+ * `request.currentUser` and offers sign-in and sign-out to the account feature.
+ */
+export const sessions = fp<SessionOptions>(
+  async (app: FastifyInstance, { db, secureCookies }) => {
+    app.decorateRequest('currentUser', null);
+    app.decorateRequest('sessionIdHash', null);
+
+    app.addHook('onRequest', async (request) => {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (!cookie || request.url.startsWith('/static/')) return;
+      const idHash = hashToken(cookie);
+      request.currentUser = await loadSession(db, idHash);
+      if (request.currentUser) request.sessionIdHash = idHash;
+    });
+
+    app.decorate('sessionStore', {
+      /** Signs a user in on a brand-new session id, ending the one the request came with. */
+      async start(request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
+        const previous = request.cookies[SESSION_COOKIE];
+        if (previous) await db.deleteFrom('sessions').where('id_hash', '=', hashToken(previous)).execute();
+        const token = newToken();
+        await db
+          .insertInto('sessions')
+          .values({
+            id_hash: hashToken(token),
+            user_id: userId,
+            user_agent: (request.headers['user-agent'] ?? '').slice(0, 300),
+            expires_at: new Date(Date.now() + SESSION_ABSOLUTE_MS),
+          })
+          .execute();
+        reply.setCookie(SESSION_COOKIE, token, {
+          ...cookieOptions(secureCookies),
+          maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+        });
+      },
+      async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await db.deleteFrom('sessions').where('id_hash', '=', hashToken(token)).execute();
+        reply.clearCookie(SESSION_COOKIE, cookieOptions(secureCookies));
+        request.currentUser = null;
+        request.sessionIdHash = null;
+      },
+    });
+  },
+  { name: 'sessions', dependencies: ['@fastify/cookie'] },
+);
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessionStore: {
+      start(request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void>;
+      end(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    };
+  }
+}
