@@ -90,12 +90,13 @@ export function accountService({ db, mailer, config }: AppDeps) {
   }
 
   function registrationErrors(input: RegistrationInput, email: string): Errors {
-    const errors = profileErrors(input);
+    // In the order the form shows its fields, so the error summary reads top to bottom.
+    const errors: Errors = {};
     if (!email) errors.email = 'accounts.errors.emailRequired';
     else if (!isEmailAddress(email)) errors.email = 'accounts.errors.emailInvalid';
     const problem = passwordProblem(input.password);
     if (problem) errors.password = problem;
-    return errors;
+    return { ...errors, ...profileErrors(input) };
   }
 
   return {

@@ -1,0 +1,97 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { outboxMailer, type Mailer } from '../platform/mail.ts';
+import type { AppDeps } from '../platform/deps.ts';
+import { freshDatabase, type TestDatabase } from './database.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database of its own; mail goes to the outbox unless a mailer is given. */
+export async function startTestApp(options: { mailer?: Mailer; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config = loadConfig({ BASE_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...options.env });
+  const deps: AppDeps = { config, db: database.db, mailer: options.mailer ?? outboxMailer(database.db) };
+  const app = await buildApp(deps, { logger: false });
+  await app.ready();
+  return {
+    app,
+    deps,
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;
+
+/**
+ * A browser stand-in for `app.inject`: keeps cookies between requests and sends the CSRF token
+ * of the last page it read, as a real form post would.
+ */
+export class TestClient {
+  private readonly cookies = new Map<string, string>();
+  private csrfToken = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const cookie of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const expired = cookie.value === '' || cookie.maxAge === 0 || (cookie.expires !== undefined && cookie.expires.getTime() < Date.now());
+      if (expired) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const token = CSRF_FIELD.exec(response.body)?.[1];
+    if (token) this.csrfToken = token;
+    return response;
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({ method: 'GET', url, cookies: Object.fromEntries(this.cookies), headers });
+    return this.remember(response);
+  }
+
+  /** Posts a urlencoded form; `_csrf` is filled in from the last page read unless given. */
+  async post(url: string, form: Record<string, string | string[]> = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries({ _csrf: this.csrfToken, ...form })) {
+      for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
+    }
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      cookies: Object.fromEntries(this.cookies),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      payload: body.toString(),
+    });
+    return this.remember(response);
+  }
+}
+
+/** The newest mail in the outbox for an address. */
+export async function lastMailTo(deps: AppDeps, recipient: string) {
+  return deps.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('recipient', '=', recipient)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** The first link to this site in a mail body. */
+export function linkIn(body: string): string {
+  const match = /http:\/\/localhost:3000(\/\S+)/.exec(body);
+  if (!match?.[1]) throw new Error(`No link in mail:\n${body}`);
+  return match[1];
+}
