@@ -6,6 +6,7 @@
  *   tsx scripts/test.ts                      unit, integration and browser tests
  *   tsx scripts/test.ts --integration-only   everything but the browser journeys
  *   tsx scripts/test.ts --e2e-only           only the browser journeys
+ *   tsx scripts/test.ts src/features/admin   only the test files under these paths
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
@@ -17,7 +18,9 @@ import { TEMPLATE_DATABASE, dropDatabase } from '../src/test/database.ts';
 import { ensureChromium } from './ensure-chromium.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const mode = process.argv.includes('--integration-only') ? 'integration' : process.argv.includes('--e2e-only') ? 'e2e' : 'all';
+const args = process.argv.slice(2);
+const mode = args.includes('--integration-only') ? 'integration' : args.includes('--e2e-only') ? 'e2e' : 'all';
+const only = args.filter((arg) => !arg.startsWith('--')).map((arg) => path.relative(root, path.resolve(arg)));
 
 function findFiles(dir: string, pattern: RegExp): string[] {
   return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
@@ -31,11 +34,21 @@ async function prepareServer(): Promise<{ maintenanceUrl: string; server?: Embed
     console.log('Tests use the PostgreSQL server at DATABASE_URL.');
     return { maintenanceUrl: process.env.DATABASE_URL };
   }
-  const dataDir = path.join(root, '.test-data');
+  // One folder per run, so that runs started side by side do not share a cluster.
+  const dataDir = path.join(root, '.test-data', `run-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   const server = await startEmbeddedPostgres({ dataDir, database: 'postgres', log: () => {} });
   console.log('Tests use an embedded PostgreSQL server in .test-data/.');
-  return { maintenanceUrl: server.urlFor('postgres'), server };
+  return {
+    maintenanceUrl: server.urlFor('postgres'),
+    server: {
+      urlFor: server.urlFor,
+      async stop() {
+        await server.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    },
+  };
 }
 
 async function prepareTemplate(maintenanceUrl: string): Promise<void> {
@@ -54,8 +67,12 @@ async function prepareTemplate(maintenanceUrl: string): Promise<void> {
 const files = [
   ...(mode === 'e2e' ? [] : findFiles('src', /\.test\.tsx?$/)),
   ...(mode === 'integration' ? [] : findFiles('e2e', /\.e2e\.tsx?$/)),
-];
-if (mode !== 'integration') ensureChromium();
+].filter((file) => only.length === 0 || only.some((prefix) => file.startsWith(prefix)));
+if (files.length === 0) {
+  console.error('No test files match.');
+  process.exit(1);
+}
+if (files.some((file) => file.startsWith('e2e'))) ensureChromium();
 
 const { maintenanceUrl, server } = await prepareServer();
 let status = 1;
