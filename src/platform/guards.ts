@@ -17,16 +17,18 @@ import { splitLocalePath, type Locale } from './i18n.ts';
 
 /** The longest `next` we carry around: anything longer is not one of our own pages. */
 const MAX_NEXT_LENGTH = 500;
+/** URL path and query characters only (RFC 3986): no spaces, backslashes or control characters. */
+const URL_PATH_CHARACTERS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
 
 /**
  * Returns `next` when it is a path on this site in the given locale, otherwise null. Only
  * `/{locale}/…` passes: never `//host`, `/\host` (browsers read both as another site), an
- * absolute URL or control characters that could split a header.
+ * absolute URL, or characters that could split a header or hide a different path.
  */
 export function safeNextPath(next: unknown, locale: Locale): string | null {
   if (typeof next !== 'string' || next.length > MAX_NEXT_LENGTH) return null;
   if (!next.startsWith(`/${locale}/`) && next !== `/${locale}`) return null;
-  if (next.startsWith('//') || next.includes('\\') || /[\u0000-\u001f\u007f]/.test(next)) return null;
+  if (next.startsWith('//') || !URL_PATH_CHARACTERS.test(next)) return null;
   return next;
 }
 
