@@ -56,14 +56,23 @@ describe('form fields', () => {
       assert.ok(html.includes('&lt;script'), html);
       assert.ok(!html.includes('<script'), html);
     }
-    assert.equal(attribute(tagWithId(render(<TextInput {...field} value={hostile} />), 'email'), 'value'), '&lt;script>alert(1)&lt;/script>&quot;');
+    const input = tagWithId(render(<TextInput {...field} value={hostile} />), 'email');
+    assert.equal(attribute(input, 'value'), '&lt;script>alert(1)&lt;/script>&quot;');
     assert.match(render(<Textarea {...field} value="kept text" />), /<textarea[^>]*>kept text<\/textarea>/);
   });
 
   it('selects the submitted option', () => {
     const html = render(
-      <Select id="country" label="Country" emptyOption="Choose a country" value="es"
-        options={[{ value: 'fr', label: 'France' }, { value: 'es', label: 'Spain' }]} />,
+      <Select
+        id="country"
+        label="Country"
+        emptyOption="Choose a country"
+        value="es"
+        options={[
+          { value: 'fr', label: 'France' },
+          { value: 'es', label: 'Spain' },
+        ]}
+      />,
     );
     assert.match(html, /<option value="es" selected>Spain<\/option>/);
     assert.doesNotMatch(html, /<option value="fr" selected/);
@@ -71,8 +80,17 @@ describe('form fields', () => {
 
   it('groups checkboxes so the error link lands on the first one', () => {
     const html = render(
-      <Checkboxes id="topics" label="Topics" error="Select at least one topic" errorPrefix="Error:"
-        items={[{ value: 'health', label: 'Health' }, { value: 'housing', label: 'Housing' }]} checked={['housing']} />,
+      <Checkboxes
+        id="topics"
+        label="Topics"
+        error="Select at least one topic"
+        errorPrefix="Error:"
+        items={[
+          { value: 'health', label: 'Health' },
+          { value: 'housing', label: 'Housing' },
+        ]}
+        checked={['housing']}
+      />,
     );
     assert.equal(attribute(tagWithId(html, 'topics'), 'value'), 'health');
     assert.match(tagWithId(html, 'topics-2'), /value="housing" checked/);
@@ -84,10 +102,13 @@ describe('form fields', () => {
 describe('ErrorSummary', () => {
   it('links each message to its field', () => {
     const html = render(
-      <ErrorSummary title="There is a problem" errors={[
-        { field: 'email', message: 'Enter your email address' },
-        { field: 'password', message: 'Enter your password' },
-      ]} />,
+      <ErrorSummary
+        title="There is a problem"
+        errors={[
+          { field: 'email', message: 'Enter your email address' },
+          { field: 'password', message: 'Enter your password' },
+        ]}
+      />,
     );
     assert.match(html, /class="error-summary" tabindex="-1"/);
     assert.match(html, /<h2[^>]*>There is a problem<\/h2>/);
