@@ -25,6 +25,8 @@ export interface UsersTable {
 
 export interface SessionsTable {
   id_hash: string;
+  /** Names the session on pages and in forms; unlike the cookie, it signs nobody in. */
+  public_id: ColumnType<string, string | undefined, never>;
   user_id: number;
   user_agent: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;

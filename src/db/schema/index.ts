@@ -1,5 +1,18 @@
 import type { AccountTokensTable, SessionsTable, UsersTable } from './accounts.ts';
 import type { AuditLogTable, OutboxTable, RateLimitsTable } from './platform.ts';
+import type {
+  ContentFlagsTable,
+  PracticeAttachmentsTable,
+  PracticeCommentsTable,
+  PracticeLinksTable,
+  PracticeOrganisationsTable,
+  PracticeRatingsTable,
+  PracticeReviewsTable,
+  PracticeRevisionsTable,
+  PracticesTable,
+  SearchMissesTable,
+} from './practices.ts';
+import type { CitiesTable, TaxonomyTermsTable } from './taxonomies.ts';
 
 /** Every table the app reads or writes, one file per aggregate. */
 export interface Database {
@@ -9,4 +22,16 @@ export interface Database {
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
+  taxonomy_terms: TaxonomyTermsTable;
+  cities: CitiesTable;
+  practices: PracticesTable;
+  practice_organisations: PracticeOrganisationsTable;
+  practice_links: PracticeLinksTable;
+  practice_attachments: PracticeAttachmentsTable;
+  practice_revisions: PracticeRevisionsTable;
+  practice_reviews: PracticeReviewsTable;
+  practice_ratings: PracticeRatingsTable;
+  practice_comments: PracticeCommentsTable;
+  content_flags: ContentFlagsTable;
+  search_misses: SearchMissesTable;
 }
