@@ -9,6 +9,7 @@ import { accounts } from './features/accounts/index.ts';
 import { admin } from './features/admin/index.ts';
 import { health } from './features/health/index.ts';
 import { home } from './features/home/index.ts';
+import { practices, practicesMachineAccess } from './features/practices/index.ts';
 import { errorHandling } from './platform/error-handler.tsx';
 import { LOCALES, negotiateLocale } from './platform/i18n.ts';
 import { localeResolution } from './platform/locale.ts';
@@ -84,6 +85,7 @@ export async function buildApp(
   });
 
   await app.register(health);
+  await app.register(practicesMachineAccess);
   app.get('/', async (request, reply) => {
     reply.header('vary', 'Accept-Language');
     return reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302);
@@ -94,6 +96,7 @@ export async function buildApp(
         await pages.register(home);
         await pages.register(accounts);
         await pages.register(admin);
+        await pages.register(practices);
       },
       { prefix: `/${locale}` },
     );

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+
+export { practiceService } from './service.ts';
+
+/** Practice pages, registered under every locale prefix. */
+export async function practices(_app: FastifyInstance) {}
+
+/** Machine access to practices (API, feeds, exports), registered at the root. */
+export async function practicesMachineAccess(_app: FastifyInstance) {}

@@ -1,0 +1,29 @@
+import type { PracticeStatus } from '../../db/schema/practices.ts';
+import type { CurrentUser } from '../../platform/context.ts';
+
+interface PracticeSubject {
+  status: PracticeStatus;
+  author_id: number | null;
+}
+
+const EDITORIAL_ROLES = new Set(['editor', 'admin']);
+/** States in which the author may still change the record without an editor. */
+const AUTHOR_EDITABLE: ReadonlySet<PracticeStatus> = new Set(['draft', 'changes_requested', 'published']);
+
+export function isEditor(user: CurrentUser | null): boolean {
+  return user !== null && EDITORIAL_ROLES.has(user.role);
+}
+
+/** Who may read a practice: everyone once published; otherwise its author and the editors. */
+export function canView(user: CurrentUser | null, practice: PracticeSubject): boolean {
+  if (practice.status === 'published') return true;
+  if (!user) return false;
+  return isEditor(user) || practice.author_id === user.id;
+}
+
+/** Who may change the record: editors always, its author while it is not with the editors. */
+export function canEdit(user: CurrentUser | null, practice: PracticeSubject): boolean {
+  if (!user) return false;
+  if (isEditor(user)) return true;
+  return practice.author_id === user.id && AUTHOR_EDITABLE.has(practice.status);
+}

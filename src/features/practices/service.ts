@@ -1,0 +1,172 @@
+import type { CurrentUser } from '../../platform/context.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { regionOf } from '../../lib/regions.ts';
+import { slugify } from '../../lib/text.ts';
+import type { PracticeStatus } from '../../db/schema/practices.ts';
+import { taxonomyService, type Term } from '../taxonomies/service.ts';
+import { PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from './model.ts';
+import { canEdit } from './policies.ts';
+import * as queries from './queries.ts';
+import { practiceErrors } from './validation.ts';
+
+const UNIQUE_VIOLATION = '23505';
+
+export interface PracticeDetail {
+  row: NonNullable<Awaited<ReturnType<typeof queries.findPracticeRow>>>;
+  terms: Term[];
+  organisations: Awaited<ReturnType<typeof queries.findOrganisations>>;
+  links: Awaited<ReturnType<typeof queries.findLinks>>;
+  attachments: Awaited<ReturnType<typeof queries.findAttachments>>;
+}
+
+/** How a record enters the database: by an author's form, or by the demo content and CSV import. */
+export interface WriteOptions {
+  authorId: number | null;
+  status?: PracticeStatus;
+  publishedAt?: Date | null;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === UNIQUE_VIOLATION;
+}
+
+function nextFreeSlug(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+}
+
+export function practiceService(deps: AppDeps) {
+  const { db } = deps;
+
+  /**
+   * Turns the record's references (term codes, city, adapted-from slug) into ids, refusing
+   * unknown ones with field errors, and derives the columns stored alongside (regions).
+   */
+  async function resolveColumns(executor: queries.Executor, input: PracticeInput, forSubmission: boolean): Promise<queries.PracticeColumns> {
+    const errors: Record<string, string> = { ...practiceErrors(input, { forSubmission }) };
+    const termIds: number[] = [];
+    for (const [field, vocabulary] of Object.entries(PRACTICE_VOCABULARIES) as [TermField, (typeof PRACTICE_VOCABULARIES)[TermField]][]) {
+      const codes = [...new Set(input[field])];
+      const found = await queries.termIdsByCode(executor, vocabulary, codes);
+      if (found.size !== codes.length) errors[field] = 'practices.errors.termUnknown';
+      termIds.push(...found.values());
+    }
+    let adaptedFromId: number | null = null;
+    if (input.adaptedFromSlug) {
+      adaptedFromId = (await queries.practiceIdBySlug(executor, input.adaptedFromSlug)) ?? null;
+      if (adaptedFromId === null) errors.adaptedFrom = 'practices.errors.adaptedFromUnknown';
+    }
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+    const cityId = input.city
+      ? await queries.upsertCity(executor, slugify(`${input.city.name} ${input.city.country}`), input.city)
+      : null;
+    const countries = [...new Set(input.countries)];
+    const regions = [...new Set(countries.flatMap((country) => {
+      const region = regionOf(country);
+      return region ? [region.region, region.subregion] : [];
+    }))];
+    return {
+      title: input.title.trim(),
+      summary: input.summary.trim(),
+      background: input.background.trim(),
+      activities: input.activities.trim(),
+      participants: input.participants.trim(),
+      people_reached: input.peopleReached,
+      outcomes: input.outcomes.trim(),
+      evaluation: input.evaluation.trim(),
+      evidence_level: input.evidenceLevel,
+      recommendations: input.recommendations.trim(),
+      scale: input.scale,
+      city_id: cityId,
+      countries,
+      regions,
+      term_ids: termIds.sort((a, b) => a - b),
+      start_date: input.startDate,
+      end_date: input.endDate,
+      ongoing: input.ongoing,
+      funding_source: input.fundingSource.trim(),
+      budget_amount: input.budgetAmount,
+      budget_currency: input.budgetCurrency,
+      contact_name: input.contact?.name.trim() ?? null,
+      contact_email: input.contact?.email.trim() ?? null,
+      contact_public: input.contact?.public ?? false,
+      language: input.language,
+      adapted_from_id: adaptedFromId,
+      last_confirmed_at: input.lastConfirmedAt,
+    };
+  }
+
+  async function writeRelations(executor: queries.Executor, practiceId: number, input: PracticeInput) {
+    await queries.replaceOrganisations(executor, practiceId, input.organisations);
+    await queries.replaceLinks(executor, practiceId, input.links);
+    await queries.refreshSearchVector(executor, practiceId);
+  }
+
+  return {
+    /**
+     * Creates a practice (a draft, unless the options say otherwise) and returns its slug. Two
+     * records with the same title get distinct slugs, even when saved at the same moment.
+     */
+    async create(input: PracticeInput, options: WriteOptions, slug?: string): Promise<string> {
+      const forSubmission = (options.status ?? 'draft') !== 'draft';
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await db.transaction().execute(async (trx) => {
+            const columns = await resolveColumns(trx, input, forSubmission);
+            const base = slug ?? (slugify(input.title, 80) || 'practice');
+            const chosen = slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base));
+            const status = options.status ?? 'draft';
+            const id = await queries.insertPractice(trx, {
+              ...columns,
+              slug: chosen,
+              author_id: options.authorId,
+              status,
+              submitted_at: status === 'draft' ? null : new Date(),
+              published_at: status === 'published' ? (options.publishedAt ?? new Date()) : null,
+            });
+            await writeRelations(trx, id, input);
+            return chosen;
+          });
+        } catch (error) {
+          if (isUniqueViolation(error) && slug === undefined && attempt < 3) continue;
+          if (isUniqueViolation(error)) throw new ConflictError(`A practice already uses the slug ${slug ?? ''}`);
+          throw error;
+        }
+      }
+    },
+
+    /**
+     * Saves an edit made on the version the editor saw; a concurrent change (another edit, or
+     * an editor's decision) raised the version, and the edit is refused with a conflict.
+     */
+    async update(actor: CurrentUser, slug: string, expectedVersion: number, input: PracticeInput): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const existing = await queries.findPracticeRow(trx, slug);
+        if (!existing) throw new NotFoundError();
+        if (!canEdit(actor, existing)) throw new ForbiddenError();
+        const columns = await resolveColumns(trx, input, existing.status !== 'draft');
+        if (!(await queries.updatePracticeAtVersion(trx, existing.id, expectedVersion, columns))) {
+          throw new ConflictError('The practice changed since it was opened');
+        }
+        await writeRelations(trx, existing.id, input);
+      });
+    },
+
+    /** Everything shown on a practice page, or undefined. Visibility is the caller's policy. */
+    async find(slug: string): Promise<PracticeDetail | undefined> {
+      const row = await queries.findPracticeRow(db, slug);
+      if (!row) return undefined;
+      const [terms, organisations, links, attachments] = await Promise.all([
+        taxonomyService(deps).byIds(row.term_ids),
+        queries.findOrganisations(db, row.id),
+        queries.findLinks(db, row.id),
+        queries.findAttachments(db, row.id),
+      ]);
+      return { row, terms, organisations, links, attachments };
+    },
+  };
+}
+
+export type PracticeService = ReturnType<typeof practiceService>;
