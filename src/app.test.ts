@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { createDb } from './db/client.ts';
+import { outboxMailer } from './platform/mail.ts';
 import { startTestApp, TestClient, type TestApp } from './test/app.ts';
 
 let testApp: TestApp;
@@ -49,6 +53,19 @@ describe('probes', () => {
     const ready = await get('/ready');
     assert.equal(ready.statusCode, 200);
     assert.equal(ready.headers['cache-control'], 'no-store');
+  });
+
+  test('/ready answers 503 while the database does not, /health still 200', async () => {
+    // Port 1 on loopback: nothing listens there, so every connection is refused at once.
+    const db = createDb('postgres://nobody:nothing@127.0.0.1:1/none', { max: 1 });
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db, mailer: outboxMailer(db) }, { logger: false });
+    try {
+      assert.equal((await app.inject({ method: 'GET', url: '/ready' })).statusCode, 503);
+      assert.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 200);
+    } finally {
+      await app.close();
+      await db.destroy();
+    }
   });
 });
 

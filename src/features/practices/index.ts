@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 
-export { practiceService } from './service.ts';
-
 /** Practice pages, registered under every locale prefix. */
 export async function practices(_app: FastifyInstance) {}
 
