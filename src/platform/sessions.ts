@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { sql } from 'kysely';
-import type { Db } from '../db/client.ts';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database, Db } from '../db/client.ts';
 import { hashToken, newToken } from '../lib/tokens.ts';
 import type { CurrentUser } from './context.ts';
 
@@ -18,8 +19,24 @@ export interface SessionOptions {
   secureCookies: boolean;
 }
 
+/** 96 random bits: unguessable, though it grants nothing, and short enough for a form field. */
+function newSessionPublicId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 function cookieOptions(secure: boolean) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
+}
+
+/**
+ * The one definition of a session that still signs its holder in: not past its absolute end and
+ * used within the idle window. Sign-in and the account page's list of sessions both rely on it.
+ */
+export function sessionIsLive(eb: ExpressionBuilder<Database, 'sessions'>): Expression<SqlBool> {
+  return eb.and([
+    eb('sessions.expires_at', '>', sql<Date>`now()`),
+    eb('sessions.last_seen_at', '>', sql<Date>`now() - ${`${SESSION_IDLE_MS} milliseconds`}::interval`),
+  ]);
 }
 
 async function loadSession(db: Db, idHash: string): Promise<CurrentUser | null> {
@@ -36,8 +53,7 @@ async function loadSession(db: Db, idHash: string): Promise<CurrentUser | null> 
       'sessions.last_seen_at',
     ])
     .where('sessions.id_hash', '=', idHash)
-    .where('sessions.expires_at', '>', sql<Date>`now()`)
-    .where('sessions.last_seen_at', '>', sql<Date>`now() - ${`${SESSION_IDLE_MS} milliseconds`}::interval`)
+    .where(sessionIsLive)
     .where('users.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.email === null || row.name === null) return null;
@@ -81,6 +97,7 @@ export const sessions = fp<SessionOptions>(
           .insertInto('sessions')
           .values({
             id_hash: hashToken(token),
+            public_id: newSessionPublicId(),
             user_id: userId,
             user_agent: (request.headers['user-agent'] ?? '').slice(0, 300),
             expires_at: new Date(Date.now() + SESSION_ABSOLUTE_MS),

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ValidationError } from '../../platform/errors.ts';
 import { EMPTY_FORM, formBodySchema, readForm, type FormState } from '../../platform/forms.ts';
+import { safeNextPath } from '../../platform/guards.ts';
 import { SENSITIVE_FORM_LIMIT } from '../../platform/rate-limit.ts';
+import { renderIfInvalid } from './route-helpers.ts';
 import { accountService } from './service.ts';
 import {
   CheckEmailPage,
@@ -15,15 +16,12 @@ import {
 } from './views/auth-pages.tsx';
 
 const REGISTER_FIELDS = ['name', 'email', 'password', 'organisation', 'stakeholderType', 'country'] as const;
-const LOGIN_FIELDS = ['email', 'password'] as const;
+const LOGIN_FIELDS = ['email', 'password', 'next'] as const;
 const sensitive = { config: { rateLimit: SENSITIVE_FORM_LIMIT } };
 const tokenQuery = { querystring: { type: 'object', properties: { token: { type: 'string', maxLength: 200 } } } } as const;
-
-/** Re-renders a form with 422 when the service refused the input; anything else propagates. */
-function invalidForm(error: unknown, reply: FastifyReply, render: (form: FormState) => FastifyReply, values: FormState['values']) {
-  if (!(error instanceof ValidationError)) throw error;
-  return render({ values, errors: error.errors });
-}
+const nextQuery = { querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 2000 } } } } as const;
+/** Where a member lands after signing in when no page asked for them. */
+const AFTER_SIGN_IN = '/account';
 
 /** Registration, email confirmation, sign-in and sign-out, and password reset. */
 export async function authRoutes(app: FastifyInstance) {
@@ -40,11 +38,9 @@ export async function authRoutes(app: FastifyInstance) {
     try {
       await service.register(input, request.locale);
     } catch (error) {
-      return invalidForm(
-        error,
-        reply,
-        (form) => reply.page(t('accounts.register.title'), (ctx) => <RegisterPage ctx={ctx} form={form} />, 422),
-        { ...input, password: '' },
+      const values = { ...input, password: '' };
+      return renderIfInvalid(error, (errors) =>
+        reply.page(t('accounts.register.title'), (ctx) => <RegisterPage ctx={ctx} form={{ values, errors }} />, 422),
       );
     }
     return reply.seeOther('/register/check-email');
@@ -63,16 +59,23 @@ export async function authRoutes(app: FastifyInstance) {
     return reply.page(title, (ctx) => <VerifyResultPage ctx={ctx} verified={verified} />, verified ? 200 : 410);
   });
 
-  app.get('/login', async (request, reply) => {
-    if (request.currentUser) return reply.seeOther('/account');
-    return reply.page(request.t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={EMPTY_FORM} />);
+  /** The page to return to after sign-in: only a path on this site in this locale is honoured. */
+  const returnTo = (reply: FastifyReply, next: string | null) =>
+    next ? reply.redirect(next, 303) : reply.seeOther(AFTER_SIGN_IN);
+
+  app.get('/login', { schema: nextQuery }, async (request, reply) => {
+    const next = safeNextPath((request.query as { next?: string }).next, request.locale);
+    if (request.currentUser) return returnTo(reply, next);
+    return reply.page(request.t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={EMPTY_FORM} next={next} />);
   });
 
   app.post('/login', { ...sensitive, schema: { body: formBodySchema(LOGIN_FIELDS) } }, async (request, reply) => {
-    const { email, password } = readForm(request.body, LOGIN_FIELDS);
+    const form = readForm(request.body, LOGIN_FIELDS);
+    const { email, password } = form;
+    const next = safeNextPath(form.next, request.locale);
     const t = request.t;
-    const renderLogin = (form: FormState, notice?: string) =>
-      reply.page(t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={form} notice={notice} />, 422);
+    const renderLogin = (state: FormState, notice?: string) =>
+      reply.page(t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={state} notice={notice} next={next} />, 422);
 
     const errors: Record<string, string> = {};
     if (!email.trim()) errors.email = 'accounts.errors.emailRequired';
@@ -87,7 +90,7 @@ export async function authRoutes(app: FastifyInstance) {
       return renderLogin({ values: { email }, errors: {} }, t('accounts.login.unverified'));
     }
     await app.sessionStore.start(request, reply, result.userId);
-    return reply.seeOther('/account');
+    return returnTo(reply, next);
   });
 
   app.post('/logout', async (request, reply) => {
@@ -105,11 +108,8 @@ export async function authRoutes(app: FastifyInstance) {
     try {
       await service.requestPasswordReset(email, request.locale);
     } catch (error) {
-      return invalidForm(
-        error,
-        reply,
-        (form) => reply.page(t('accounts.forgot.title'), (ctx) => <ForgotPasswordPage ctx={ctx} form={form} />, 422),
-        { email },
+      return renderIfInvalid(error, (errors) =>
+        reply.page(t('accounts.forgot.title'), (ctx) => <ForgotPasswordPage ctx={ctx} form={{ values: { email }, errors }} />, 422),
       );
     }
     return reply.page(t('accounts.checkEmail.title'), (ctx) => (
@@ -135,11 +135,8 @@ export async function authRoutes(app: FastifyInstance) {
     try {
       changed = await service.resetPassword(token, password);
     } catch (error) {
-      return invalidForm(
-        error,
-        reply,
-        (form) => reply.page(t('accounts.reset.title'), (ctx) => <ResetPasswordPage ctx={ctx} form={form} token={token} />, 422),
-        {},
+      return renderIfInvalid(error, (errors) =>
+        reply.page(t('accounts.reset.title'), (ctx) => <ResetPasswordPage ctx={ctx} form={{ values: {}, errors }} token={token} />, 422),
       );
     }
     if (!changed) return reply.page(t('accounts.reset.deadTitle'), (ctx) => <ResetLinkDeadPage ctx={ctx} />, 410);

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/client.ts';
 import type { Role, TokenPurpose } from '../../db/schema/accounts.ts';
+import { sessionIsLive } from '../../platform/sessions.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -125,4 +126,94 @@ export async function setRole(db: Executor, userId: number, role: Role): Promise
 export async function countUsers(db: Executor): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return row.count;
+}
+
+export interface ProfileColumns {
+  name: string;
+  organisation: string | null;
+  stakeholderType: string | null;
+  country: string | null;
+}
+
+export async function updateProfile(db: Executor, userId: number, profile: ProfileColumns): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      name: profile.name,
+      organisation: profile.organisation,
+      stakeholder_type: profile.stakeholderType,
+      country: profile.country,
+      updated_at: new Date(),
+    })
+    .where('id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/**
+ * The member's sessions that still sign in, newest activity first. `is_current` marks the one
+ * with this cookie hash; the hash itself never leaves this function.
+ */
+export function listLiveSessions(db: Executor, userId: number, currentIdHash: string | null) {
+  return db
+    .selectFrom('sessions')
+    .select((eb) => [
+      'public_id',
+      'user_agent',
+      'created_at',
+      'last_seen_at',
+      'expires_at',
+      eb('id_hash', '=', currentIdHash ?? '').$castTo<boolean>().as('is_current'),
+    ])
+    .where('user_id', '=', userId)
+    .where(sessionIsLive)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/**
+ * Deletes one of the member's own sessions by its public id. Undefined when no session of this
+ * member has that id, so another member's id changes nothing.
+ */
+export async function deleteOwnSession(
+  db: Executor,
+  userId: number,
+  publicId: string,
+  currentIdHash: string | null,
+): Promise<{ is_current: boolean } | undefined> {
+  return db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('public_id', '=', publicId)
+    .returning((eb) => eb('id_hash', '=', currentIdHash ?? '').$castTo<boolean>().as('is_current'))
+    .executeTakeFirst();
+}
+
+export async function deleteTokensOf(db: Executor, userId: number): Promise<void> {
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
+}
+
+/**
+ * Strips every personal field from the row but keeps the row, so that what the member wrote
+ * keeps an author ("deleted member"); the freed email can be registered again.
+ */
+export async function anonymiseUser(db: Executor, userId: number, handle: string): Promise<void> {
+  const now = new Date();
+  await db
+    .updateTable('users')
+    .set({
+      handle,
+      email: null,
+      name: null,
+      password_hash: null,
+      organisation: null,
+      stakeholder_type: null,
+      country: null,
+      bio: null,
+      deleted_at: now,
+      updated_at: now,
+    })
+    .where('id', '=', userId)
+    .execute();
 }

@@ -52,7 +52,7 @@ export function profileColumns(input: ProfileInput) {
   };
 }
 
-function throwIfAny(errors: Errors): void {
+export function throwIfAny(errors: Errors): void {
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 }
 

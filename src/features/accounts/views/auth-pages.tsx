@@ -5,17 +5,12 @@ import { ErrorSummary } from '../../../ui/error-summary.tsx';
 import { TextInput } from '../../../ui/fields.tsx';
 import { NotificationBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
+import { PasswordInput } from './password-input.tsx';
 import { ProfileFields } from './profile-fields.tsx';
 
 interface FormPageProps {
   ctx: ViewContext;
   form: FormState;
-}
-
-function PasswordInput({ ctx, form, id, label, autocomplete, hint }: FormPageProps & { id: string; label: string; autocomplete: string; hint?: string }) {
-  // A password is never sent back to the browser, even when the form is re-rendered.
-  const bound = { ...fieldBinder(ctx, form)(id), value: '' };
-  return <TextInput {...bound} type="password" label={label} hint={hint} autocomplete={autocomplete} spellcheck={false} />;
 }
 
 export function RegisterPage({ ctx, form }: FormPageProps) {
@@ -87,7 +82,8 @@ export function VerifyResultPage({ ctx, verified }: { ctx: ViewContext; verified
   );
 }
 
-export function LoginPage({ ctx, form, notice }: FormPageProps & { notice?: string }) {
+/** `next`: a page on this site to return to after signing in, already checked by the route. */
+export function LoginPage({ ctx, form, notice, next }: FormPageProps & { notice?: string; next?: string | null }) {
   const { t } = ctx;
   const bind = fieldBinder(ctx, form);
   return (
@@ -100,6 +96,7 @@ export function LoginPage({ ctx, form, notice }: FormPageProps & { notice?: stri
       ) : null}
       <h1>{t('accounts.login.title')}</h1>
       <PostForm action={ctx.href('/login')} csrfToken={ctx.csrfToken()}>
+        {next ? <input type="hidden" name="next" value={next} /> : null}
         <TextInput {...bind('email')} type="email" label={t('accounts.fields.email')} autocomplete="username" spellcheck={false} />
         <PasswordInput ctx={ctx} form={form} id="password" label={t('accounts.fields.password')} autocomplete="current-password" />
         <Button>{t('accounts.login.submit')}</Button>

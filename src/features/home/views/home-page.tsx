@@ -1,11 +1,18 @@
 import type { ViewContext } from '../../../platform/context.ts';
+import { NotificationBanner } from '../../../ui/notification.tsx';
 
 const PILLARS = ['practices', 'exchange', 'consultations', 'campaigns', 'labs'] as const;
 
-export function HomePage({ ctx }: { ctx: ViewContext }) {
+/** `notice`: an already translated confirmation of what the visitor just did elsewhere. */
+export function HomePage({ ctx, notice }: { ctx: ViewContext; notice?: string }) {
   const { t, user } = ctx;
   return (
     <>
+      {notice ? (
+        <NotificationBanner title={t('common.success')} variant="success">
+          <p>{notice}</p>
+        </NotificationBanner>
+      ) : null}
       <section class="hero" aria-labelledby="home-title">
         <h1 id="home-title">{t('home.heading')}</h1>
         <p class="lede">{t('home.lede')}</p>
