@@ -42,7 +42,7 @@ function ProfileSummary({ ctx, profile }: { ctx: ViewContext; profile: AccountPr
       rows={[
         { key: t('accounts.fields.name'), value: profile.name },
         { key: t('accounts.fields.email'), value: profile.email },
-        { key: t('accountPage.profile.handle'), value: ctx.href(`/members/${profile.handle}`) },
+        { key: t('accountPage.profile.handle'), value: `@${profile.handle}` },
         { key: t('accounts.fields.organisation'), value: orNotGiven(profile.organisation) },
         {
           key: t('accounts.fields.stakeholderType'),
