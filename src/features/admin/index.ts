@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { adminRoutes } from './routes.tsx';
 
-/** Administration: members' roles and the mail outbox. */
-export async function admin(_app: FastifyInstance) {}
+/** Administration: members' roles, the mail outbox and the audit log. Admins only. */
+export async function admin(app: FastifyInstance) {
+  await app.register(adminRoutes);
+}

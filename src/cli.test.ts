@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { freshDatabase, type TestDatabase } from './test/database.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Runs the real command line, as `npm run cli -- …` would, against one test database. */
+function cli(database: TestDatabase, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent', DEMO_ADMIN_PASSWORD: '' },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let database: TestDatabase;
+before(async () => {
+  database = await freshDatabase();
+});
+after(() => database.drop());
+
+describe('migrate', () => {
+  test('reports a migrated database as up to date', () => {
+    const result = cli(database, 'migrate');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /The database is up to date\./);
+  });
+});
+
+describe('user:create', () => {
+  test('creates a confirmed account with the role and prints a generated password', async () => {
+    const result = cli(database, 'user:create', '--email', 'Editor@Example.org', '--name', 'Elena Duarte', '--role', 'editor');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Created editor Editor@Example\.org \(@elena-duarte\)\./);
+    assert.match(result.stdout, /Password: \S{16,}/);
+    const user = await database.db.selectFrom('users').selectAll().where('email', '=', 'editor@example.org').executeTakeFirstOrThrow();
+    assert.equal(user.role, 'editor');
+    assert.ok(user.email_verified_at, 'the account is confirmed');
+  });
+
+  test('a bad role exits with 1 and a message naming the field, creating nothing', async () => {
+    const result = cli(database, 'user:create', '--email', 'x@example.org', '--name', 'X', '--role', 'superuser');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /--role: Choose a role from the list/);
+    const user = await database.db.selectFrom('users').select('id').where('email', '=', 'x@example.org').executeTakeFirst();
+    assert.equal(user, undefined);
+  });
+
+  test('missing options print the usage', () => {
+    const result = cli(database, 'user:create', '--email', 'y@example.org');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /user:create needs --email, --name and --role/);
+    assert.match(result.stderr, /Usage: npm run cli -- <command>/);
+  });
+
+  test('an unknown command prints the usage', () => {
+    const result = cli(database, 'frobnicate');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /Unknown command "frobnicate"/);
+    assert.match(result.stderr, /Usage:/);
+  });
+});
+
+describe('demo:load', () => {
+  test('fills an empty database once and prints the admin to sign in with', async () => {
+    const empty = await freshDatabase();
+    try {
+      const first = cli(empty, 'demo:load');
+      assert.equal(first.status, 0, first.stderr);
+      assert.match(first.stdout, /Demo content loaded\. Admin: admin@bridges\.example \/ \S+/);
+      const admin = await empty.db.selectFrom('users').select('role').where('email', '=', 'admin@bridges.example').executeTakeFirstOrThrow();
+      assert.equal(admin.role, 'admin');
+
+      const second = cli(empty, 'demo:load');
+      assert.equal(second.status, 0, second.stderr);
+      assert.match(second.stdout, /already has accounts/);
+    } finally {
+      await empty.drop();
+    }
+  });
+});

@@ -1,0 +1,13 @@
+import { ROLES, type Role } from '../../db/schema/accounts.ts';
+
+/** Audit actions this feature writes; their labels are under `admin.audit.actions.<action>`. */
+export const ROLE_CHANGED = 'user.role_changed';
+export const AUDIT_ACTIONS: readonly string[] = [ROLE_CHANGED];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The subject of audit entries about an account. */
+export const userSubject = (id: number): string => `user:${id}`;
+export const USER_SUBJECT = /^user:([0-9]{1,9})$/;
