@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';
 import { accountService } from '../accounts/service.ts';
+import { loadDemoPractices } from '../practices/demo/load.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MEMBERS } from './content.ts';
 
 export interface DemoResult {
@@ -13,8 +14,8 @@ function randomPassword(): string {
 }
 
 /**
- * Fills an empty database with the demo content: an admin who can sign in, and the members
- * who author the other demo content. Does nothing when there are users already.
+ * Fills an empty database with the demo content: an admin who can sign in, the members who
+ * author the other demo content, and their practices. Does nothing when there are users already.
  */
 export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: string } = {}): Promise<DemoResult> {
   const accounts = accountService(deps);
@@ -29,8 +30,11 @@ export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: 
     country: '',
     role: 'admin',
   });
+  const authorIdByEmail = new Map<string, number>();
   for (const member of DEMO_MEMBERS) {
-    await accounts.createAccount({ ...member, password: randomPassword() }, member.locale);
+    const { id } = await accounts.createAccount({ ...member, password: randomPassword() }, member.locale);
+    authorIdByEmail.set(member.email, id);
   }
+  await loadDemoPractices(deps, authorIdByEmail);
   return { loaded: true, admin: { email: DEMO_ADMIN_EMAIL, password: adminPassword } };
 }

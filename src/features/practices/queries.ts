@@ -1,8 +1,8 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/client.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { Insertable, Updateable } from 'kysely';
-import type { PracticesTable } from '../../db/schema/practices.ts';
+import type { AttachmentType, PracticeStatus, PracticesTable, RubricEntry } from '../../db/schema/practices.ts';
 import type { CityInput, OrganisationInput } from './model.ts';
 
 export type Executor = Db | Transaction<Database>;
@@ -99,7 +99,7 @@ export async function replaceLinks(db: Executor, practiceId: number, links: read
 }
 
 export async function refreshSearchVector(db: Executor, practiceId: number): Promise<void> {
-  await sql`SELECT refresh_practice_search(${practiceId})`.execute(db);
+  await sql`SELECT refresh_practice_search(${practiceId}::integer)`.execute(db);
 }
 
 /** The practice row with its city and author, by slug. */
@@ -146,4 +146,336 @@ export function findAttachments(db: Executor, practiceId: number) {
     .where('practice_id', '=', practiceId)
     .orderBy('id')
     .execute();
+}
+
+// ── Editorial workflow: revisions, reviews, queue, featuring ─────────────────────────────────
+
+export async function insertRevision(
+  db: Executor,
+  revision: { practiceId: number; version: number; editorId: number | null; snapshot: Record<string, unknown>; note: string },
+): Promise<void> {
+  await db
+    .insertInto('practice_revisions')
+    .values({
+      practice_id: revision.practiceId,
+      version: revision.version,
+      editor_id: revision.editorId,
+      snapshot: JSON.stringify(revision.snapshot),
+      note: revision.note,
+    })
+    .execute();
+}
+
+export async function countRevisions(db: Executor, practiceId: number): Promise<number> {
+  const row = await db
+    .selectFrom('practice_revisions')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('practice_id', '=', practiceId)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** Revisions newest first, with who made them. */
+export function revisionsPage(db: Executor, practiceId: number, window: { limit: number; offset: number }) {
+  return db
+    .selectFrom('practice_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.editor_id')
+    .select(['r.id', 'r.version', 'r.snapshot', 'r.note', 'r.created_at', 'u.name as editor_name', 'u.handle as editor_handle'])
+    .where('r.practice_id', '=', practiceId)
+    .orderBy('r.version', 'desc')
+    .limit(window.limit)
+    .offset(window.offset)
+    .execute();
+}
+
+export async function insertReview(
+  db: Executor,
+  review: { practiceId: number; reviewerId: number; decision: 'request_changes' | 'publish' | 'decline'; rubric: RubricEntry[]; message: string; version: number },
+): Promise<void> {
+  await db
+    .insertInto('practice_reviews')
+    .values({
+      practice_id: review.practiceId,
+      reviewer_id: review.reviewerId,
+      decision: review.decision,
+      rubric: JSON.stringify(review.rubric),
+      message: review.message,
+      version: review.version,
+    })
+    .execute();
+}
+
+/** Decisions on a practice, newest first, with the reviewer's name. */
+export function reviewsOf(db: Executor, practiceId: number, limit: number) {
+  return db
+    .selectFrom('practice_reviews as r')
+    .leftJoin('users as u', 'u.id', 'r.reviewer_id')
+    .select(['r.id', 'r.decision', 'r.rubric', 'r.message', 'r.version', 'r.created_at', 'u.name as reviewer_name'])
+    .where('r.practice_id', '=', practiceId)
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The address, name and language of a practice's author, to tell them about a decision. */
+export function authorOf(db: Executor, practiceId: number) {
+  return db
+    .selectFrom('practices as p')
+    .innerJoin('users as u', 'u.id', 'p.author_id')
+    .select(['u.email', 'u.name', 'u.locale'])
+    .where('p.id', '=', practiceId)
+    .where('u.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export interface QueueFilter {
+  statuses: readonly PracticeStatus[];
+  language: string | null;
+}
+
+function queueWhere(filter: QueueFilter) {
+  return (eb: ExpressionBuilder<Database, 'practices'>) =>
+    eb.and([eb('practices.status', 'in', filter.statuses), ...(filter.language ? [eb('practices.language', '=', filter.language)] : [])]);
+}
+
+/** How many practices are in each state, drafts excepted: they are their authors' business. */
+export async function countByStatus(db: Executor): Promise<Map<PracticeStatus, number>> {
+  const rows = await db
+    .selectFrom('practices')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('status', '!=', 'draft')
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((row) => [row.status, row.count]));
+}
+
+export async function countQueue(db: Executor, filter: QueueFilter): Promise<number> {
+  const row = await db
+    .selectFrom('practices')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where(queueWhere(filter))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** The queue, oldest submission first so that nobody waits longest by accident. */
+export function queuePage(db: Executor, filter: QueueFilter, window: { limit: number; offset: number }) {
+  return db
+    .selectFrom('practices')
+    .leftJoin('users as u', 'u.id', 'practices.author_id')
+    .select([
+      'practices.slug',
+      'practices.title',
+      'practices.status',
+      'practices.language',
+      'practices.submitted_at',
+      'practices.updated_at',
+      'u.name as author_name',
+    ])
+    .where(queueWhere(filter))
+    .orderBy('practices.submitted_at', (ob) => ob.asc().nullsLast())
+    .orderBy('practices.id')
+    .limit(window.limit)
+    .offset(window.offset)
+    .execute();
+}
+
+export async function countByAuthor(db: Executor, authorId: number): Promise<number> {
+  const row = await db
+    .selectFrom('practices')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('author_id', '=', authorId)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** An author's practices, last changed first, each with the latest editor's decision. */
+export function pageByAuthor(db: Executor, authorId: number, window: { limit: number; offset: number }) {
+  return db
+    .selectFrom('practices as p')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('practice_reviews as r')
+          .select(['r.decision', 'r.message', 'r.created_at'])
+          .whereRef('r.practice_id', '=', 'p.id')
+          .orderBy('r.created_at', 'desc')
+          .orderBy('r.id', 'desc')
+          .limit(1)
+          .as('latest'),
+      (join) => join.onTrue(),
+    )
+    .select(['p.slug', 'p.title', 'p.status', 'p.updated_at', 'latest.decision', 'latest.message', 'latest.created_at as decided_at'])
+    .where('p.author_id', '=', authorId)
+    .orderBy('p.updated_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(window.limit)
+    .offset(window.offset)
+    .execute();
+}
+
+// Any constant works, as long as every process uses the same one for featuring.
+const FEATURE_LOCK_ID = 4_210_012;
+
+/**
+ * Makes this practice the featured one. The transaction-scoped lock makes concurrent swaps
+ * wait for each other, so the unique index never sees two featured rows mid-swap.
+ */
+export async function swapFeatured(trx: Transaction<Database>, practiceId: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${FEATURE_LOCK_ID})`.execute(trx);
+  await trx.updateTable('practices').set({ featured_at: null }).where('featured_at', 'is not', null).where('id', '!=', practiceId).execute();
+  await trx.updateTable('practices').set({ featured_at: new Date() }).where('id', '=', practiceId).execute();
+}
+
+export async function clearFeatured(db: Executor, practiceId: number): Promise<void> {
+  await db.updateTable('practices').set({ featured_at: null }).where('id', '=', practiceId).execute();
+}
+
+/** The featured practice, if it is still published. */
+export function featuredPractice(db: Executor) {
+  return db
+    .selectFrom('practices')
+    .select(['slug', 'title', 'summary', 'language', 'countries'])
+    .where('featured_at', 'is not', null)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+}
+
+// ── Attachments ───────────────────────────────────────────────────────────────────────────────
+
+export async function insertAttachments(
+  db: Executor,
+  practiceId: number,
+  files: readonly { storageKey: string; filename: string; mediaType: AttachmentType; byteSize: number }[],
+): Promise<void> {
+  if (files.length === 0) return;
+  await db
+    .insertInto('practice_attachments')
+    .values(
+      files.map((file) => ({
+        practice_id: practiceId,
+        storage_key: file.storageKey,
+        filename: file.filename,
+        media_type: file.mediaType,
+        byte_size: file.byteSize,
+      })),
+    )
+    .execute();
+}
+
+/** Deletes the practice's attachments with these ids; returns the storage keys of the files to remove. */
+export async function deleteAttachments(db: Executor, practiceId: number, ids: readonly number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .deleteFrom('practice_attachments')
+    .where('practice_id', '=', practiceId)
+    .where('id', 'in', ids)
+    .returning('storage_key')
+    .execute();
+  return rows.map((row) => row.storage_key);
+}
+
+export async function countAttachments(db: Executor, practiceId: number): Promise<number> {
+  const row = await db
+    .selectFrom('practice_attachments')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('practice_id', '=', practiceId)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export function findAttachment(db: Executor, practiceId: number, attachmentId: number) {
+  return db
+    .selectFrom('practice_attachments')
+    .select(['id', 'filename', 'media_type', 'byte_size', 'storage_key'])
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
+}
+
+// ── "Is it still running?" confirmations ─────────────────────────────────────────────────────
+
+/**
+ * Published practices with a contact, not confirmed since `confirmedBefore` and not asked since
+ * `askedBefore`, that have not ended: one batch after `afterId`, in id order.
+ */
+export function practicesDueForConfirmation(
+  db: Executor,
+  criteria: { confirmedBefore: string; askedBefore: Date; today: string; afterId: number; limit: number },
+) {
+  return db
+    .selectFrom('practices as p')
+    .select(['p.id', 'p.slug', 'p.title', 'p.language', 'p.contact_name', 'p.contact_email'])
+    .where('p.status', '=', 'published')
+    .where('p.contact_email', 'is not', null)
+    .where('p.id', '>', criteria.afterId)
+    .where((eb) =>
+      eb.or([eb('p.last_confirmed_at', 'is', null), eb('p.last_confirmed_at', '<=', sql<Date>`${criteria.confirmedBefore}::date`)]),
+    )
+    .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', sql<Date>`${criteria.today}::date`)]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('practice_confirmation_requests as q')
+            .select('q.id')
+            .whereRef('q.practice_id', '=', 'p.id')
+            .where('q.sent_at', '>', criteria.askedBefore),
+        ),
+      ),
+    )
+    .orderBy('p.id')
+    .limit(criteria.limit)
+    .execute();
+}
+
+export async function insertConfirmationRequest(
+  db: Executor,
+  request: { practiceId: number; tokenHash: string; recipient: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('practice_confirmation_requests')
+    .values({ practice_id: request.practiceId, token_hash: request.tokenHash, recipient: request.recipient, expires_at: request.expiresAt })
+    .execute();
+}
+
+/** The practice a live (unused, unexpired) confirmation link of this practice belongs to. */
+export function findLiveConfirmation(db: Executor, slug: string, tokenHash: string) {
+  return db
+    .selectFrom('practice_confirmation_requests as q')
+    .innerJoin('practices as p', 'p.id', 'q.practice_id')
+    .select(['p.id', 'p.slug', 'p.title'])
+    .where('p.slug', '=', slug)
+    .where('q.token_hash', '=', tokenHash)
+    .where('q.used_at', 'is', null)
+    .where('q.expires_at', '>', new Date())
+    .executeTakeFirst();
+}
+
+/** Uses up a live link; the practice id when it was live, so a second use does nothing. */
+export async function consumeConfirmation(db: Executor, slug: string, tokenHash: string): Promise<number | undefined> {
+  const row = await db
+    .updateTable('practice_confirmation_requests as q')
+    .set({ used_at: new Date() })
+    .from('practices as p')
+    .whereRef('p.id', '=', 'q.practice_id')
+    .where('p.slug', '=', slug)
+    .where('q.token_hash', '=', tokenHash)
+    .where('q.used_at', 'is', null)
+    .where('q.expires_at', '>', new Date())
+    .returning('q.practice_id')
+    .executeTakeFirst();
+  return row?.practice_id;
+}
+
+/** Confirmation is bookkeeping, not an edit: the version stays, so nobody's open form goes stale. */
+export async function setLastConfirmed(db: Executor, practiceId: number, day: string): Promise<void> {
+  await db.updateTable('practices').set({ last_confirmed_at: day }).where('id', '=', practiceId).execute();
+}
+
+export interface StoredAttachment {
+  storageKey: string;
+  filename: string;
+  mediaType: AttachmentType;
+  byteSize: number;
 }
