@@ -59,3 +59,6 @@ export const rateLimits = fp<{ db: Db }>(
 
 /** Limits for the forms an attacker would hammer: sign-in, registration, password reset. */
 export const SENSITIVE_FORM_LIMIT = { max: 10, timeWindow: 15 * 60 * 1000 } as const;
+
+/** Limits for what members post for others to read (comments, reports): enough for a lively discussion, not for a flood. */
+export const POSTING_LIMIT = { max: 20, timeWindow: 10 * 60 * 1000 } as const;

@@ -141,6 +141,7 @@ export interface PracticeCommentsTable {
 export interface ContentFlagsTable {
   id: Generated<number>;
   subject: string;
+  note: ColumnType<string, string | undefined, string>;
   reporter_id: number | null;
   reason: string;
   resolved_at: Date | null;

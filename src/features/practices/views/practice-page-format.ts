@@ -1,0 +1,87 @@
+import type { Locale } from '../../../platform/i18n.ts';
+
+/**
+ * `pg` reads a `date` column as local midnight of that day; the day itself is what counts, so it
+ * is taken from the local fields and formatted in UTC wherever the server runs.
+ */
+export function calendarDate(date: Date): Date {
+  return new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+}
+
+/** `YYYY-MM-DD` of a `date` column. */
+export function isoDate(date: Date): string {
+  return calendarDate(date).toISOString().slice(0, 10);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormatter(locale: Locale, style: 'day' | 'month'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(
+      locale,
+      style === 'day' ? { dateStyle: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' },
+    );
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** A `date` column as "15 January 2026" in the reader's language. */
+export function formatDay(date: Date, locale: Locale): string {
+  return dateFormatter(locale, 'day').format(calendarDate(date));
+}
+
+/** A `date` column as "March 2021": periods are rarely known to the day. */
+export function formatMonth(date: Date, locale: Locale): string {
+  return dateFormatter(locale, 'month').format(calendarDate(date));
+}
+
+/** A moment (timestamptz) as a day in UTC. */
+export function formatMoment(date: Date, locale: Locale): string {
+  return dateFormatter(locale, 'day').format(date);
+}
+
+/** An amount in its currency, "€50,000"; an unknown currency code falls back to "50,000 XYZ". */
+export function formatMoney(amount: number, currency: string, locale: Locale): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: amount % 1 === 0 ? 0 : 2 }).format(amount);
+  } catch {
+    return `${new Intl.NumberFormat(locale).format(amount)} ${currency}`;
+  }
+}
+
+export function formatNumber(value: number, locale: Locale, fractionDigits = 0): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
+}
+
+/** File sizes as people read them: "350 kB", "2.4 MB". */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  const megabytes = bytes / 1_000_000;
+  if (megabytes >= 1) {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(megabytes);
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1000));
+}
+
+/**
+ * The URL if it is an absolute http(s) address, otherwise undefined: `javascript:` and friends
+ * must never reach an `href`, whatever the database holds.
+ */
+export function safeHttpUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Paragraphs of a text block: separated by blank lines; single line breaks stay within one. */
+export function paragraphsOf(text: string): string[][] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).filter(Boolean))
+    .filter((lines) => lines.length > 0);
+}
