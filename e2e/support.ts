@@ -1,0 +1,219 @@
+/**
+ * What every browser journey needs: the real app listening on a loopback port with a fresh
+ * database of its own, Debian's Chromium driven by playwright-core, an axe check that fails
+ * with a readable list, and the outbox where the app's mail lands.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import axe from 'axe-core';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { outboxMailer } from '../src/platform/mail.ts';
+import type { AppDeps } from '../src/platform/deps.ts';
+import { freshDatabase, type TestDatabase } from '../src/test/database.ts';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA: the bar set by the design brief. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Every journey waits on events, never on the clock; this only bounds a wait that would hang. */
+const ACTION_TIMEOUT_MS = 15_000;
+
+export interface Journey {
+  /** `http://127.0.0.1:<port>`, also the app's BASE_URL, so links in mail point here. */
+  baseUrl: string;
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: TestDatabase;
+  browser: Browser;
+  /** A new browser context (its own cookies) with one page; closed with the journey. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * BASE_URL must name the port the app listens on (mail links are built from it), so a free port
+ * is picked first and the config built for it; should another process take the port in
+ * between, try again with another.
+ */
+async function listenOnFreePort(database: TestDatabase): Promise<{ app: FastifyInstance; deps: AppDeps; baseUrl: string }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const config = loadConfig({ BASE_URL: baseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent' });
+    const deps: AppDeps = { config, db: database.db, mailer: outboxMailer(database.db) };
+    const app = await buildApp(deps, { logger: false });
+    try {
+      await app.listen({ port, host: '127.0.0.1' });
+      return { app, deps, baseUrl };
+    } catch (error) {
+      await app.close();
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5) throw error;
+    }
+  }
+}
+
+/** Starts the app on a fresh database and launches Chromium; `close()` undoes both. */
+export async function startJourney(): Promise<Journey> {
+  const database = await freshDatabase();
+  let app: FastifyInstance | undefined;
+  try {
+    const started = await listenOnFreePort(database);
+    app = started.app;
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+    });
+    const contexts: BrowserContext[] = [];
+    return {
+      ...started,
+      database,
+      browser,
+      async newPage(options = {}) {
+        const context = await browser.newContext({ baseURL: started.baseUrl, ...options });
+        context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+        context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
+        contexts.push(context);
+        return context.newPage();
+      },
+      async close() {
+        for (const context of contexts) await context.close().catch(() => {});
+        await browser.close().catch(() => {});
+        try {
+          await started.app.close();
+        } finally {
+          await database.drop();
+        }
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await database.drop();
+    throw error;
+  }
+}
+
+interface AxeWindow {
+  axe?: typeof axe;
+}
+
+/** One line per failing element, so a failure reads without opening a report. */
+export function describeViolations(url: string, violations: readonly axe.Result[]): string {
+  const lines = [`axe found ${violations.length} accessibility violation(s) on ${url}:`];
+  for (const violation of violations) {
+    lines.push(`- ${violation.id} [${violation.impact ?? 'unknown impact'}]: ${violation.help} (${violation.helpUrl})`);
+    for (const node of violation.nodes) {
+      lines.push(`    at ${node.target.map((selector) => JSON.stringify(selector)).join(' > ')}`);
+      if (node.failureSummary) lines.push(`      ${node.failureSummary.replace(/\n\s*/g, ' ')}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Runs axe-core on the page with the WCAG 2.0–2.2 A and AA rules and fails listing every
+ * violation. The app's CSP forbids inline scripts, so axe is evaluated through the DevTools
+ * protocol (which CSP does not govern) rather than added as a <script> tag; the page keeps
+ * the CSP it is served with.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  const injected = await page.evaluate(() => typeof (window as AxeWindow).axe === 'object');
+  if (!injected) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (tags) => {
+    const engine = (window as AxeWindow).axe;
+    if (!engine) throw new Error('axe-core did not load in the page');
+    const results = await engine.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations;
+  }, WCAG_TAGS);
+  if (violations.length > 0) assert.fail(describeViolations(page.url(), violations));
+}
+
+/**
+ * Collects what a page reports as broken: uncaught errors, console errors (CSP refusals among
+ * them) and sub-resources (stylesheets, scripts, images) that failed to load. A document's own
+ * error status (a 422 form, a 404 page) is expected in places and checked by the journeys.
+ */
+export function watchPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`${page.url()}: uncaught ${error.message}`));
+  page.on('console', (message) => {
+    // Chromium logs every HTTP error status this way; sub-resources are checked below instead.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`${page.url()}: console error: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    const request = response.request();
+    if (request.resourceType() !== 'document' && response.status() >= 400) {
+      problems.push(`${page.url()}: ${request.resourceType()} ${request.url()} answered ${response.status()}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    if (request.resourceType() !== 'document') problems.push(`${page.url()}: ${request.url()} failed: ${request.failure()?.errorText ?? ''}`);
+  });
+  return problems;
+}
+
+export interface OutboxMail {
+  id: number;
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
+/** The newest mail in the outbox for an address, read with SQL from the journey's database. */
+export async function newestMailTo(journey: Journey, recipient: string): Promise<OutboxMail | undefined> {
+  return journey.database.db
+    .selectFrom('outbox')
+    .select(['id', 'recipient', 'subject', 'body'])
+    .where('recipient', '=', recipient.toLowerCase())
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** The first link to this app in a mail body, as a full URL. */
+export function linkIn(journey: Journey, body: string): string {
+  const escaped = journey.baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}/\\S+`).exec(body);
+  if (!match) throw new Error(`No link to ${journey.baseUrl} in mail:\n${body}`);
+  return match[0];
+}
+
+/** The link in the newest mail to an address; fails when there is none. */
+export async function linkInNewestMail(journey: Journey, recipient: string): Promise<string> {
+  const mail = await newestMailTo(journey, recipient);
+  assert.ok(mail, `a mail was sent to ${recipient}`);
+  return linkIn(journey, mail.body);
+}
+
+/** The path of the page's URL with its query, e.g. `/fr/account`. */
+export function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+}
