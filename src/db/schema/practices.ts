@@ -56,8 +56,6 @@ export interface PracticesTable {
   last_confirmed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   featured_at: Date | null;
 
-  /** Written only by SQL (see the search migration); never read into the app. */
-  search_vector: ColumnType<string | null, never, never>;
   rating_count: ColumnType<number, number | undefined, number>;
   rating_sum: ColumnType<number, number | undefined, number>;
 

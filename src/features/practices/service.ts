@@ -25,6 +25,8 @@ export interface WriteOptions {
   authorId: number | null;
   status?: PracticeStatus;
   publishedAt?: Date | null;
+  /** Write inside the caller's transaction (the CSV import: every row or none) instead of a new one. */
+  executor?: queries.Executor;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -113,7 +115,9 @@ export function practiceService(deps: AppDeps) {
       const forSubmission = (options.status ?? 'draft') !== 'draft';
       for (let attempt = 0; ; attempt += 1) {
         try {
-          return await db.transaction().execute(async (trx) => {
+          const inTransaction = <T,>(work: (trx: queries.Executor) => Promise<T>): Promise<T> =>
+            options.executor ? work(options.executor) : db.transaction().execute(work);
+          return await inTransaction(async (trx) => {
             const columns = await resolveColumns(trx, input, forSubmission);
             const base = slug ?? (slugify(input.title, 80) || 'practice');
             const chosen = slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base));
@@ -130,7 +134,8 @@ export function practiceService(deps: AppDeps) {
             return chosen;
           });
         } catch (error) {
-          if (isUniqueViolation(error) && slug === undefined && attempt < 3) continue;
+          // A failed statement ends the caller's transaction: only a transaction of our own is retried.
+          if (isUniqueViolation(error) && slug === undefined && attempt < 3 && !options.executor) continue;
           if (isUniqueViolation(error)) throw new ConflictError(`A practice already uses the slug ${slug ?? ''}`);
           throw error;
         }

@@ -1,0 +1,251 @@
+import { Readable } from 'node:stream';
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import { AppError, NotFoundError } from '../../platform/errors.ts';
+import { parsePage } from '../../platform/pagination.ts';
+import { csvExport, jsonExport, publishedRecord, publishedRecords } from './export-import.ts';
+import { feedRoutes } from './feed.ts';
+import { API_PAGE_SIZE_MAX, FACET_PARAMS, PAGE_SIZE, searchQueryString, type SearchRequest } from './search-params.ts';
+import { headlineText } from './search-queries.ts';
+import { listParam, searchQuerySchema, searchRequestOf } from './search-routes.tsx';
+import { searchService, type SearchOutcome } from './search-service.ts';
+import { ApiDocsPage, type ApiOperation } from './views/search-api-docs.tsx';
+
+class InvalidPerPageError extends AppError {
+  constructor(raw: string) {
+    super('bad_request', 400, `Invalid per_page "${raw}"`);
+  }
+}
+
+function parsePerPage(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return PAGE_SIZE;
+  if (!/^[1-9][0-9]{0,2}$/.test(raw) || Number(raw) > API_PAGE_SIZE_MAX) throw new InvalidPerPageError(raw);
+  return Number(raw);
+}
+
+const facetListSchema = {
+  type: 'array',
+  items: { type: 'object', properties: { value: { type: 'string' }, count: { type: 'integer' } } },
+} as const;
+
+const summarySchema = {
+  type: 'object',
+  properties: {
+    slug: { type: 'string' },
+    url: { type: 'string', description: 'The practice page' },
+    api_url: { type: 'string' },
+    title: { type: 'string' },
+    summary: { type: 'string' },
+    snippet: { type: 'string', description: 'Text around the matched words (empty without a query)' },
+    language: { type: 'string', description: 'ISO 639-1 code of the language the practice is written in' },
+    countries: { type: 'array', items: { type: 'string' } },
+    topics: { type: 'array', items: { type: 'string' } },
+    evidence_level: { type: 'string' },
+    published_at: { type: 'string', format: 'date-time' },
+    rating: { type: 'object', properties: { average: { type: ['number', 'null'] }, count: { type: 'integer' } } },
+  },
+} as const;
+
+const errorSchema = {
+  type: 'object',
+  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+} as const;
+
+const recordSchema = {
+  type: 'object',
+  description: 'A published practice. `contact` is present only when the contact person agreed to be shown.',
+  additionalProperties: true,
+  properties: {
+    slug: { type: 'string' },
+    url: { type: 'string' },
+    title: { type: 'string' },
+    summary: { type: 'string' },
+    language: { type: 'string' },
+    countries: { type: 'array', items: { type: 'string' } },
+    published_at: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const;
+
+/** `/api/v1/practices…`, `/api/openapi.json`, `/api/docs`, and the feed: registered at the root. */
+export async function apiRoutes(app: FastifyInstance) {
+  const { baseUrl } = app.deps.config;
+  const absolute = (path: string) => new URL(path, baseUrl).href;
+  const practiceUrl = (slug: string) => absolute(`/en/practices/${encodeURIComponent(slug)}`);
+  const service = searchService(app.deps);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Bridges API',
+        version: '1.0.0',
+        description:
+          'Read-only access to the published good practices of Bridges. Searches take the same parameters as the ' +
+          'search page; repeat a filter parameter to select several values (any of them matches), and combine ' +
+          'filters (all of them must match). Only the first 1,000 results of a search can be paged through.',
+        license: { name: 'Content shared by its authors' },
+      },
+      servers: [{ url: baseUrl.origin }],
+      tags: [{ name: 'practices', description: 'Good practices for migrant integration' }],
+    },
+  });
+
+  const searchParameters = {
+    ...searchQuerySchema,
+    properties: {
+      q: { ...searchQuerySchema.properties.q, description: 'Words in any language; -word excludes, OR joins alternatives' },
+      page: { ...searchQuerySchema.properties.page, description: 'Page number, from 1' },
+      per_page: { type: 'string', maxLength: 3, description: `Results per page, 1 to ${API_PAGE_SIZE_MAX} (default ${PAGE_SIZE})` },
+      sort: { type: 'string', enum: ['relevance', 'newest', 'useful'], description: 'Default: relevance with a query, newest without' },
+      ...Object.fromEntries(
+        FACET_PARAMS.map((param) => [param, { ...listParam, description: `Filter by ${param} code (repeatable)` }]),
+      ),
+    },
+  } as const;
+
+  function searchLinks(request: SearchRequest, outcome: SearchOutcome, perPage: number) {
+    const extra = perPage === PAGE_SIZE ? [] : ([['per_page', String(perPage)]] as const);
+    const at = (page: number) => absolute(`/api/v1/practices${searchQueryString(request, page, extra)}`);
+    return {
+      self: at(request.page),
+      first: at(1),
+      prev: request.page > 1 ? at(Math.min(request.page - 1, outcome.pageCount)) : null,
+      next: request.page < outcome.pageCount ? at(request.page + 1) : null,
+    };
+  }
+
+  app.get(
+    '/api/v1/practices',
+    {
+      schema: {
+        tags: ['practices'],
+        summary: 'Search published practices',
+        description: 'Full-text search with facets: the same search as /{locale}/practices, as JSON.',
+        querystring: searchParameters,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              total: { type: 'integer' },
+              page: { type: 'integer' },
+              per_page: { type: 'integer' },
+              page_count: { type: 'integer' },
+              items: { type: 'array', items: summarySchema },
+              facets: { type: 'object', additionalProperties: facetListSchema },
+              links: {
+                type: 'object',
+                properties: { self: { type: 'string' }, first: { type: 'string' }, prev: { type: ['string', 'null'] }, next: { type: ['string', 'null'] } },
+              },
+            },
+          },
+          400: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const raw = (request.query ?? {}) as { page?: string; per_page?: string };
+      const perPage = parsePerPage(raw.per_page);
+      const searchRequest = await searchRequestOf(service, request.query, parsePage(raw.page));
+      const outcome = await service.search(searchRequest, { pageSize: perPage });
+      reply.header('cache-control', 'public, max-age=60');
+      return {
+        total: outcome.total,
+        page: searchRequest.page,
+        per_page: perPage,
+        page_count: outcome.pageCount,
+        items: outcome.results.map((result) => ({
+          slug: result.slug,
+          url: practiceUrl(result.slug),
+          api_url: absolute(`/api/v1/practices/${encodeURIComponent(result.slug)}`),
+          title: result.title,
+          summary: result.summary,
+          snippet: headlineText(result.snippet),
+          language: result.language,
+          countries: result.countries,
+          topics: result.terms.filter((term) => term.vocabulary === 'topic').map((term) => term.code),
+          evidence_level: result.evidenceLevel,
+          published_at: result.publishedAt.toISOString(),
+          rating: { average: result.ratingAverage === null ? null : Math.round(result.ratingAverage * 10) / 10, count: result.ratingCount },
+        })),
+        facets: Object.fromEntries([...outcome.facets].map(([param, values]) => [param, values.map(({ value, count }) => ({ value, count }))])),
+        links: searchLinks(searchRequest, outcome, perPage),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/practices/export.json',
+    { schema: { tags: ['practices'], summary: 'Every published practice, as a JSON array (streamed)', produces: ['application/json'] } },
+    async (_request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="bridges-practices.json"')
+        .send(Readable.from(jsonExport(publishedRecords(app.deps.db, practiceUrl)))),
+  );
+
+  app.get(
+    '/api/v1/practices/export.csv',
+    {
+      schema: {
+        tags: ['practices'],
+        summary: 'Every published practice, as CSV (streamed; the import format)',
+        description: 'UTF-8 with a byte-order mark. Cells that a spreadsheet would read as a formula start with a single quote.',
+        produces: ['text/csv'],
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="bridges-practices.csv"')
+        .send(Readable.from(csvExport(publishedRecords(app.deps.db, practiceUrl)))),
+  );
+
+  app.get(
+    '/api/v1/practices/:slug',
+    {
+      schema: {
+        tags: ['practices'],
+        summary: 'One published practice',
+        params: { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] },
+        response: { 200: recordSchema, 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const record = await publishedRecord(app.deps.db, slug, practiceUrl);
+      if (!record) throw new NotFoundError(`No published practice ${slug}`);
+      reply.header('cache-control', 'public, max-age=60');
+      return record;
+    },
+  );
+
+  await app.register(feedRoutes);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/api/docs', { schema: { hide: true } }, async (request, reply) => {
+    const document = app.swagger() as unknown as { paths: Record<string, Record<string, OperationObject>> };
+    const operations: ApiOperation[] = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path,
+        summary: operation.summary ?? '',
+        description: operation.description ?? '',
+        parameters: (operation.parameters ?? []).map((parameter) => ({
+          name: parameter.name,
+          in: parameter.in,
+          description: parameter.description ?? '',
+        })),
+        responses: Object.keys(operation.responses ?? {}),
+      })),
+    );
+    return reply.page(request.t('practiceSearch.apiDocs.title'), (ctx) => <ApiDocsPage ctx={ctx} operations={operations} />);
+  });
+}
+
+interface OperationObject {
+  summary?: string;
+  description?: string;
+  parameters?: { name: string; in: string; description?: string }[];
+  responses?: Record<string, unknown>;
+}

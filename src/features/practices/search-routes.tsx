@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { requireRole } from '../../platform/guards.ts';
+import { DEFAULT_PAGE_SIZE, offsetOf, pageCountOf, parsePage } from '../../platform/pagination.ts';
+import { FACET_PARAMS, QUERY_PARAM_MAX, readSearchRequest, type FacetParam, type RawQuery } from './search-params.ts';
+import { searchService, type SearchService } from './search-service.ts';
+import { GapsPage } from './views/search-gaps-page.tsx';
+import { SearchPage, facetLabeller } from './views/search-page.tsx';
+
+export const listParam = { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 } as const;
+
+/** What a search address may carry; anything longer or stranger is a 400, never a 500. */
+export const searchQuerySchema = {
+  type: 'object',
+  properties: {
+    q: { type: 'string', maxLength: QUERY_PARAM_MAX },
+    page: { type: 'string', maxLength: 12 },
+    sort: { type: 'string', maxLength: 20 },
+    more: listParam,
+    ...Object.fromEntries(FACET_PARAMS.map((param) => [param, listParam])),
+  },
+} as const;
+
+/** Reads the search of a request (the page number is checked by the caller's rules). */
+export async function searchRequestOf(service: SearchService, query: unknown, page: number) {
+  return readSearchRequest((query ?? {}) as RawQuery, await service.termCodes(), page);
+}
+
+/** `/{l}/practices` (search and facets) and the editors' `/{l}/review/gaps`. */
+export async function searchRoutes(app: FastifyInstance) {
+  const service = searchService(app.deps);
+
+  app.get('/practices', { schema: { querystring: searchQuerySchema } }, async (request, reply) => {
+    const raw = (request.query ?? {}) as RawQuery & { page?: string; more?: string[] };
+    const searchRequest = await searchRequestOf(service, raw, parsePage(raw.page));
+    const outcome = await service.search(searchRequest);
+    await service.recordMiss(searchRequest, outcome, request.locale);
+    const termsByKey = await service.termsByKey();
+    const expanded = new Set((raw.more ?? []).filter((name): name is FacetParam => (FACET_PARAMS as readonly string[]).includes(name)));
+    const outOfRange = searchRequest.page > outcome.pageCount;
+    const title = searchRequest.q
+      ? request.t('practiceSearch.titleWithQuery', { query: searchRequest.q })
+      : request.t('practiceSearch.title');
+    return reply.page(
+      title,
+      (ctx) => <SearchPage ctx={ctx} outcome={outcome} label={facetLabeller(ctx, termsByKey)} expanded={expanded} outOfRange={outOfRange} />,
+      outOfRange ? 404 : 200,
+    );
+  });
+
+  app.get(
+    '/review/gaps',
+    { preHandler: requireRole('editor', 'admin'), schema: { querystring: { type: 'object', properties: { page: { type: 'string', maxLength: 12 } } } } },
+    async (request, reply) => {
+      const page = parsePage((request.query as { page?: string }).page);
+      const { total, rows } = await service.misses({ limit: DEFAULT_PAGE_SIZE, offset: offsetOf(page) });
+      const pageCount = pageCountOf(total);
+      return reply.page(
+        request.t('practiceSearch.gaps.title'),
+        (ctx) => <GapsPage ctx={ctx} rows={rows} page={Math.min(page, pageCount)} pageCount={pageCount} />,
+        page > pageCount ? 404 : 200,
+      );
+    },
+  );
+}

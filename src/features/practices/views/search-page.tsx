@@ -1,0 +1,326 @@
+import type { ViewContext } from '../../../platform/context.ts';
+import { paginationLabels } from '../../../platform/pagination.ts';
+import { Button, Card, Checkboxes, Pagination, Select, TextInput } from '../../../ui/index.ts';
+import { countryName } from '../../../lib/countries.ts';
+import { regionName } from '../../../lib/regions.ts';
+import { termLabel, type Term } from '../../taxonomies/service.ts';
+import { MARK_END, MARK_START, headlineText } from '../search-queries.ts';
+import {
+  FACETS,
+  RESULT_WINDOW,
+  SORTS,
+  searchQueryString,
+  withoutAnyFilter,
+  withoutFilter,
+  type FacetParam,
+  type SearchRequest,
+} from '../search-params.ts';
+import type { FacetValue, SearchOutcome, SearchResult } from '../search-service.ts';
+
+/** Facets longer than this show their most frequent values and a link to show them all. */
+const FACET_PREVIEW = 8;
+
+/**
+ * Text that the database marked with MARK_START / MARK_END around matched words. The markers are
+ * private-use characters removed from the stored text before highlighting, and every piece is
+ * rendered as escaped text: only our own <mark> elements become markup.
+ */
+export function Marked({ text }: { text: string }) {
+  const parts: (string | { mark: string })[] = [];
+  let rest = text;
+  for (;;) {
+    const start = rest.indexOf(MARK_START);
+    if (start < 0) break;
+    const end = rest.indexOf(MARK_END, start + 1);
+    if (end < 0) break;
+    if (start > 0) parts.push(headlineText(rest.slice(0, start)));
+    parts.push({ mark: headlineText(rest.slice(start + 1, end)) });
+    rest = rest.slice(end + 1);
+  }
+  parts.push(headlineText(rest));
+  return <>{parts.map((part, index) => (typeof part === 'string' ? part : <mark key={index}>{part.mark}</mark>))}</>;
+}
+
+export interface FacetLabeller {
+  (param: FacetParam, value: string): string;
+}
+
+/** The label of a facet value in the reader's language. */
+export function facetLabeller(ctx: ViewContext, termsByKey: ReadonlyMap<string, Term>): FacetLabeller {
+  const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
+  return (param, value) => {
+    switch (param) {
+      case 'country':
+        return countryName(value, ctx.locale);
+      case 'region':
+        return regionName(value, ctx.locale);
+      case 'stakeholder':
+        return ctx.t(`common.stakeholders.${value}`);
+      case 'evidence':
+        return ctx.t(`practiceSearch.evidence.${value}`);
+      case 'language':
+        return languages.of(value) ?? value;
+      case 'year':
+        return value;
+      default: {
+        const facet = FACETS.find((candidate) => candidate.param === param);
+        const term = facet && 'vocabulary' in facet ? termsByKey.get(`${facet.vocabulary}:${value}`) : undefined;
+        return term ? termLabel(term, ctx.locale) : value;
+      }
+    }
+  };
+}
+
+export interface SearchPageProps {
+  ctx: ViewContext;
+  outcome: SearchOutcome;
+  label: FacetLabeller;
+  /** Facets whose every value is shown (`more=`). */
+  expanded: ReadonlySet<FacetParam>;
+  /** The requested page is past the last one. */
+  outOfRange: boolean;
+}
+
+function searchHref(ctx: ViewContext, request: Pick<SearchRequest, 'q' | 'filters' | 'sort' | 'sortGiven'>, page = 1, extra: readonly (readonly [string, string])[] = []) {
+  return ctx.href(`/practices${searchQueryString(request, page, extra)}`);
+}
+
+function ActiveFilters({ ctx, request, label }: { ctx: ViewContext; request: SearchRequest; label: FacetLabeller }) {
+  if (request.filters.size === 0) return null;
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="active-filters-heading">
+      <h2 id="active-filters-heading" class="visually-hidden">
+        {t('practiceSearch.filters.active')}
+      </h2>
+      <ul class="tag-list">
+        {[...request.filters].flatMap(([param, values]) =>
+          values.map((value) => (
+            <li key={`${param}:${value}`}>
+              <a
+                class="tag"
+                href={searchHref(ctx, withoutFilter(request, param, value))}
+                aria-label={t('practiceSearch.filters.remove', { label: label(param, value) })}
+              >
+                {`${label(param, value)} ×`}
+              </a>
+            </li>
+          )),
+        )}
+        <li>
+          <a class="tag tag--muted" href={searchHref(ctx, withoutAnyFilter(request))}>
+            {t('practiceSearch.filters.clearAll')}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function FacetFieldset({
+  ctx,
+  param,
+  values,
+  label,
+  expanded,
+  request,
+}: {
+  ctx: ViewContext;
+  param: FacetParam;
+  values: readonly FacetValue[];
+  label: FacetLabeller;
+  expanded: ReadonlySet<FacetParam>;
+  request: SearchRequest;
+}) {
+  const { t } = ctx;
+  const numbers = new Intl.NumberFormat(ctx.locale);
+  if (values.length === 0) return null;
+  const showAll = expanded.has(param) || values.length <= FACET_PREVIEW + 2;
+  const shown = showAll ? values : values.filter((value, index) => index < FACET_PREVIEW || value.selected);
+  const otherExpanded = [...expanded].filter((name) => name !== param);
+  return (
+    <div class="facet">
+      <Checkboxes
+        id={param}
+        label={t(`practiceSearch.facets.${param}`)}
+        items={shown.map((value) => ({
+          value: value.value,
+          label: t('practiceSearch.facetValue', { label: label(param, value.value), count: numbers.format(value.count) }),
+        }))}
+        checked={values.filter((value) => value.selected).map((value) => value.value)}
+      />
+      {values.length > FACET_PREVIEW + 2 ? (
+        <p>
+          <a
+            href={searchHref(
+              ctx,
+              request,
+              1,
+              (showAll ? otherExpanded : [...otherExpanded, param]).map((name) => ['more', name] as const),
+            )}
+          >
+            {showAll ? t('practiceSearch.filters.showFewer') : t('practiceSearch.filters.showAll', { count: numbers.format(values.length) })}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ResultCard({ ctx, result, request }: { ctx: ViewContext; result: SearchResult; request: SearchRequest }) {
+  const { t, locale } = ctx;
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const languages = new Intl.DisplayNames([locale], { type: 'language' });
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const meta = [
+    result.countries.map((country) => countryName(country, locale)).join(', '),
+    t('practiceSearch.results.published', { date: dates.format(result.publishedAt) }),
+    t('practiceSearch.results.writtenIn', { language: languages.of(result.language) ?? result.language }),
+    result.ratingAverage === null
+      ? t('practiceSearch.results.notRated')
+      : t('practiceSearch.results.rating', { average: numbers.format(result.ratingAverage), count: result.ratingCount }),
+  ].filter(Boolean);
+  const topics = result.terms.filter((term) => term.vocabulary === 'topic');
+  return (
+    <Card
+      headingLevel={3}
+      href={ctx.href(`/practices/${encodeURIComponent(result.slug)}`)}
+      title={<Marked text={result.markedTitle} />}
+      meta={meta.join(' · ')}
+      tags={topics.map((term) => ({
+        label: termLabel(term, locale),
+        href: searchHref(ctx, { q: '', filters: new Map([['topic', [term.code]]]), sort: request.sort, sortGiven: false }),
+      }))}
+      tagsLabel={t('practiceSearch.results.tags')}
+    >
+      <p lang={result.language}>{result.snippet ? <Marked text={result.snippet} /> : truncate(result.summary, 300)}</p>
+    </Card>
+  );
+}
+
+function truncate(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
+}
+
+function EmptyState({ ctx, request, label }: { ctx: ViewContext; request: SearchRequest; label: FacetLabeller }) {
+  const { t } = ctx;
+  return (
+    <div class="stack" id="no-results">
+      <h2>{t('practiceSearch.empty.title')}</h2>
+      {request.q ? <p>{t('practiceSearch.empty.spelling')}</p> : null}
+      {request.filters.size > 0 ? (
+        <>
+          <p>{t('practiceSearch.empty.loosen')}</p>
+          <ul>
+            {[...request.filters].flatMap(([param, values]) =>
+              values.map((value) => (
+                <li key={`${param}:${value}`}>
+                  <a href={searchHref(ctx, withoutFilter(request, param, value))}>
+                    {t('practiceSearch.filters.remove', { label: label(param, value) })}
+                  </a>
+                </li>
+              )),
+            )}
+          </ul>
+        </>
+      ) : null}
+      <ul>
+        {request.q && request.filters.size > 0 ? (
+          <li>
+            <a href={searchHref(ctx, withoutAnyFilter(request))}>{t('practiceSearch.empty.withoutFilters', { query: request.q })}</a>
+          </li>
+        ) : null}
+        {request.q && request.filters.size > 0 ? (
+          <li>
+            <a href={searchHref(ctx, { ...request, q: '', sortGiven: false })}>{t('practiceSearch.empty.withoutQuery')}</a>
+          </li>
+        ) : null}
+        <li>
+          <a href={ctx.href('/practices')}>{t('practiceSearch.empty.all')}</a>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+export function SearchPage({ ctx, outcome, label, expanded, outOfRange }: SearchPageProps) {
+  const { t } = ctx;
+  const { request, total } = outcome;
+  const countText = request.q
+    ? t('practiceSearch.results.countForQuery', { count: total, query: request.q })
+    : t('practiceSearch.results.count', { count: total });
+  return (
+    <div class="stack">
+      <h1>{request.q ? t('practiceSearch.titleWithQuery', { query: request.q }) : t('practiceSearch.title')}</h1>
+      <p class="lede">{t('practiceSearch.intro')}</p>
+      <form method="get" action={ctx.href('/practices')} class="search-form" role="search">
+        <TextInput id="q" type="search" label={t('practiceSearch.form.label')} hint={t('practiceSearch.form.hint')} value={request.q} />
+        <Button>{t('practiceSearch.form.submit')}</Button>
+        {[...expanded].map((name) => (
+          <input key={name} type="hidden" name="more" value={name} />
+        ))}
+
+        <ActiveFilters ctx={ctx} request={request} label={label} />
+
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading">{countText}</h2>
+          {outcome.fuzzy ? <p>{t('practiceSearch.results.fuzzy')}</p> : null}
+          {total > 0 ? (
+            <div class="inline-form">
+              <Select
+                id="sort"
+                label={t('practiceSearch.sort.label')}
+                value={request.sort}
+                options={SORTS.filter((sort) => sort !== 'relevance' || request.q).map((sort) => ({
+                  value: sort,
+                  label: t(`practiceSearch.sort.${sort}`),
+                }))}
+              />
+              <Button variant="secondary">{t('practiceSearch.sort.apply')}</Button>
+            </div>
+          ) : null}
+          {outOfRange ? (
+            <div id="out-of-range">
+              <h3>{t('practiceSearch.outOfRange.title', { page: request.page })}</h3>
+              <p>{t('practiceSearch.outOfRange.body', { count: outcome.pageCount })}</p>
+              <p>
+                <a href={searchHref(ctx, request)}>{t('practiceSearch.outOfRange.first')}</a>
+              </p>
+            </div>
+          ) : null}
+          {total === 0 ? <EmptyState ctx={ctx} request={request} label={label} /> : null}
+          {outcome.results.map((result) => (
+            <ResultCard key={result.slug} ctx={ctx} result={result} request={request} />
+          ))}
+          {total > RESULT_WINDOW && request.page >= outcome.pageCount ? (
+            <p>{t('practiceSearch.results.window', { count: RESULT_WINDOW })}</p>
+          ) : null}
+          <Pagination
+            page={Math.min(request.page, outcome.pageCount)}
+            pageCount={outcome.pageCount}
+            hrefFor={(page) => searchHref(ctx, request, page, [...expanded].map((name) => ['more', name] as const))}
+            labels={paginationLabels(t)}
+          />
+        </section>
+
+        {total > 0 || request.filters.size > 0 ? (
+          <section aria-labelledby="filters-heading" class="facets">
+            <h2 id="filters-heading">{t('practiceSearch.filters.heading')}</h2>
+            {FACETS.map((facet) => (
+              <FacetFieldset
+                key={facet.param}
+                ctx={ctx}
+                param={facet.param}
+                values={outcome.facets.get(facet.param) ?? []}
+                label={label}
+                expanded={expanded}
+                request={request}
+              />
+            ))}
+            <Button>{t('practiceSearch.filters.apply')}</Button>
+          </section>
+        ) : null}
+      </form>
+    </div>
+  );
+}
