@@ -5,6 +5,7 @@ import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { accountService } from './features/accounts/service.ts';
 import { loadDemoContent } from './features/demo/service.ts';
+import { loadSyntheticPractices } from './features/practices/synthetic.ts';
 import { ValidationError } from './platform/errors.ts';
 import { translator } from './platform/i18n.ts';
 import { createMailer } from './platform/mail.ts';
@@ -17,7 +18,8 @@ Commands:
   user:create --email E --name N --role R [--password P]
                                Create a confirmed account (role: member, editor, chair,
                                lab_coordinator or admin); a password is generated if omitted
-  demo:load                    Load the demo content into an empty database
+  demo:load [--practices N]    Load the demo content into an empty database; with --practices,
+                               also add N synthetic published practices (for benchmarks)
 `;
 
 class UsageError extends Error {}
@@ -50,13 +52,26 @@ const commands: Record<string, Command> = {
     if (!values.password) console.log(`Password: ${password}`);
   },
 
-  async 'demo:load'(deps) {
+  async 'demo:load'(deps, args) {
+    const { values } = parseArgs({ args, options: { practices: { type: 'string' } } });
+    const synthetic = values.practices === undefined ? 0 : Number(values.practices);
+    if (!Number.isInteger(synthetic) || synthetic < 0 || synthetic > 1_000_000) {
+      throw new UsageError('--practices takes a whole number from 0 to 1000000');
+    }
     const result = await loadDemoContent(deps, { adminPassword: deps.config.demoAdminPassword });
     if (!result.admin) {
       console.log('The database already has accounts: demo content is only loaded into an empty database.');
-      return;
+    } else {
+      console.log(`Demo content loaded. Admin: ${result.admin.email} / ${result.admin.password}`);
     }
-    console.log(`Demo content loaded. Admin: ${result.admin.email} / ${result.admin.password}`);
+    if (synthetic > 0) {
+      const started = Date.now();
+      await loadSyntheticPractices(deps.db, {
+        count: synthetic,
+        onProgress: (done) => { if (done % 10_000 === 0 || done === synthetic) console.log(`${done} synthetic practices…`); },
+      });
+      console.log(`Added ${synthetic} synthetic practices in ${Math.round((Date.now() - started) / 1000)} s.`);
+    }
   },
 };
 
