@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { accountService } from './features/accounts/service.ts';
 import { loadDemoContent } from './features/demo/service.ts';
 import { loadSyntheticPractices } from './features/practices/synthetic.ts';
+import { confirmationService } from './features/practices/confirmation-service.ts';
 import { ValidationError } from './platform/errors.ts';
 import { translator } from './platform/i18n.ts';
 import { createMailer } from './platform/mail.ts';
@@ -20,6 +21,8 @@ Commands:
                                lab_coordinator or admin); a password is generated if omitted
   demo:load [--practices N]    Load the demo content into an empty database; with --practices,
                                also add N synthetic published practices (for benchmarks)
+  practices:confirm-running    Ask the contacts of practices not confirmed for a year
+                               whether they still run (run it daily, e.g. from cron)
 `;
 
 class UsageError extends Error {}
@@ -72,6 +75,11 @@ const commands: Record<string, Command> = {
       });
       console.log(`Added ${synthetic} synthetic practices in ${Math.round((Date.now() - started) / 1000)} s.`);
     }
+  },
+
+  async 'practices:confirm-running'(deps) {
+    const asked = await confirmationService(deps).askDue();
+    console.log(asked === 0 ? 'No practice is due for confirmation.' : `Asked the contacts of ${asked} practices.`);
   },
 };
 

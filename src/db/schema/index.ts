@@ -3,6 +3,7 @@ import type { AuditLogTable, OutboxTable, RateLimitsTable } from './platform.ts'
 import type {
   ContentFlagsTable,
   PracticeAttachmentsTable,
+  PracticeConfirmationRequestsTable,
   PracticeCommentsTable,
   PracticeLinksTable,
   PracticeOrganisationsTable,
@@ -32,6 +33,7 @@ export interface Database {
   practice_reviews: PracticeReviewsTable;
   practice_ratings: PracticeRatingsTable;
   practice_comments: PracticeCommentsTable;
+  practice_confirmation_requests: PracticeConfirmationRequestsTable;
   content_flags: ContentFlagsTable;
   search_misses: SearchMissesTable;
 }

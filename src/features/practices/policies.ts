@@ -27,3 +27,19 @@ export function canEdit(user: CurrentUser | null, practice: PracticeSubject): bo
   if (isEditor(user)) return true;
   return practice.author_id === user.id && AUTHOR_EDITABLE.has(practice.status);
 }
+
+/** Who works the review queue: scores submissions, decides, features, unpublishes and archives. */
+export function canReview(user: CurrentUser | null): boolean {
+  return isEditor(user);
+}
+
+/** Who may send the record to the editors: whoever may edit it, while it is a draft or being revised. */
+export function canSubmit(user: CurrentUser | null, practice: PracticeSubject): boolean {
+  return canEdit(user, practice) && (practice.status === 'draft' || practice.status === 'changes_requested');
+}
+
+/** Who sees the contact person's details whatever they agreed to: the author and the editors. */
+export function canSeeContact(user: CurrentUser | null, practice: PracticeSubject): boolean {
+  if (!user) return false;
+  return isEditor(user) || practice.author_id === user.id;
+}

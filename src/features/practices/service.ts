@@ -5,10 +5,15 @@ import { regionOf } from '../../lib/regions.ts';
 import { slugify } from '../../lib/text.ts';
 import type { PracticeStatus } from '../../db/schema/practices.ts';
 import { taxonomyService, type Term } from '../taxonomies/service.ts';
+import { attachmentStore } from './attachment-store.ts';
+import { MAX_ATTACHMENTS_PER_PRACTICE, type PreparedAttachment } from './attachments.ts';
 import { PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from './model.ts';
-import { canEdit } from './policies.ts';
+import { canEdit, isEditor } from './policies.ts';
 import * as queries from './queries.ts';
+import { canonicalRecord } from './record.ts';
+import { isoDay } from './running.ts';
 import { practiceErrors } from './validation.ts';
+import { canStep } from './workflow.ts';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -25,8 +30,29 @@ export interface WriteOptions {
   authorId: number | null;
   status?: PracticeStatus;
   publishedAt?: Date | null;
+  /** Files already checked and stripped (see attachments.ts). */
+  attachments?: readonly PreparedAttachment[];
   /** Write inside the caller's transaction (the CSV import: every row or none) instead of a new one. */
   executor?: queries.Executor;
+}
+
+/** What an edit may do besides changing the record. */
+export interface UpdateOptions {
+  /** Send the record to the editors in the same step (draft or changes requested only). */
+  submit?: boolean;
+  /** Why the change was made, kept with the revision of a published practice. */
+  note?: string;
+  attachments?: readonly PreparedAttachment[];
+  removeAttachmentIds?: readonly number[];
+}
+
+/** The featured practice as the home page shows it. */
+export interface FeaturedPractice {
+  slug: string;
+  title: string;
+  summary: string;
+  language: string;
+  countries: string[];
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -40,6 +66,37 @@ function nextFreeSlug(base: string, taken: Set<string>): string {
 
 export function practiceService(deps: AppDeps) {
   const { db } = deps;
+  const files = attachmentStore(deps.config.dataDir);
+
+  /**
+   * Writes the files first and runs `write` with their storage keys; if the database refuses,
+   * the files go again, so a failed save leaves nothing behind.
+   */
+  async function withStoredFiles<T>(
+    attachments: readonly PreparedAttachment[],
+    write: (stored: queries.StoredAttachment[]) => Promise<T>,
+  ): Promise<T> {
+    const stored: queries.StoredAttachment[] = [];
+    try {
+      for (const attachment of attachments) {
+        const storageKey = await files.save(attachment.bytes);
+        stored.push({ storageKey, filename: attachment.filename, mediaType: attachment.mediaType, byteSize: attachment.bytes.length });
+      }
+      return await write(stored);
+    } catch (error) {
+      await files.remove(stored.map((file) => file.storageKey));
+      throw error;
+    }
+  }
+
+  async function attachFiles(executor: queries.Executor, practiceId: number, stored: readonly queries.StoredAttachment[], removeIds: readonly number[]) {
+    const removedKeys = await queries.deleteAttachments(executor, practiceId, removeIds);
+    if (stored.length > 0 && (await queries.countAttachments(executor, practiceId)) + stored.length > MAX_ATTACHMENTS_PER_PRACTICE) {
+      throw new ValidationError({ attachments: 'practices.errors.tooManyAttachments' });
+    }
+    await queries.insertAttachments(executor, practiceId, stored);
+    return removedKeys;
+  }
 
   /**
    * Turns the record's references (term codes, city, adapted-from slug) into ids, refusing
@@ -117,7 +174,7 @@ export function practiceService(deps: AppDeps) {
         try {
           const inTransaction = <T,>(work: (trx: queries.Executor) => Promise<T>): Promise<T> =>
             options.executor ? work(options.executor) : db.transaction().execute(work);
-          return await inTransaction(async (trx) => {
+          return await withStoredFiles(options.attachments ?? [], (stored) => inTransaction(async (trx) => {
             const columns = await resolveColumns(trx, input, forSubmission);
             const base = slug ?? (slugify(input.title, 80) || 'practice');
             const chosen = slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base));
@@ -131,8 +188,14 @@ export function practiceService(deps: AppDeps) {
               published_at: status === 'published' ? (options.publishedAt ?? new Date()) : null,
             });
             await writeRelations(trx, id, input);
+            await queries.insertAttachments(trx, id, stored);
+            if (status === 'published') {
+              // The first revision: later edits are compared with what was published.
+              const snapshot = { ...canonicalRecord(input) };
+              await queries.insertRevision(trx, { practiceId: id, version: 1, editorId: options.authorId, snapshot, note: '' });
+            }
             return chosen;
-          });
+          }));
         } catch (error) {
           // A failed statement ends the caller's transaction: only a transaction of our own is retried.
           if (isUniqueViolation(error) && slug === undefined && attempt < 3 && !options.executor) continue;
@@ -146,17 +209,46 @@ export function practiceService(deps: AppDeps) {
      * Saves an edit made on the version the editor saw; a concurrent change (another edit, or
      * an editor's decision) raised the version, and the edit is refused with a conflict.
      */
-    async update(actor: CurrentUser, slug: string, expectedVersion: number, input: PracticeInput): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const existing = await queries.findPracticeRow(trx, slug);
-        if (!existing) throw new NotFoundError();
-        if (!canEdit(actor, existing)) throw new ForbiddenError();
-        const columns = await resolveColumns(trx, input, existing.status !== 'draft');
-        if (!(await queries.updatePracticeAtVersion(trx, existing.id, expectedVersion, columns))) {
-          throw new ConflictError('The practice changed since it was opened');
-        }
-        await writeRelations(trx, existing.id, input);
-      });
+    async update(actor: CurrentUser, slug: string, expectedVersion: number, input: PracticeInput, options: UpdateOptions = {}): Promise<void> {
+      const removedKeys = await withStoredFiles(options.attachments ?? [], (stored) =>
+        db.transaction().execute(async (trx) => {
+          const existing = await queries.findPracticeRow(trx, slug);
+          if (!existing) throw new NotFoundError();
+          if (!canEdit(actor, existing)) throw new ForbiddenError();
+          const submit = options.submit === true && canStep(existing.status, 'submit');
+          if (input.adaptedFromSlug === slug) throw new ValidationError({ adaptedFrom: 'practices.errors.adaptedFromSelf' });
+          const columns = await resolveColumns(trx, input, submit || existing.status !== 'draft');
+          // The date of the last confirmation is the editors' and the contact's to set, not the author's.
+          const record = isEditor(actor) ? input : { ...input, lastConfirmedAt: isoDay(existing.last_confirmed_at) };
+          const values = {
+            ...columns,
+            last_confirmed_at: record.lastConfirmedAt,
+            ...(submit ? { status: 'submitted' as const, submitted_at: new Date() } : {}),
+          };
+          if (!(await queries.updatePracticeAtVersion(trx, existing.id, expectedVersion, values))) {
+            throw new ConflictError('The practice changed since it was opened');
+          }
+          await writeRelations(trx, existing.id, input);
+          const keys = await attachFiles(trx, existing.id, stored, options.removeAttachmentIds ?? []);
+          if (existing.status === 'published') {
+            await queries.insertRevision(trx, {
+              practiceId: existing.id,
+              version: expectedVersion + 1,
+              editorId: actor.id,
+              snapshot: { ...canonicalRecord(record) },
+              note: options.note?.trim() ?? '',
+            });
+          }
+          return keys;
+        }),
+      );
+      // Only once the rows are gone for good: a rolled-back removal must still find its file.
+      await files.remove(removedKeys);
+    },
+
+    /** The practice on the home page, if one is featured and still published. */
+    async featured(): Promise<FeaturedPractice | undefined> {
+      return queries.featuredPractice(db);
     },
 
     /** Everything shown on a practice page, or undefined. Visibility is the caller's policy. */

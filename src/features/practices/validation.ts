@@ -57,7 +57,7 @@ export function practiceErrors(input: PracticeInput, { forSubmission }: { forSub
   if (input.city) {
     const { name, country, latitude, longitude } = input.city;
     if (!name.trim() || name.length > SHORT_TEXT_MAX) errors.cityName = 'practices.errors.cityNameInvalid';
-    if (!isCountryCode(country)) errors.cityName = 'practices.errors.countryInvalid';
+    if (!isCountryCode(country)) errors.cityCountry = 'practices.errors.countryInvalid';
     if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90) errors.cityLatitude = 'practices.errors.latitudeInvalid';
     if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180) errors.cityLongitude = 'practices.errors.longitudeInvalid';
   }

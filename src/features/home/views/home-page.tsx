@@ -1,10 +1,26 @@
 import type { ViewContext } from '../../../platform/context.ts';
+import { countryName } from '../../../lib/countries.ts';
+import { Card } from '../../../ui/card.tsx';
 import { NotificationBanner } from '../../../ui/notification.tsx';
+import type { FeaturedPractice } from '../../practices/service.ts';
 
 const PILLARS = ['practices', 'exchange', 'consultations', 'campaigns', 'labs'] as const;
 
+/** The practice the editors chose to show first. */
+function Featured({ ctx, practice }: { ctx: ViewContext; practice: FeaturedPractice }) {
+  const places = practice.countries.map((code) => countryName(code, ctx.locale)).join(', ');
+  return (
+    <section aria-labelledby="home-featured">
+      <h2 id="home-featured">{ctx.t('practices.featured.heading')}</h2>
+      <Card title={<span lang={practice.language}>{practice.title}</span>} href={ctx.href(`/practices/${practice.slug}`)} headingLevel={3} meta={places || undefined}>
+        <p lang={practice.language}>{practice.summary}</p>
+      </Card>
+    </section>
+  );
+}
+
 /** `notice`: an already translated confirmation of what the visitor just did elsewhere. */
-export function HomePage({ ctx, notice }: { ctx: ViewContext; notice?: string }) {
+export function HomePage({ ctx, notice, featured }: { ctx: ViewContext; notice?: string; featured?: FeaturedPractice }) {
   const { t, user } = ctx;
   return (
     <>
@@ -29,6 +45,7 @@ export function HomePage({ ctx, notice }: { ctx: ViewContext; notice?: string })
           </p>
         )}
       </section>
+      {featured ? <Featured ctx={ctx} practice={featured} /> : null}
       <section aria-labelledby="home-what">
         <h2 id="home-what">{t('home.whatTitle')}</h2>
         <ul class="grid">

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Uploaded files on disk under `DATA_DIR/uploads`, each named by a random key: never by
+ * anything a person typed, so no upload can choose where it lands or overwrite another.
+ */
+
+const STORAGE_KEY = /^[A-Za-z0-9_-]{32}$/;
+
+export function attachmentStore(dataDir: string) {
+  const directory = path.join(dataDir, 'uploads');
+
+  function pathOf(storageKey: string): string {
+    // Keys come from the database, but a path is only ever built from a key of our own shape.
+    if (!STORAGE_KEY.test(storageKey)) throw new Error('Invalid storage key');
+    return path.join(directory, storageKey);
+  }
+
+  return {
+    /** Writes the bytes under a new key and returns the key. */
+    async save(bytes: Uint8Array): Promise<string> {
+      await mkdir(directory, { recursive: true });
+      const storageKey = randomBytes(24).toString('base64url');
+      // `wx`: fail rather than overwrite, however unlikely a repeated key is.
+      await writeFile(pathOf(storageKey), bytes, { flag: 'wx', mode: 0o640 });
+      return storageKey;
+    },
+
+    /** The stored file, or undefined when it is missing from the disk. */
+    async open(storageKey: string): Promise<ReadStream | undefined> {
+      const filePath = pathOf(storageKey);
+      try {
+        await stat(filePath);
+      } catch {
+        return undefined;
+      }
+      return createReadStream(filePath);
+    },
+
+    /** Removes files; one already gone is not an error. */
+    async remove(storageKeys: readonly string[]): Promise<void> {
+      await Promise.all(storageKeys.map((key) => rm(pathOf(key), { force: true })));
+    },
+
+    directory,
+  };
+}
+
+export type AttachmentStore = ReturnType<typeof attachmentStore>;

@@ -1,0 +1,268 @@
+import type { ReadStream } from 'node:fs';
+import type { PracticeStatus, RubricEntry } from '../../db/schema/practices.ts';
+import type { Vocabulary } from '../../db/schema/taxonomies.ts';
+import type { CurrentUser } from '../../platform/context.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { isLocale, translator, type Locale } from '../../platform/i18n.ts';
+import { loadPage, type Page } from '../../platform/pagination.ts';
+import { taxonomyService, type Term } from '../taxonomies/service.ts';
+import { attachmentStore } from './attachment-store.ts';
+import type { PracticeInput } from './model.ts';
+import { canEdit, canReview, canSeeContact, canSubmit, canView } from './policies.ts';
+import * as queries from './queries.ts';
+import { canonicalRecord, recordFromSnapshot, snapshotOf } from './record.ts';
+import type { CheckedRubric } from './rubric.ts';
+import { isoDay } from './running.ts';
+import { practiceService, type PracticeDetail } from './service.ts';
+import { practiceErrors } from './validation.ts';
+import { AWAITING_EDITOR, nextStatus, type Decision, type WorkflowStep } from './workflow.ts';
+
+/**
+ * The editorial workflow around a practice record: submitting, the editors' queue and
+ * decisions, featuring and archiving, the author's list, revisions and attachment downloads.
+ * Every step checks who is asking and the version they saw, so that a decision and an edit made
+ * at the same moment cannot silently overwrite each other.
+ */
+
+export interface Review {
+  id: number;
+  decision: Decision;
+  rubric: RubricEntry[];
+  message: string;
+  version: number;
+  created_at: Date;
+  reviewer_name: string | null;
+}
+
+export interface DecisionOutcome {
+  decision: Decision;
+  /** False when the decision was saved but the mail to the author could not be sent. */
+  mailed: boolean;
+}
+
+export interface QueueQuery {
+  state: PracticeStatus | null;
+  language: string | null;
+  page: number;
+}
+
+export interface RevisionEntry {
+  version: number;
+  createdAt: Date;
+  editorName: string | null;
+  note: string;
+  record: PracticeInput;
+  /** The version before, to compare with; null for the first one kept. */
+  previous: PracticeInput | null;
+}
+
+/** What decisions leave in the author's inbox, by decision: where the link points. */
+const DECISION_LINKS: Record<Decision, (slug: string) => string> = {
+  request_changes: (slug) => `/practices/${slug}/edit#feedback`,
+  publish: (slug) => `/practices/${slug}`,
+  decline: () => '/practices/mine',
+};
+
+const HISTORY_PAGE_SIZE = 10;
+const REVIEWS_SHOWN = 20;
+
+export function editorialService(deps: AppDeps) {
+  const { db, mailer, config } = deps;
+  const practices = practiceService(deps);
+  const files = attachmentStore(config.dataDir);
+  const link = (locale: Locale, path: string) => new URL(`/${locale}${path}`, config.baseUrl).toString();
+
+  /** The practice for someone who may see it; anyone else learns nothing, not even that it exists. */
+  async function visible(actor: CurrentUser | null, slug: string): Promise<PracticeDetail> {
+    const detail = await practices.find(slug);
+    if (!detail || !canView(actor, detail.row)) throw new NotFoundError();
+    return detail;
+  }
+
+  async function forEditors(actor: CurrentUser, slug: string): Promise<PracticeDetail> {
+    if (!canReview(actor)) throw new ForbiddenError();
+    const detail = await practices.find(slug);
+    if (!detail) throw new NotFoundError();
+    return detail;
+  }
+
+  /** Moves the practice one step on, provided nobody changed it since `version` was read. */
+  async function step(executor: queries.Executor, detail: PracticeDetail, version: number, to: WorkflowStep, extra: Parameters<typeof queries.updatePracticeAtVersion>[3] = {}) {
+    const status = nextStatus(detail.row.status, to);
+    if (!status) throw new ConflictError(`Cannot ${to} a practice that is ${detail.row.status}`);
+    const moved = await queries.updatePracticeAtVersion(executor, detail.row.id, version, { ...extra, status });
+    if (!moved) throw new ConflictError('The practice changed since it was opened');
+  }
+
+  async function tellAuthor(detail: PracticeDetail, decision: Decision, message: string): Promise<boolean> {
+    const author = await queries.authorOf(db, detail.row.id);
+    if (!author?.email) return false;
+    const locale = isLocale(author.locale) ? author.locale : 'en';
+    const t = translator(locale);
+    try {
+      await mailer.send({
+        to: author.email,
+        subject: t(`practices.mail.decision.${decision}.subject`, { title: detail.row.title }),
+        text: t(`practices.mail.decision.${decision}.body`, {
+          name: author.name ?? '',
+          title: detail.row.title,
+          message: message || t('practices.mail.decision.noMessage'),
+          link: link(locale, DECISION_LINKS[decision](detail.row.slug)),
+        }),
+      });
+      return true;
+    } catch {
+      // The decision stands whether or not the mail went out; the author also sees it on the site.
+      return false;
+    }
+  }
+
+  return {
+    /** The record for its edit form, with the editors' latest word on it. */
+    async forEditing(actor: CurrentUser, slug: string): Promise<{ detail: PracticeDetail; record: PracticeInput; latestReview: Review | undefined }> {
+      // Editing someone else's practice is refused outright, whether or not they could read it.
+      const detail = await practices.find(slug);
+      if (!detail) throw new NotFoundError();
+      if (!canEdit(actor, detail.row)) throw new ForbiddenError();
+      const [latestReview] = await queries.reviewsOf(db, detail.row.id, 1);
+      return { detail, record: snapshotOf(detail), latestReview };
+    },
+
+    /**
+     * Sends the stored record to the editors. It must be complete: what a draft may lack is
+     * reported as field errors, as the form would.
+     */
+    async submit(actor: CurrentUser, slug: string): Promise<void> {
+      const detail = await visible(actor, slug);
+      if (!canEdit(actor, detail.row)) throw new ForbiddenError();
+      if (!canSubmit(actor, detail.row)) throw new ConflictError(`A ${detail.row.status} practice cannot be submitted`);
+      const errors = practiceErrors(snapshotOf(detail), { forSubmission: true });
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+      await step(db, detail, detail.row.version, 'submit', { submitted_at: new Date() });
+    },
+
+    /** An editor takes a submission: the queue shows it as in review. */
+    async take(actor: CurrentUser, slug: string, version: number): Promise<void> {
+      await step(db, await forEditors(actor, slug), version, 'take');
+    },
+
+    /** The submission with what editors need beside it: earlier decisions, contact, attachments. */
+    async forReview(actor: CurrentUser, slug: string): Promise<{ detail: PracticeDetail; record: PracticeInput; reviews: Review[] }> {
+      const detail = await forEditors(actor, slug);
+      const reviews = await queries.reviewsOf(db, detail.row.id, REVIEWS_SHOWN);
+      return { detail, record: snapshotOf(detail), reviews };
+    },
+
+    /**
+     * Records the editor's rubric and decision on the version they reviewed, and mails the
+     * author. A practice changed meanwhile is a conflict: the editor must look again.
+     */
+    async decide(actor: CurrentUser, slug: string, version: number, checked: CheckedRubric): Promise<DecisionOutcome> {
+      const detail = await forEditors(actor, slug);
+      if (!checked.ok) throw new ValidationError(checked.errors);
+      const { decision, rubric, message } = checked;
+      await db.transaction().execute(async (trx) => {
+        const publishing = decision === 'publish';
+        const extra = publishing
+          ? {
+              published_at: detail.row.published_at ?? new Date(),
+              // Publication is when the practice was last known to run, unless someone said so since.
+              last_confirmed_at: detail.row.last_confirmed_at ?? isoDay(new Date()),
+            }
+          : {};
+        await step(trx, detail, version, decision, extra);
+        await queries.insertReview(trx, { practiceId: detail.row.id, reviewerId: actor.id, decision, rubric, message, version });
+        if (publishing) {
+          const snapshot = { ...canonicalRecord({ ...snapshotOf(detail), lastConfirmedAt: isoDay(extra.last_confirmed_at) }) };
+          await queries.insertRevision(trx, { practiceId: detail.row.id, version: version + 1, editorId: actor.id, snapshot, note: '' });
+        }
+      });
+      return { decision, mailed: await tellAuthor(detail, decision, message) };
+    },
+
+    /** Unpublishes a published practice, or shelves any other; it leaves the home page too. */
+    async archive(actor: CurrentUser, slug: string, version: number): Promise<void> {
+      const detail = await forEditors(actor, slug);
+      await db.transaction().execute(async (trx) => {
+        await step(trx, detail, version, 'archive');
+        await queries.clearFeatured(trx, detail.row.id);
+      });
+    },
+
+    /** Puts a published practice on the home page in place of the one there. */
+    async feature(actor: CurrentUser, slug: string): Promise<void> {
+      const detail = await forEditors(actor, slug);
+      if (detail.row.status !== 'published') throw new ConflictError('Only a published practice can be featured');
+      await db.transaction().execute((trx) => queries.swapFeatured(trx, detail.row.id));
+    },
+
+    /** The editors' queue: counts per state and one page of the chosen state and language. */
+    async queue(actor: CurrentUser, query: QueueQuery) {
+      if (!canReview(actor)) throw new ForbiddenError();
+      const filter: queries.QueueFilter = { statuses: query.state ? [query.state] : AWAITING_EDITOR, language: query.language };
+      const [counts, page] = await Promise.all([
+        queries.countByStatus(db),
+        loadPage(query.page, { count: () => queries.countQueue(db, filter), rows: (window) => queries.queuePage(db, filter, window) }),
+      ]);
+      return { counts, page };
+    },
+
+    /** The signed-in member's own practices with the editors' latest decision on each. */
+    async mine(actor: CurrentUser, page: number) {
+      return loadPage(page, {
+        count: () => queries.countByAuthor(db, actor.id),
+        rows: (window) => queries.pageByAuthor(db, actor.id, window),
+      });
+    },
+
+    /**
+     * Revisions of a practice newest first, each with the version before it, so the page can
+     * show what changed. The contact person is left out for readers who may not see them.
+     */
+    async history(actor: CurrentUser | null, slug: string, page: number): Promise<{
+      detail: PracticeDetail;
+      revisions: Page<RevisionEntry>;
+      taxonomy: Map<Vocabulary, Term[]>;
+      showContact: boolean;
+    }> {
+      const detail = await visible(actor, slug);
+      const revisions = await loadPage(
+        page,
+        {
+          count: () => queries.countRevisions(db, detail.row.id),
+          rows: async (window) => {
+            // One more than the page, to compare the page's oldest revision with its predecessor.
+            const rows = await queries.revisionsPage(db, detail.row.id, { limit: window.limit + 1, offset: window.offset });
+            return rows.slice(0, window.limit).map((row, index) => {
+              const before = rows[index + 1];
+              return {
+                version: row.version,
+                createdAt: row.created_at,
+                editorName: row.editor_name,
+                note: row.note,
+                record: recordFromSnapshot(row.snapshot),
+                previous: before ? recordFromSnapshot(before.snapshot) : null,
+              };
+            });
+          },
+        },
+        HISTORY_PAGE_SIZE,
+      );
+      const taxonomy = await taxonomyService(deps).all();
+      return { detail, revisions, taxonomy, showContact: canSeeContact(actor, detail.row) };
+    },
+
+    /** An attachment to download, for people who may see the practice. */
+    async attachment(actor: CurrentUser | null, slug: string, attachmentId: number) {
+      const detail = await visible(actor, slug);
+      const attachment = await queries.findAttachment(db, detail.row.id, attachmentId);
+      if (!attachment) throw new NotFoundError();
+      const stream: ReadStream | undefined = await files.open(attachment.storage_key);
+      if (!stream) throw new NotFoundError();
+      return { ...attachment, stream, isPublic: detail.row.status === 'published' };
+    },
+  };
+}
+
+export type EditorialService = ReturnType<typeof editorialService>;

@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PracticeStatus } from '../../db/schema/practices.ts';
+import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import type { FieldErrors } from '../../platform/forms.ts';
+import { requireRole, signedInUser } from '../../platform/guards.ts';
+import { parsePage } from '../../platform/pagination.ts';
+import { taxonomyService } from '../taxonomies/service.ts';
+import { editorialService } from './editorial-service.ts';
+import { CONTENT_LANGUAGES } from './model.ts';
+import { checkRubric, EMPTY_RUBRIC_FORM, readRubricForm, RUBRIC_FIELDS, type RubricForm } from './rubric.ts';
+import { QUEUE_STATES, REVIEW_NOTICES, ReviewPage, ReviewQueuePage, type ReviewNotice } from './views/review-pages.tsx';
+
+/** The editors' side: the queue, a submission with its rubric, decisions, featuring, archiving. */
+
+const editorsOnly = requireRole('editor', 'admin');
+const slugParams = { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] } as const;
+const versionBody = { type: 'object', properties: { version: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['version'] } as const;
+const decisionBody = {
+  type: 'object',
+  properties: Object.fromEntries(RUBRIC_FIELDS.map((name) => [name, { type: 'string', maxLength: 20_000 }])),
+  required: ['version'],
+} as const;
+const queueQuery = {
+  type: 'object',
+  properties: {
+    state: { type: 'string', enum: ['', ...QUEUE_STATES] },
+    language: { type: 'string', enum: ['', ...CONTENT_LANGUAGES] },
+    page: { type: 'string', maxLength: 10 },
+  },
+} as const;
+const reviewQuery = { type: 'object', properties: { done: { type: 'string', enum: REVIEW_NOTICES } } } as const;
+
+function versionOf(body: unknown): number {
+  return Number((body as { version: string }).version);
+}
+
+export async function reviewRoutes(app: FastifyInstance) {
+  const editorial = editorialService(app.deps);
+  const taxonomy = taxonomyService(app.deps);
+
+  app.get('/review', { preHandler: editorsOnly, schema: { querystring: queueQuery } }, async (request, reply) => {
+    const query = request.query as { state?: string; language?: string; page?: string };
+    const state = (query.state || null) as PracticeStatus | null;
+    const language = query.language || null;
+    const { counts, page } = await editorial.queue(signedInUser(request), { state, language, page: parsePage(query.page) });
+    return reply.page(request.t('practices.review.queueTitle'), (ctx) => (
+      <ReviewQueuePage ctx={ctx} counts={counts} state={state} language={language} list={page} />
+    ));
+  });
+
+  interface ReviewState {
+    form?: RubricForm;
+    errors?: FieldErrors;
+    notice?: ReviewNotice;
+    conflict?: boolean;
+  }
+
+  async function renderReview(request: FastifyRequest, reply: FastifyReply, slug: string, state: ReviewState, status = 200) {
+    const { detail, record, reviews } = await editorial.forReview(signedInUser(request), slug);
+    const terms = await taxonomy.all();
+    const title = `${request.t('practices.review.pageTitle')} ${detail.row.title}`;
+    return reply.page(
+      title,
+      (ctx) => (
+        <ReviewPage
+          ctx={ctx}
+          detail={detail}
+          record={record}
+          text={{ locale: ctx.locale, t: ctx.t, taxonomy: terms }}
+          reviews={reviews}
+          form={state.form ?? EMPTY_RUBRIC_FORM}
+          errors={state.errors ?? {}}
+          version={detail.row.version}
+          notice={state.notice}
+          conflict={state.conflict}
+        />
+      ),
+      status,
+    );
+  }
+
+  app.get('/review/:slug', { preHandler: editorsOnly, schema: { params: slugParams, querystring: reviewQuery } }, async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const { done } = request.query as { done?: ReviewNotice };
+    return renderReview(request, reply, slug, { notice: done });
+  });
+
+  app.post('/review/:slug/decision', { preHandler: editorsOnly, schema: { params: slugParams, body: decisionBody } }, async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const form = readRubricForm(request.body);
+    try {
+      const outcome = await editorial.decide(signedInUser(request), slug, versionOf(request.body), checkRubric(form));
+      return reply.seeOther(`/review/${slug}?done=${outcome.mailed ? 'decided' : 'decidedNoMail'}`);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderReview(request, reply, slug, { form, errors: error.errors }, 422);
+      // The submission changed while the editor was reading it: show it again as it is now,
+      // with the editor's scores and message kept, and decide nothing.
+      if (error instanceof ConflictError) return renderReview(request, reply, slug, { form, conflict: true }, 409);
+      throw error;
+    }
+  });
+
+  /** A one-button step on a submission, then back to it with a confirmation. */
+  function stepRoute(path: string, notice: ReviewNotice, run: (request: FastifyRequest, slug: string) => Promise<void>, body?: object) {
+    app.post(path, { preHandler: editorsOnly, schema: { params: slugParams, ...(body ? { body } : {}) } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      await run(request, slug);
+      return reply.seeOther(`/review/${slug}?done=${notice}`);
+    });
+  }
+
+  stepRoute('/review/:slug/take', 'taken', (request, slug) => editorial.take(signedInUser(request), slug, versionOf(request.body)), versionBody);
+  stepRoute('/review/:slug/archive', 'archived', (request, slug) => editorial.archive(signedInUser(request), slug, versionOf(request.body)), versionBody);
+  stepRoute('/practices/:slug/feature', 'featured', (request, slug) => editorial.feature(signedInUser(request), slug));
+}

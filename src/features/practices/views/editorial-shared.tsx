@@ -1,0 +1,34 @@
+import type { PracticeStatus } from '../../../db/schema/practices.ts';
+import type { ViewContext } from '../../../platform/context.ts';
+import type { Locale } from '../../../platform/i18n.ts';
+import { Tag, type TagVariant } from '../../../ui/tag.tsx';
+
+const STATUS_VARIANTS: Record<PracticeStatus, TagVariant> = {
+  draft: 'muted',
+  submitted: 'default',
+  in_review: 'default',
+  changes_requested: 'warning',
+  published: 'success',
+  declined: 'danger',
+  archived: 'muted',
+};
+
+export function StatusTag({ ctx, status }: { ctx: ViewContext; status: PracticeStatus }) {
+  return <Tag variant={STATUS_VARIANTS[status]}>{ctx.t(`practices.status.${status}`)}</Tag>;
+}
+
+/** A machine-readable date (or date and time) with its text in the page's language. */
+export function DateText({ locale, date, withTime }: { locale: Locale; date: Date; withTime?: boolean }) {
+  const format = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+  return <time datetime={date.toISOString()}>{format.format(date)}</time>;
+}
+
+export function fileSize(locale: Locale, bytes: number): string {
+  const units = [
+    { unit: 'megabyte', size: 1024 * 1024 },
+    { unit: 'kilobyte', size: 1024 },
+  ] as const;
+  const chosen = units.find((candidate) => bytes >= candidate.size);
+  if (!chosen) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'short' }).format(bytes);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: chosen.unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes / chosen.size);
+}

@@ -1,0 +1,273 @@
+import { PRACTICE_STATUSES, type PracticeStatus } from '../../../db/schema/practices.ts';
+import type { ViewContext } from '../../../platform/context.ts';
+import type { FieldErrors } from '../../../platform/forms.ts';
+import { pageHref, paginationLabels, type Page } from '../../../platform/pagination.ts';
+import { Button } from '../../../ui/button.tsx';
+import { ErrorSummary } from '../../../ui/error-summary.tsx';
+import { Radios, Select, Textarea } from '../../../ui/fields.tsx';
+import { NotificationBanner } from '../../../ui/notification.tsx';
+import { Pagination } from '../../../ui/pagination.tsx';
+import { PostForm } from '../../../ui/post-form.tsx';
+import { Table } from '../../../ui/table.tsx';
+import type { Review } from '../editorial-service.ts';
+import { CONTENT_LANGUAGES, type PracticeInput } from '../model.ts';
+import type { TextContext } from '../record-text.ts';
+import type { RubricForm } from '../rubric.ts';
+import type { PracticeDetail } from '../service.ts';
+import { canStep, DECISIONS } from '../workflow.ts';
+import { DateText, StatusTag } from './editorial-shared.tsx';
+import { PracticeRecord } from './practice-record.tsx';
+import { PublicationRule, RubricFields, RubricTable } from './rubric-views.tsx';
+
+/** States an editor can list; drafts stay private to their authors. */
+export const QUEUE_STATES = PRACTICE_STATUSES.filter((status) => status !== 'draft');
+
+export interface QueueRow {
+  slug: string;
+  title: string;
+  status: PracticeStatus;
+  language: string;
+  submitted_at: Date | null;
+  author_name: string | null;
+}
+
+export interface ReviewQueuePageProps {
+  ctx: ViewContext;
+  counts: ReadonlyMap<PracticeStatus, number>;
+  state: PracticeStatus | null;
+  language: string | null;
+  list: Page<QueueRow>;
+}
+
+function queueHref(ctx: ViewContext, filters: { state?: string | null; language?: string | null }, page = 1): string {
+  return ctx.href(pageHref('/review', { state: filters.state ?? undefined, language: filters.language ?? undefined }, page));
+}
+
+function StateCounts({ ctx, counts, state, language }: Omit<ReviewQueuePageProps, 'list'>) {
+  return (
+    <nav aria-labelledby="queue-states-title">
+      <h2 id="queue-states-title">{ctx.t('practices.review.statesTitle')}</h2>
+      <ul>
+        {QUEUE_STATES.map((status) => (
+          <li key={status}>
+            <a href={queueHref(ctx, { state: status, language })} aria-current={status === state ? 'page' : undefined}>
+              {ctx.t('practices.review.stateCount', { state: ctx.t(`practices.status.${status}`), count: counts.get(status) ?? 0 })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function QueueFilters({ ctx, state, language }: Pick<ReviewQueuePageProps, 'ctx' | 'state' | 'language'>) {
+  const { t } = ctx;
+  const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
+  return (
+    <form method="get" action={ctx.href('/review')} class="filters">
+      <Select
+        id="state"
+        label={t('practices.review.stateFilter')}
+        emptyOption={t('practices.review.awaiting')}
+        options={QUEUE_STATES.map((status) => ({ value: status, label: t(`practices.status.${status}`) }))}
+        value={state ?? ''}
+      />
+      <Select
+        id="language"
+        label={t('practices.review.languageFilter')}
+        emptyOption={t('practices.review.anyLanguage')}
+        options={CONTENT_LANGUAGES.map((code) => ({ value: code, label: languages.of(code) ?? code }))}
+        value={language ?? ''}
+      />
+      <Button variant="secondary">{t('practices.review.applyFilters')}</Button>
+    </form>
+  );
+}
+
+export function ReviewQueuePage(props: ReviewQueuePageProps) {
+  const { ctx, list, state, language } = props;
+  const { t } = ctx;
+  const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
+  return (
+    <>
+      <h1>{t('practices.review.queueTitle')}</h1>
+      <p>
+        <a href={ctx.href('/practices/criteria')}>{t('practices.review.criteriaLink')}</a>
+      </p>
+      <StateCounts {...props} />
+      <QueueFilters ctx={ctx} state={state} language={language} />
+      {list.items.length === 0 ? (
+        <p>{t('practices.review.empty')}</p>
+      ) : (
+        <>
+          <Table
+            caption={t('practices.review.queueCaption', { count: list.total })}
+            head={[t('practices.review.practice'), t('practices.review.status'), t('practices.review.language'), t('practices.review.author'), t('practices.review.submitted')]}
+            rows={list.items.map((row) => [
+              <a href={ctx.href(`/review/${row.slug}`)} lang={row.language}>
+                {row.title}
+              </a>,
+              <StatusTag ctx={ctx} status={row.status} />,
+              languages.of(row.language) ?? row.language,
+              row.author_name ?? t('practices.review.unknownAuthor'),
+              row.submitted_at ? <DateText locale={ctx.locale} date={row.submitted_at} /> : '',
+            ])}
+          />
+          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => queueHref(ctx, { state, language }, page)} labels={paginationLabels(t)} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** What just happened, said at the top of the review page after a redirect. */
+export const REVIEW_NOTICES = ['taken', 'decided', 'decidedNoMail', 'featured', 'archived'] as const;
+export type ReviewNotice = (typeof REVIEW_NOTICES)[number];
+
+export interface ReviewPageProps {
+  ctx: ViewContext;
+  detail: PracticeDetail;
+  record: PracticeInput;
+  text: TextContext;
+  reviews: readonly Review[];
+  form: RubricForm;
+  errors: FieldErrors;
+  /** The version the editor is looking at; after a conflict, the current one. */
+  version: number;
+  notice?: ReviewNotice;
+  conflict?: boolean;
+}
+
+function ActionButton({ ctx, action, version, label, variant }: { ctx: ViewContext; action: string; version?: number; label: string; variant?: 'secondary' | 'warning' }) {
+  return (
+    <PostForm action={ctx.href(action)} csrfToken={ctx.csrfToken()} class="inline-form">
+      {version !== undefined ? <input type="hidden" name="version" value={String(version)} /> : null}
+      <Button variant={variant ?? 'secondary'}>{label}</Button>
+    </PostForm>
+  );
+}
+
+function ReviewActions({ ctx, detail, version }: Pick<ReviewPageProps, 'ctx' | 'detail' | 'version'>) {
+  const { t } = ctx;
+  const { slug, status, featured_at } = detail.row;
+  return (
+    <div class="button-group">
+      {canStep(status, 'take') ? <ActionButton ctx={ctx} action={`/review/${slug}/take`} version={version} label={t('practices.review.take')} /> : null}
+      {status === 'published' && !featured_at ? <ActionButton ctx={ctx} action={`/practices/${slug}/feature`} label={t('practices.review.feature')} /> : null}
+      {canStep(status, 'archive') ? (
+        <ActionButton
+          ctx={ctx}
+          action={`/review/${slug}/archive`}
+          version={version}
+          label={t(status === 'published' ? 'practices.review.unpublish' : 'practices.review.archive')}
+          variant="warning"
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function PastDecisions({ ctx, reviews }: { ctx: ViewContext; reviews: readonly Review[] }) {
+  if (reviews.length === 0) return null;
+  return (
+    <section aria-labelledby="past-decisions-title">
+      <h2 id="past-decisions-title">{ctx.t('practices.review.pastTitle')}</h2>
+      {reviews.map((review) => (
+        <article key={review.id} class="past-decision">
+          <h3>
+            {ctx.t(`practices.review.decisionMade.${review.decision}`)} <DateText locale={ctx.locale} date={review.created_at} withTime />
+          </h3>
+          <p>{ctx.t('practices.review.by', { name: review.reviewer_name ?? ctx.t('practices.review.unknownAuthor') })}</p>
+          {review.message ? <p>{review.message}</p> : null}
+          <RubricTable ctx={ctx} rubric={review.rubric} caption={ctx.t('practices.review.rubricCaption')} />
+        </article>
+      ))}
+    </section>
+  );
+}
+
+function DecisionForm({ ctx, detail, form, errors, version }: Pick<ReviewPageProps, 'ctx' | 'detail' | 'form' | 'errors' | 'version'>) {
+  const { t } = ctx;
+  const errorPrefix = t('common.errorPrefix');
+  const error = (id: string) => (errors[id] ? t(errors[id] as string) : undefined);
+  return (
+    <section aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('practices.review.rubricTitle')}</h2>
+      <PublicationRule ctx={ctx} />
+      <PostForm action={ctx.href(`/review/${detail.row.slug}/decision`)} csrfToken={ctx.csrfToken()}>
+        <input type="hidden" name="version" value={String(version)} />
+        <RubricFields ctx={ctx} form={form} errors={errors} />
+        <Radios
+          id="decision"
+          label={t('practices.review.decisionLabel')}
+          error={error('decision')}
+          errorPrefix={errorPrefix}
+          items={DECISIONS.map((decision) => ({ value: decision, label: t(`practices.review.decisions.${decision}`) }))}
+          checked={form.decision}
+        />
+        <Textarea id="message" label={t('practices.review.messageLabel')} hint={t('practices.review.messageHint')} error={error('message')} errorPrefix={errorPrefix} value={form.message} rows={5} />
+        <Button>{t('practices.review.saveDecision')}</Button>
+      </PostForm>
+    </section>
+  );
+}
+
+function ReviewNoticeBanner({ ctx, notice, conflict }: { ctx: ViewContext; notice?: ReviewNotice; conflict?: boolean }) {
+  if (conflict) {
+    return (
+      <NotificationBanner title={ctx.t('practices.review.conflictTitle')} titleId="conflict-title">
+        <p>{ctx.t('practices.review.conflictBody')}</p>
+      </NotificationBanner>
+    );
+  }
+  if (!notice) return null;
+  return (
+    <NotificationBanner title={ctx.t('common.success')} variant="success">
+      <p>{ctx.t(`practices.review.notices.${notice}`)}</p>
+    </NotificationBanner>
+  );
+}
+
+export function ReviewPage(props: ReviewPageProps) {
+  const { ctx, detail, record, text, reviews, errors, version } = props;
+  const { t } = ctx;
+  const { row } = detail;
+  const deciding = canStep(row.status, 'publish');
+  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  return (
+    <>
+      <ErrorSummary title={t('common.errorSummaryTitle')} errors={summary} />
+      <ReviewNoticeBanner ctx={ctx} notice={props.notice} conflict={props.conflict} />
+      <p>
+        <a href={ctx.href('/review')}>{t('practices.review.backToQueue')}</a>
+      </p>
+      <h1>
+        {t('practices.review.pageTitle')} <span lang={row.language}>{row.title}</span>
+      </h1>
+      <p>
+        <StatusTag ctx={ctx} status={row.status} />{' '}
+        {t('practices.review.by', { name: row.author_name ?? t('practices.review.unknownAuthor') })}
+        {row.submitted_at ? (
+          <>
+            {' – '}
+            {t('practices.review.submittedOn')} <DateText locale={ctx.locale} date={row.submitted_at} />
+          </>
+        ) : null}
+      </p>
+      <ReviewActions ctx={ctx} detail={detail} version={version} />
+      <section aria-labelledby="submission-title">
+        <h2 id="submission-title">{t('practices.review.submissionTitle')}</h2>
+        <PracticeRecord
+          ctx={ctx}
+          record={record}
+          text={text}
+          showContact
+          headingLevel={3}
+          attachments={{ items: detail.attachments, hrefFor: (id) => ctx.href(`/practices/${row.slug}/attachments/${id}`) }}
+        />
+      </section>
+      <PastDecisions ctx={ctx} reviews={reviews} />
+      {deciding ? <DecisionForm ctx={ctx} detail={detail} form={props.form} errors={errors} version={version} /> : null}
+    </>
+  );
+}
