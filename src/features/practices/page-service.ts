@@ -65,6 +65,18 @@ export interface PracticePage {
   mayNoLongerBeRunning: boolean;
 }
 
+/**
+ * Dimensions and pillars are so broad that nearly every practice shares one: they add to the
+ * overlap but do not make a practice a candidate, unless the practice has nothing more specific.
+ */
+const BROAD_VOCABULARIES: ReadonlySet<string> = new Set(['dimension', 'pillar']);
+
+export function similarityTerms(terms: readonly { id: number; vocabulary: string }[]): { all: number[]; candidates: number[] } {
+  const all = terms.map((term) => term.id);
+  const specific = terms.filter((term) => !BROAD_VOCABULARIES.has(term.vocabulary)).map((term) => term.id);
+  return { all, candidates: specific.length > 0 ? specific : all };
+}
+
 function parseScore(raw: string): number | undefined {
   if (!/^[1-5]$/.test(raw.trim())) return undefined;
   return Number(raw.trim());
@@ -95,7 +107,7 @@ export function practicePageService(deps: AppDeps) {
       const isPublic = row.status === 'published';
       const [adaptedIn, similar, previous, next, comments, myRating] = await Promise.all([
         pageQueries.adaptedIn(db, row.id),
-        pageQueries.similarPractices(db, row.id, row.term_ids),
+        pageQueries.similarPractices(db, row.id, similarityTerms(detail.terms)),
         isPublic ? pageQueries.neighbour(db, row.id, 'previous') : undefined,
         isPublic ? pageQueries.neighbour(db, row.id, 'next') : undefined,
         loadPage(

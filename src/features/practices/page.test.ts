@@ -8,7 +8,7 @@ import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import { startTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { samplePractice } from './fixtures.ts';
 import type { PracticeInput } from './model.ts';
-import { mayNoLongerBeRunning, ratingSummary } from './page-service.ts';
+import { mayNoLongerBeRunning, ratingSummary, similarityTerms } from './page-service.ts';
 import { practiceService } from './service.ts';
 import { jsonForScript } from './views/practice-page-jsonld.ts';
 import { paragraphsOf, safeHttpUrl } from './views/practice-page-format.ts';
@@ -117,6 +117,18 @@ describe('helpers', () => {
       false,
       'a practice that ended as planned is not "maybe stopped"',
     );
+  });
+
+  test('broad terms count towards similarity but do not make every practice a candidate', () => {
+    const terms = [
+      { id: 1, vocabulary: 'dimension' },
+      { id: 2, vocabulary: 'pillar' },
+      { id: 3, vocabulary: 'topic' },
+      { id: 4, vocabulary: 'target_group' },
+    ];
+    assert.deepEqual(similarityTerms(terms), { all: [1, 2, 3, 4], candidates: [3, 4] });
+    assert.deepEqual(similarityTerms(terms.slice(0, 2)), { all: [1, 2], candidates: [1, 2] }, 'only broad terms: use them');
+    assert.deepEqual(similarityTerms([]), { all: [], candidates: [] });
   });
 
   test('ratings average with one decimal, none without ratings', () => {

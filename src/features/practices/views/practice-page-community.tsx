@@ -123,11 +123,6 @@ export function CommentsSection({ ctx, page, form }: { ctx: ViewContext; page: P
       ) : (
         <SignInPrompt ctx={ctx} slug={row.slug} />
       )}
-      {user ? (
-        <p>
-          <a href={ctx.href(`${base}/flag`)}>{t('practicePage.flag.reportPractice')}</a>
-        </p>
-      ) : null}
     </section>
   );
 }

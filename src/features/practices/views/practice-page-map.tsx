@@ -33,7 +33,7 @@ export function PracticeMap({ ctx, countries, city }: PracticeMapProps) {
           <path
             class="practice-map__highlight"
             d={picture.highlight}
-            fill="#1d70b8"
+            fill="#00636b"
             stroke="#ffffff"
             stroke-width="0.75"
             vector-effect="non-scaling-stroke"

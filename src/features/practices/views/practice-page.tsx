@@ -492,6 +492,11 @@ export function PracticePageView({ ctx, page, forms, notice, urls }: PracticePag
 
       <Section id="record" title={t('practicePage.meta.label')}>
         <SummaryList rows={recordFacts(ctx, page)} />
+        {ctx.user && page.isPublic ? (
+          <p>
+            <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/flag`)}>{t('practicePage.flag.reportPractice')}</a>
+          </p>
+        ) : null}
       </Section>
 
       {page.isPublic ? (
