@@ -51,6 +51,9 @@ describe('world map', () => {
     assert.ok(dot.x > Math.min(...xs) && dot.x < Math.max(...xs), 'dot within France east–west');
     assert.ok(dot.y > Math.min(...ys) && dot.y < Math.max(...ys), 'dot within France north–south');
 
+    assert.ok(!picture.land.includes(picture.highlight), 'a highlighted country is drawn once, over the others');
+    assert.equal(practiceMap(['FR', 'fr'], []).highlight, picture.highlight, 'codes are read once, in any case');
+
     const view = viewBoxOf(picture);
     assert.ok(dot.x > view.x && dot.x < view.x + view.width && dot.y > view.y && dot.y < view.y + view.height);
     assert.ok(view.width < worldBase().width / 2, 'a local practice is shown zoomed in');

@@ -250,7 +250,7 @@ export interface MapPlace {
 export interface PracticeMapPicture {
   /** `x y width height`, zoomed on the places with some surroundings. */
   viewBox: string;
-  /** The countries in view, for the background. */
+  /** The other countries in view, for the background. */
   land: string;
   /** The outlines of the chosen countries, drawn over the land ('' when none could be drawn). */
   highlight: string;
@@ -299,8 +299,7 @@ function viewOn(bounds: Bounds | undefined, world: WorldBase): [number, number, 
  */
 export function practiceMap(countries: readonly string[], cities: readonly MapPlace[]): PracticeMapPicture {
   const world = worldBase();
-  const outlines = countries
-    .map((code) => countryKey(code.toUpperCase()))
+  const outlines = [...new Set(countries.map((code) => countryKey(code.toUpperCase())))]
     .flatMap((key) => {
       const country = key === undefined ? undefined : world.countries.get(key);
       return country ? [country] : [];
@@ -316,11 +315,12 @@ export function practiceMap(countries: readonly string[], cities: readonly MapPl
   const [x, y, width, height] = viewOn(bounds, world);
   const radius = round1(Math.max(width / 110, 1.5));
   const inView = ([[x0, y0], [x1, y1]]: Bounds) => x1 >= x && x0 <= x + width && y1 >= y && y0 <= y + height;
-  const whole = width >= world.width;
+  const highlighted = new Set(outlines);
+  const background = [...world.countries.values()].filter((country) => !highlighted.has(country) && inView(country.bounds));
   return {
     viewBox: [x, y, width, height].map(round1).join(' '),
-    // A zoomed map leaves out the countries it cannot show: most of the bytes.
-    land: whole ? world.land : [...world.countries.values()].filter((country) => inView(country.bounds)).map((country) => country.path).join(''),
+    // Each country is drawn once, and a zoomed map leaves out those it cannot show: most of the bytes.
+    land: highlighted.size === 0 && width >= world.width ? world.land : background.map((country) => country.path).join(''),
     highlight: outlines.map((country) => country.path).join(''),
     dots: points.map(([px, py]) => ({ x: round1(px), y: round1(py), r: radius })),
   };
