@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { loadPage, pageCountOf, type Page } from '../../platform/pagination.ts';
 import { canEdit, canView, isEditor } from './policies.ts';
+import { mayNoLongerRun } from './running.ts';
 import * as pageQueries from './page-queries.ts';
 import type { CommentRow, PracticeLink, SimilarPractice } from './page-queries.ts';
 import { practiceService, type PracticeDetail } from './service.ts';
@@ -18,8 +19,6 @@ export type FlagReason = (typeof FLAG_REASONS)[number];
 export const COMMENT_MAX_LENGTH = 5000;
 export const FLAG_NOTE_MAX_LENGTH = 1000;
 export const COMMENTS_PAGE_SIZE = 50;
-/** A practice nobody confirmed as running for this long may have stopped. */
-export const UNCONFIRMED_AFTER_YEARS = 2;
 
 interface RunningFacts {
   last_confirmed_at: Date | null;
@@ -31,14 +30,12 @@ interface RunningFacts {
 
 /**
  * Whether the page should warn that the practice may no longer be running: nobody confirmed it
- * (or, never confirmed, published it) for two years, and it has not simply ended as planned.
+ * (or, never confirmed, published it) for two years, by the rule of the yearly confirmation
+ * (`running.ts`), and it has not simply ended as planned.
  */
 export function mayNoLongerBeRunning(practice: RunningFacts, now: Date = new Date()): boolean {
   if (!practice.ongoing && practice.end_date && practice.end_date.getTime() < now.getTime()) return false;
-  const reference = practice.last_confirmed_at ?? practice.published_at ?? practice.created_at;
-  const limit = new Date(now);
-  limit.setFullYear(limit.getFullYear() - UNCONFIRMED_AFTER_YEARS);
-  return reference.getTime() <= limit.getTime();
+  return mayNoLongerRun(practice.last_confirmed_at ?? practice.published_at ?? practice.created_at, now);
 }
 
 /** The stored totals as readers see them: an average with one decimal, or none yet. */

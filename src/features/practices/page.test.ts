@@ -101,19 +101,20 @@ function jsonLdOf(html: string): Record<string, unknown> {
 
 describe('helpers', () => {
   test('"may no longer be running" after two years without confirmation, unless the practice ended', () => {
-    const now = new Date('2026-06-01T12:00:00Z');
-    const base = { published_at: new Date('2020-01-01'), created_at: new Date('2020-01-01'), ongoing: true, end_date: null };
-    assert.equal(mayNoLongerBeRunning({ ...base, last_confirmed_at: new Date('2025-01-15') }, now), false);
-    assert.equal(mayNoLongerBeRunning({ ...base, last_confirmed_at: new Date('2024-06-02') }, now), false);
-    assert.equal(mayNoLongerBeRunning({ ...base, last_confirmed_at: new Date('2024-05-31') }, now), true);
+    // Local dates, as pg reads a `date` column.
+    const now = new Date(2026, 5, 1, 12);
+    const base = { published_at: new Date(2020, 0, 1), created_at: new Date(2020, 0, 1), ongoing: true, end_date: null };
+    assert.equal(mayNoLongerBeRunning({ ...base, last_confirmed_at: new Date(2025, 0, 15) }, now), false);
+    assert.equal(mayNoLongerBeRunning({ ...base, last_confirmed_at: new Date(2024, 5, 2) }, now), false);
+    assert.equal(mayNoLongerBeRunning({ ...base, last_confirmed_at: new Date(2024, 5, 1) }, now), true, 'two years to the day');
     assert.equal(mayNoLongerBeRunning({ ...base, last_confirmed_at: null }, now), true, 'never confirmed: counted from publication');
     assert.equal(
-      mayNoLongerBeRunning({ ...base, last_confirmed_at: null, published_at: new Date('2025-12-01') }, now),
+      mayNoLongerBeRunning({ ...base, last_confirmed_at: null, published_at: new Date(2025, 11, 1) }, now),
       false,
       'recently published',
     );
     assert.equal(
-      mayNoLongerBeRunning({ ...base, ongoing: false, end_date: new Date('2022-12-31'), last_confirmed_at: null }, now),
+      mayNoLongerBeRunning({ ...base, ongoing: false, end_date: new Date(2022, 11, 31), last_confirmed_at: null }, now),
       false,
       'a practice that ended as planned is not "maybe stopped"',
     );
