@@ -60,11 +60,11 @@ function freePort(): Promise<number> {
  * is picked first and the config built for it; should another process take the port in
  * between, try again with another.
  */
-async function listenOnFreePort(database: TestDatabase): Promise<{ app: FastifyInstance; deps: AppDeps; baseUrl: string }> {
+async function listenOnFreePort(database: TestDatabase, env: Record<string, string>): Promise<{ app: FastifyInstance; deps: AppDeps; baseUrl: string }> {
   for (let attempt = 1; ; attempt += 1) {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const config = loadConfig({ BASE_URL: baseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent' });
+    const config = loadConfig({ BASE_URL: baseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', ...env });
     const deps: AppDeps = { config, db: database.db, mailer: outboxMailer(database.db) };
     const app = await buildApp(deps, { logger: false });
     try {
@@ -77,12 +77,15 @@ async function listenOnFreePort(database: TestDatabase): Promise<{ app: FastifyI
   }
 }
 
-/** Starts the app on a fresh database and launches Chromium; `close()` undoes both. */
-export async function startJourney(): Promise<Journey> {
+/**
+ * Starts the app on a fresh database and launches Chromium; `close()` undoes both. `env` adds
+ * configuration, e.g. a DATA_DIR of its own for a journey that uploads files.
+ */
+export async function startJourney(options: { env?: Record<string, string> } = {}): Promise<Journey> {
   const database = await freshDatabase();
   let app: FastifyInstance | undefined;
   try {
-    const started = await listenOnFreePort(database);
+    const started = await listenOnFreePort(database, options.env ?? {});
     app = started.app;
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

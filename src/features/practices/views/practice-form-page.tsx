@@ -96,7 +96,8 @@ function visibleSections(props: PracticeFormPageProps): FormSection[] {
 
 function FormSectionBlock({ ctx, id, children }: { ctx: ViewContext; id: FormSection; children: ComponentChildren }) {
   return (
-    <section id={`section-${id}`} aria-labelledby={`section-${id}-title`} class="form-section">
+    // A heading, not a landmark: sixteen regions would drown the page's real landmarks.
+    <section id={`section-${id}`} class="form-section">
       <h2 id={`section-${id}-title`}>{ctx.t(`practices.sections.${id}`)}</h2>
       {children}
     </section>

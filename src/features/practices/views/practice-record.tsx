@@ -94,7 +94,7 @@ function rowsOf(props: PracticeRecordProps, fields: readonly RecordField[]): Sum
 function Section({ level, id, title, children }: { level: 2 | 3; id: string; title: string; children: ComponentChildren }) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section aria-labelledby={id}>
+    <section>
       <Heading id={id}>{title}</Heading>
       {children}
     </section>
