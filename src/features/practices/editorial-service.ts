@@ -9,7 +9,7 @@ import { loadPage, type Page } from '../../platform/pagination.ts';
 import { taxonomyService, type Term } from '../taxonomies/service.ts';
 import { attachmentStore } from './attachment-store.ts';
 import type { PracticeInput } from './model.ts';
-import { canEdit, canReview, canSeeContact, canSubmit, canView } from './policies.ts';
+import { canEdit, canReadFeedback, canReview, canSeeContact, canSubmit, canView } from './policies.ts';
 import * as queries from './queries.ts';
 import { canonicalRecord, recordFromSnapshot, snapshotOf } from './record.ts';
 import type { CheckedRubric } from './rubric.ts';
@@ -61,7 +61,7 @@ export interface RevisionEntry {
 const DECISION_LINKS: Record<Decision, (slug: string) => string> = {
   request_changes: (slug) => `/practices/${slug}/edit#feedback`,
   publish: (slug) => `/practices/${slug}`,
-  decline: () => '/practices/mine',
+  decline: (slug) => `/practices/${slug}/feedback`,
 };
 
 const HISTORY_PAGE_SIZE = 10;
@@ -140,6 +140,14 @@ export function editorialService(deps: AppDeps) {
       const errors = practiceErrors(snapshotOf(detail), { forSubmission: true });
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
       await step(db, detail, detail.row.version, 'submit', { submitted_at: new Date() });
+    },
+
+    /** Every decision on a practice, for its author (whatever its state) and the editors. */
+    async feedback(actor: CurrentUser, slug: string): Promise<{ detail: PracticeDetail; reviews: Review[]; editable: boolean }> {
+      const detail = await visible(actor, slug);
+      if (!canReadFeedback(actor, detail.row)) throw new ForbiddenError();
+      const reviews = await queries.reviewsOf(db, detail.row.id, REVIEWS_SHOWN);
+      return { detail, reviews, editable: canEdit(actor, detail.row) };
     },
 
     /** An editor takes a submission: the queue shows it as in review. */

@@ -310,6 +310,27 @@ describe('the editorial workflow', () => {
     assert.deepEqual(revisions.map((r) => r.version), [row.version]);
   });
 
+  test('a declined author reads the full review; nobody else does', async () => {
+    const author = await signedIn('amina@example.org');
+    const editor = await signedIn('erin@example.org', 'editor', 'Erin Editor');
+    const slug = await createDraft(author, samplePractice({ title: 'Out of scope' }));
+    await author.get('/en/practices/mine');
+    await author.post(`/en/practices/${slug}/submit`);
+    await editor.get(`/en/review/${slug}`);
+    const { version } = await practiceRow(slug);
+    assert.equal((await editor.post(`/en/review/${slug}/decision`, rubricForm('decline', 'This is a <i>product</i>, not a practice.', version, '1'))).statusCode, 303);
+    assert.equal((await practiceRow(slug)).status, 'declined');
+    const mail = await lastMailTo(testApp.deps, 'amina@example.org');
+    assert.equal(linkIn(mail?.body ?? ''), `/en/practices/${slug}/feedback`);
+    const feedback = await author.get(`/en/practices/${slug}/feedback`);
+    assert.equal(feedback.statusCode, 200);
+    assert.match(feedback.body, /This is a &lt;i>product&lt;\/i>, not a practice\./);
+    assert.match(feedback.body, /Add the figures of 2023/);
+    assert.equal((await author.get(`/en/practices/${slug}/edit`)).statusCode, 403, 'a declined practice is no longer edited');
+    const other = await signedIn('bruno@example.org');
+    assert.equal((await other.get(`/en/practices/${slug}/feedback`)).statusCode, 404);
+  });
+
   test('a decision on a version that changed meanwhile gets 409 and changes nothing', async () => {
     const author = await signedIn('amina@example.org');
     const editor = await signedIn('erin@example.org', 'editor', 'Erin Editor');

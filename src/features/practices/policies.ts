@@ -43,3 +43,8 @@ export function canSeeContact(user: CurrentUser | null, practice: PracticeSubjec
   if (!user) return false;
   return isEditor(user) || practice.author_id === user.id;
 }
+
+/** Who reads the editors' scores and messages on a practice: its author and the editors. */
+export function canReadFeedback(user: CurrentUser | null, practice: PracticeSubject): boolean {
+  return canSeeContact(user, practice);
+}

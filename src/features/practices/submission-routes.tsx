@@ -20,6 +20,7 @@ import {
 } from './practice-form.ts';
 import { practiceService } from './service.ts';
 import { acceptUploads, uploadsOf } from './uploads.ts';
+import { FeedbackPage } from './views/feedback-page.tsx';
 import { MinePage } from './views/mine-page.tsx';
 import { PracticeFormPage, type FormMode, type FormNotice, type PracticeFormPageProps } from './views/practice-form-page.tsx';
 
@@ -198,6 +199,14 @@ export async function submissionRoutes(app: FastifyInstance) {
       return renderForm(request, reply, { ...page, fields: fieldsFromInput(record), errors: inFormOrder(error.errors), removeAttachmentIds: [], revisionNote: '' }, 422);
     }
     return reply.seeOther('/practices/mine?done=submitted');
+  });
+
+  app.get('/practices/:slug/feedback', { preHandler: requireUser, schema: { params: slugParams } }, async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const { detail, reviews, editable } = await editorial.feedback(signedInUser(request), slug);
+    return reply.page(`${request.t('practices.feedbackPage.title')} ${detail.row.title}`, (ctx) => (
+      <FeedbackPage ctx={ctx} detail={detail} reviews={reviews} editable={editable} />
+    ));
   });
 
   app.get('/practices/mine', { preHandler: requireUser, schema: { querystring: noticeQuery } }, async (request, reply) => {

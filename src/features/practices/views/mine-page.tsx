@@ -36,12 +36,10 @@ function Feedback({ ctx, practice }: { ctx: ViewContext; practice: MyPractice })
         {ctx.t(`practices.review.decisionMade.${practice.decision}`)} <DateText locale={ctx.locale} date={practice.decided_at} />
       </p>
       {practice.message ? <p>{excerpt(practice.message)}</p> : null}
-      {AUTHOR_EDITABLE.has(practice.status) ? (
-        <a href={ctx.href(`/practices/${practice.slug}/edit#feedback`)}>
-          {ctx.t('practices.mine.readFeedback')}
-          <span class="visually-hidden">{` ${practice.title}`}</span>
-        </a>
-      ) : null}
+      <a href={ctx.href(`/practices/${practice.slug}/feedback`)}>
+        {ctx.t('practices.mine.readFeedback')}
+        <span class="visually-hidden">{` ${practice.title}`}</span>
+      </a>
     </>
   );
 }

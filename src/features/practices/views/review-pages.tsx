@@ -17,7 +17,7 @@ import type { PracticeDetail } from '../service.ts';
 import { canStep, DECISIONS } from '../workflow.ts';
 import { DateText, StatusTag } from './editorial-shared.tsx';
 import { PracticeRecord } from './practice-record.tsx';
-import { PublicationRule, RubricFields, RubricTable } from './rubric-views.tsx';
+import { DecisionList, PublicationRule, RubricFields } from './rubric-views.tsx';
 
 /** States an editor can list; drafts stay private to their authors. */
 export const QUEUE_STATES = PRACTICE_STATUSES.filter((status) => status !== 'draft');
@@ -172,16 +172,7 @@ function PastDecisions({ ctx, reviews }: { ctx: ViewContext; reviews: readonly R
   return (
     <section aria-labelledby="past-decisions-title">
       <h2 id="past-decisions-title">{ctx.t('practices.review.pastTitle')}</h2>
-      {reviews.map((review) => (
-        <article key={review.id} class="past-decision">
-          <h3>
-            {ctx.t(`practices.review.decisionMade.${review.decision}`)} <DateText locale={ctx.locale} date={review.created_at} withTime />
-          </h3>
-          <p>{ctx.t('practices.review.by', { name: review.reviewer_name ?? ctx.t('practices.review.unknownAuthor') })}</p>
-          {review.message ? <p>{review.message}</p> : null}
-          <RubricTable ctx={ctx} rubric={review.rubric} caption={ctx.t('practices.review.rubricCaption')} />
-        </article>
-      ))}
+      <DecisionList ctx={ctx} reviews={reviews} />
     </section>
   );
 }

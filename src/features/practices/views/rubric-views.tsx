@@ -109,12 +109,39 @@ export function ReviewFeedback({ ctx, review }: ReviewFeedbackProps) {
       </p>
       {review.message ? (
         <blockquote>
-          {review.message.split(/\n+/).map((line, index) => (
-            <p key={index}>{line}</p>
-          ))}
+          <MessageText text={review.message} />
         </blockquote>
       ) : null}
       {review.rubric.length > 0 ? <RubricTable ctx={ctx} rubric={review.rubric} caption={t('practices.review.rubricCaption')} /> : null}
     </section>
+  );
+}
+
+/** Message lines as paragraphs, typed text shown as text. */
+function MessageText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/\n+/).map((line, index) => (
+        <p key={index}>{line}</p>
+      ))}
+    </>
+  );
+}
+
+/** Decisions newest first, each with who made it, the message and the scores. */
+export function DecisionList({ ctx, reviews }: { ctx: ViewContext; reviews: readonly ReviewFeedbackProps['review'][] }) {
+  return (
+    <>
+      {reviews.map((review, index) => (
+        <article key={index} class="past-decision">
+          <h3>
+            {ctx.t(`practices.review.decisionMade.${review.decision}`)} <DateText locale={ctx.locale} date={review.created_at} withTime />
+          </h3>
+          <p>{ctx.t('practices.review.by', { name: review.reviewer_name ?? ctx.t('practices.review.unknownAuthor') })}</p>
+          {review.message ? <MessageText text={review.message} /> : null}
+          {review.rubric.length > 0 ? <RubricTable ctx={ctx} rubric={review.rubric} caption={ctx.t('practices.review.rubricCaption')} /> : null}
+        </article>
+      ))}
+    </>
   );
 }
