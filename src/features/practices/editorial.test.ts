@@ -226,6 +226,12 @@ describe('attachments', () => {
     assert.match(tooLarge.body, /Each file must be 10 MB or smaller/);
     assert.match(tooLarge.body, /value="Huge"/);
 
+    const six = Array.from({ length: 6 }, (_, i) => ({ field: 'attachments', filename: `p${i}.pdf`, contentType: 'application/pdf', content: samplePdf() }));
+    const tooMany = await author.postMultipart('/en/practices/new', { ...formOf(samplePractice({ title: 'Six files' })), action: 'save' }, six);
+    assert.equal(tooMany.statusCode, 422);
+    assert.match(tooMany.body, /attach 5 files or fewer/);
+    assert.match(tooMany.body, /value="Six files"/);
+
     assert.equal(await countPractices(), before.practices);
     assert.equal((await storedFiles()).length, before.files);
   });
