@@ -17,15 +17,27 @@ interface NavItem {
 
 function navItems(ctx: ViewContext): NavItem[] {
   const { t, user } = ctx;
-  const items: NavItem[] = [{ href: '/', label: t('common.nav.home') }];
+  const items: NavItem[] = [
+    { href: '/', label: t('common.nav.home') },
+    { href: '/practices', label: t('common.nav.practices') },
+  ];
+  if (user) items.push({ href: '/practices/mine', label: t('common.nav.myPractices') });
+  if (user?.role === 'editor' || user?.role === 'admin') items.push({ href: '/review', label: t('common.nav.review') });
   if (user) items.push({ href: '/account', label: t('common.nav.account') });
   if (user?.role === 'admin') items.push({ href: '/admin', label: t('common.nav.admin') });
   return items;
 }
 
+/** The deepest navigation item containing the current path is the current one. */
+function currentHref(ctx: ViewContext, items: readonly NavItem[]): string | undefined {
+  const path = ctx.path.split('?')[0] ?? '/';
+  const matches = items.filter(({ href }) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)));
+  return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
 function isCurrent(ctx: ViewContext, href: string): boolean {
   const path = ctx.path.split('?')[0] ?? '/';
-  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+  return path === href;
 }
 
 function LanguageSwitcher({ ctx }: { ctx: ViewContext }) {
@@ -53,6 +65,8 @@ function LanguageSwitcher({ ctx }: { ctx: ViewContext }) {
 /** The frame of every HTML page: skip link, header and navigation, main content, footer. */
 export function Layout({ ctx, title, stylesheetHref, children }: LayoutProps) {
   const { t, user } = ctx;
+  const items = navItems(ctx);
+  const current = currentHref(ctx, items);
   return (
     <html lang={ctx.locale} dir={ctx.dir}>
       <head>
@@ -75,9 +89,9 @@ export function Layout({ ctx, title, stylesheetHref, children }: LayoutProps) {
             </a>
             <nav class="site-nav" aria-label={t('common.nav.label')}>
               <ul>
-                {navItems(ctx).map((item) => (
+                {items.map((item) => (
                   <li key={item.href}>
-                    <a href={ctx.href(item.href)} aria-current={isCurrent(ctx, item.href) ? 'page' : undefined}>
+                    <a href={ctx.href(item.href)} aria-current={item.href === current ? 'page' : undefined}>
                       {item.label}
                     </a>
                   </li>
