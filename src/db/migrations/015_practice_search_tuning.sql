@@ -53,7 +53,8 @@ INSERT INTO search_generation VALUES (true, 1);
 CREATE FUNCTION practice_search_adjust_counts(delta integer, facet_rows text[]) RETURNS void
 LANGUAGE sql AS $$
   INSERT INTO practice_facet_counts AS c (facet, practices)
-  SELECT facet, delta * count(*) FROM unnest(facet_rows) AS facet GROUP BY facet
+  -- Rows in a fixed order: two writers lock them the same way round and never deadlock.
+  SELECT facet, delta * count(*) FROM unnest(facet_rows) AS facet GROUP BY facet ORDER BY facet
   ON CONFLICT (facet) DO UPDATE SET practices = c.practices + EXCLUDED.practices
 $$;
 
@@ -76,16 +77,11 @@ BEGIN
       WHERE o.facets IS DISTINCT FROM n.facets OR o.document IS DISTINCT FROM n.document
          OR o.title_plain IS DISTINCT FROM n.title_plain OR o.published_at IS DISTINCT FROM n.published_at
     ) THEN
-      -- Only ratings changed: the counts stand, but orders and cached pages do not.
-      IF EXISTS (SELECT 1 FROM new_rows) THEN UPDATE search_generation SET value = value + 1; END IF;
-      RETURN NULL;
+      RETURN NULL; -- only ratings changed: the counts stand
     END IF;
   END IF;
   IF removed IS NOT NULL THEN PERFORM practice_search_adjust_counts(-1, removed); END IF;
   IF added IS NOT NULL THEN PERFORM practice_search_adjust_counts(1, added); END IF;
-  IF added IS NOT NULL OR removed IS NOT NULL THEN
-    UPDATE search_generation SET value = value + 1;
-  END IF;
   RETURN NULL;
 END
 $$;
@@ -96,6 +92,22 @@ CREATE TRIGGER practice_search_counts_update AFTER UPDATE ON practice_search
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION practice_search_counts_trigger();
 CREATE TRIGGER practice_search_counts_delete AFTER DELETE ON practice_search
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION practice_search_counts_trigger();
+
+-- Any change to a search row (ratings included: they order results) moves the generation on, once
+-- per transaction and at its very end (a deferred trigger): the one-row table is locked last and
+-- briefly, so writers of different practices never wait on each other in a cycle.
+CREATE FUNCTION search_generation_bump() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('bridges.search_generation_bumped', true) = 'yes' THEN RETURN NULL; END IF;
+  PERFORM set_config('bridges.search_generation_bumped', 'yes', true);
+  UPDATE search_generation SET value = value + 1;
+  RETURN NULL;
+END
+$$;
+
+CREATE CONSTRAINT TRIGGER practice_search_generation AFTER INSERT OR UPDATE OR DELETE ON practice_search
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION search_generation_bump();
 
 -- Rebuilds the search rows of these practices in one statement: published ones are written (only
 -- when something changed), the others removed.

@@ -79,15 +79,25 @@ export function isUnfiltered(plan: MatchPlan): boolean {
  * arrays, unnested); '*' is the number of practices. Without words or filters the counts kept
  * by the database are read instead: the whole collection is never counted on request.
  */
-export async function facetCounts(db: Db, plan: MatchPlan): Promise<Map<string, number>> {
-  const result = isUnfiltered(plan)
-    ? await sql<{ facet: string; practices: number }>`
-        SELECT facet, practices FROM practice_facet_counts WHERE practices > 0`.execute(db)
-    : await sql<{ facet: string; practices: number }>`
+/** The facet-count query of a search (see `facetCounts`); exported for the benchmark's plans. */
+export function facetCountsQuery(plan: MatchPlan): RawBuilder<{ facet: string; practices: number }> {
+  return isUnfiltered(plan)
+    ? sql<{ facet: string; practices: number }>`
+        SELECT facet, practices FROM practice_facet_counts WHERE practices > 0`
+    : sql<{ facet: string; practices: number }>`
         SELECT facet, count(*)::integer AS practices
         FROM practice_search s, unnest(s.facets || '{*}'::text[]) AS facet
         WHERE ${matchCondition(plan)}
-        GROUP BY facet`.execute(db);
+        GROUP BY facet`;
+}
+
+/**
+ * How many practices match, per facet value, in one pass over the matching rows (their facet
+ * arrays, unnested); '*' is the number of practices. Without words or filters the counts kept
+ * by the database are read instead: the whole collection is never counted on request.
+ */
+export async function facetCounts(db: Db, plan: MatchPlan): Promise<Map<string, number>> {
+  const result = await facetCountsQuery(plan).execute(db);
   return new Map(result.rows.map((row) => [row.facet, row.practices]));
 }
 
@@ -127,12 +137,7 @@ function ordering(sort: Sort): RawBuilder<unknown> {
  * only. Relevance ranks (ts_rank, plus title similarity when typo tolerance is on) the
  * CANDIDATES newest matches, never every match.
  */
-export async function resultPage(
-  db: Db,
-  plan: MatchPlan,
-  sort: Sort,
-  window: { limit: number; offset: number },
-): Promise<ResultRow[]> {
+export function resultPageQuery(plan: MatchPlan, sort: Sort, window: { limit: number; offset: number }): RawBuilder<ResultRow> {
   const match = matchCondition(plan);
   const query = plan.tsquery ? sql`${plan.tsquery}::tsquery` : sql`''::tsquery`;
   const score = plan.fuzzyText
@@ -161,7 +166,7 @@ export async function resultPage(
           WHERE ${match}
           ORDER BY ${ordering(sort)}
           LIMIT ${window.limit} OFFSET ${window.offset}`;
-  const result = await sql<ResultRow>`
+  return sql<ResultRow>`
     WITH page AS MATERIALIZED (${page})
     SELECT p.id, p.slug, p.title, p.summary, p.language, p.countries, p.term_ids, p.evidence_level,
       p.published_at, p.rating_count, p.rating_sum,
@@ -179,8 +184,11 @@ export async function resultPage(
           : sql`''`
       } AS snippet
     FROM page JOIN practices p ON p.id = page.practice_id
-    ORDER BY page.position`.execute(db);
-  return result.rows;
+    ORDER BY page.position`;
+}
+
+export async function resultPage(db: Db, plan: MatchPlan, sort: Sort, window: { limit: number; offset: number }): Promise<ResultRow[]> {
+  return (await resultPageQuery(plan, sort, window).execute(db)).rows;
 }
 
 /** Records a search that found nothing (one row per query and locale, counted). */

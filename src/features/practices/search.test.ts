@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import type { Role } from '../../db/schema/accounts.ts';
 import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import { startTestApp, TestClient, type TestApp } from '../../test/app.ts';
@@ -371,5 +372,30 @@ describe('CSV import', () => {
     const response = await postFile(editor, Buffer.from([0xff, 0xfe, 0x00, 0x41]));
     assert.equal(response.statusCode, 422);
     assert.match(response.body, /must be a CSV text file/);
+  });
+});
+
+describe('search rows follow the practices', () => {
+  const keptCount = async (facet: string) => {
+    const result = await sql<{ practices: number }>`SELECT practices FROM practice_facet_counts WHERE facet = ${facet}`.execute(testApp.deps.db);
+    return result.rows[0]?.practices ?? 0;
+  };
+
+  test('a status change made anywhere withdraws or publishes, and the kept counts follow', async () => {
+    const [all, germany] = [await keptCount('*'), await keptCount('country:DE')];
+    await testApp.deps.db.updateTable('practices').set({ status: 'archived' }).where('slug', '=', slugs.formula as string).execute();
+    assert.equal((await api('/api/v1/practices?q=hyperlink')).total, 0);
+    assert.equal(await keptCount('*'), all - 1);
+    assert.equal(await keptCount('country:DE'), germany - 1);
+    assert.equal((await api('/api/v1/practices')).total, all - 1, 'the unfiltered count comes from the kept counts');
+    await testApp.deps.db.updateTable('practices').set({ status: 'published' }).where('slug', '=', slugs.formula as string).execute();
+    assert.equal((await api('/api/v1/practices?q=hyperlink')).total, 1);
+    assert.equal(await keptCount('*'), all);
+  });
+
+  test('ratings reorder the most useful first', async () => {
+    await testApp.deps.db.updateTable('practices').set({ rating_count: 3, rating_sum: 15 }).where('slug', '=', slugs.madrid as string).execute();
+    const page = await api('/api/v1/practices?sort=useful');
+    assert.equal(page.items[0]?.slug, slugs.madrid);
   });
 });

@@ -1,8 +1,6 @@
 import type { ViewContext } from '../../../platform/context.ts';
 import { paginationLabels } from '../../../platform/pagination.ts';
 import { Button, Card, Checkboxes, Pagination, Select, TextInput } from '../../../ui/index.ts';
-import { countryName } from '../../../lib/countries.ts';
-import { regionName } from '../../../lib/regions.ts';
 import { termLabel, type Term } from '../../taxonomies/service.ts';
 import { MARK_END, MARK_START, headlineText } from '../search-queries.ts';
 import {
@@ -19,6 +17,33 @@ import type { FacetValue, SearchOutcome, SearchResult } from '../search-service.
 
 /** Facets longer than this show their most frequent values and a link to show them all. */
 const FACET_PREVIEW = 8;
+
+interface Formatters {
+  countries: Intl.DisplayNames;
+  languages: Intl.DisplayNames;
+  numbers: Intl.NumberFormat;
+  averages: Intl.NumberFormat;
+  dates: Intl.DateTimeFormat;
+}
+
+const formattersByLocale = new Map<string, Formatters>();
+
+/** Intl objects are costly to build and safe to share: one set per locale for every page. */
+function formatters(locale: string): Formatters {
+  let found = formattersByLocale.get(locale);
+  if (!found) {
+    found = {
+      // Region codes (M49) are names of the same kind as countries for Intl.
+      countries: new Intl.DisplayNames([locale], { type: 'region' }),
+      languages: new Intl.DisplayNames([locale], { type: 'language' }),
+      numbers: new Intl.NumberFormat(locale),
+      averages: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+      dates: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+    };
+    formattersByLocale.set(locale, found);
+  }
+  return found;
+}
 
 /**
  * Text that the database marked with MARK_START / MARK_END around matched words. The markers are
@@ -47,13 +72,12 @@ export interface FacetLabeller {
 
 /** The label of a facet value in the reader's language. */
 export function facetLabeller(ctx: ViewContext, termsByKey: ReadonlyMap<string, Term>): FacetLabeller {
-  const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
+  const { languages, countries } = formatters(ctx.locale);
   return (param, value) => {
     switch (param) {
       case 'country':
-        return countryName(value, ctx.locale);
       case 'region':
-        return regionName(value, ctx.locale);
+        return countries.of(value) ?? value;
       case 'stakeholder':
         return ctx.t(`common.stakeholders.${value}`);
       case 'evidence':
@@ -133,7 +157,7 @@ function FacetFieldset({
   request: SearchRequest;
 }) {
   const { t } = ctx;
-  const numbers = new Intl.NumberFormat(ctx.locale);
+  const { numbers } = formatters(ctx.locale);
   if (values.length === 0) return null;
   const showAll = expanded.has(param) || values.length <= FACET_PREVIEW + 2;
   const shown = showAll ? values : values.filter((value, index) => index < FACET_PREVIEW || value.selected);
@@ -169,11 +193,9 @@ function FacetFieldset({
 
 function ResultCard({ ctx, result, request }: { ctx: ViewContext; result: SearchResult; request: SearchRequest }) {
   const { t, locale } = ctx;
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const languages = new Intl.DisplayNames([locale], { type: 'language' });
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const { dates, languages, averages: numbers, countries } = formatters(locale);
   const meta = [
-    result.countries.map((country) => countryName(country, locale)).join(', '),
+    result.countries.map((country) => countries.of(country) ?? country).join(', '),
     t('practiceSearch.results.published', { date: dates.format(result.publishedAt) }),
     t('practiceSearch.results.writtenIn', { language: languages.of(result.language) ?? result.language }),
     result.ratingAverage === null
@@ -253,9 +275,12 @@ export function SearchPage({ ctx, outcome, label, expanded, outOfRange }: Search
     <div class="stack">
       <h1>{request.q ? t('practiceSearch.titleWithQuery', { query: request.q }) : t('practiceSearch.title')}</h1>
       <p class="lede">{t('practiceSearch.intro')}</p>
-      <form method="get" action={ctx.href('/practices')} class="search-form" role="search">
-        <TextInput id="q" type="search" label={t('practiceSearch.form.label')} hint={t('practiceSearch.form.hint')} value={request.q} />
-        <Button>{t('practiceSearch.form.submit')}</Button>
+      {/* One GET form holds the words, the sort and the facets, so that every button keeps them all. */}
+      <form method="get" action={ctx.href('/practices')} class="search-form">
+        <div role="search">
+          <TextInput id="q" type="search" label={t('practiceSearch.form.label')} hint={t('practiceSearch.form.hint')} value={request.q} />
+          <Button>{t('practiceSearch.form.submit')}</Button>
+        </div>
         {[...expanded].map((name) => (
           <input key={name} type="hidden" name="more" value={name} />
         ))}

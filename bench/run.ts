@@ -1,0 +1,299 @@
+/**
+ * `npm run bench`: loads 100,000 synthetic practices into a fresh embedded PostgreSQL (in a
+ * temporary folder, never ./data), starts the real server as its own process on loopback and
+ * measures it with autocannon: 20 connections, a bounded time per scenario. Prints a table.
+ *
+ *   npm run bench                              the default run
+ *   npm run bench -- --practices 20000         a smaller collection
+ *   npm run bench -- --duration 5              seconds per scenario
+ *   npm run bench -- --readme                  also write the table into README.md ("Performance")
+ *   npm run bench -- --plans bench/search-plans.txt
+ *                                              also write EXPLAIN (ANALYZE, BUFFERS) of the search
+ *
+ * Numbers from here never become assertions in tests: they depend on the machine.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { createDb, type Db } from '../src/db/client.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadSyntheticPractices } from '../src/features/practices/synthetic.ts';
+import { parseQuery, readSearchRequest } from '../src/features/practices/search-params.ts';
+import * as searchQueries from '../src/features/practices/search-queries.ts';
+import { searchService, searchTuning } from '../src/features/practices/search-service.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values: options } = parseArgs({
+  options: {
+    practices: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '20' },
+    readme: { type: 'boolean', default: false },
+    plans: { type: 'string' },
+  },
+});
+const PRACTICES = Number(options.practices);
+const DURATION = Number(options.duration);
+const CONNECTIONS = Number(options.connections);
+
+interface Row {
+  scenario: string;
+  path: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`The server stopped with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('The server did not start in two minutes');
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** One autocannon run; `paths` are taken in turn, one per request. Percentiles from every response. */
+async function measure(base: string, scenario: string, paths: readonly string[]): Promise<Row> {
+  let next = 0;
+  const times: number[] = [];
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (error: Error) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon(
+    {
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          const chosen = paths[next % paths.length] as string;
+          next += 1;
+          return { ...request, path: chosen };
+        },
+      },
+    ],
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const result = await done;
+  times.sort((a, b) => a - b);
+  const ms = (value: number) => Math.round(value * 10) / 10;
+  return {
+    scenario,
+    path: paths.length === 1 ? (paths[0] as string) : `${paths.length} different addresses`,
+    requests: result.requests.total,
+    rps: result.requests.total / DURATION,
+    p50: ms(percentile(times, 50)),
+    p95: ms(percentile(times, 95)),
+    p99: ms(percentile(times, 99)),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+function table(rows: readonly Row[]): string {
+  const lines = [
+    '| scenario | address | req/s | p50 ms | p95 ms | p99 ms | errors |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (row) =>
+        `| ${row.scenario} | \`${row.path}\` | ${Math.round(row.rps)} | ${row.p50} | ${row.p95} | ${row.p99} | ${row.errors} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+/** Single searches, one after another, on the service with its caches off: the cost of a first visit. */
+async function uncachedLatencies(db: Db, queries: readonly string[], rounds: number) {
+  const service = searchService({ db });
+  searchTuning.cache = false;
+  const codes = await service.termCodes();
+  const rows: { query: string; p50: number; p95: number }[] = [];
+  try {
+    for (const query of queries) {
+      const params = new URLSearchParams(query);
+      const raw = Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)]));
+      const request = readSearchRequest(raw, codes, 1);
+      await service.search(request);
+      const times: number[] = [];
+      for (let i = 0; i < rounds; i += 1) {
+        const started = performance.now();
+        await service.search(request);
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      rows.push({ query: query || '(no query)', p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)) });
+    }
+  } finally {
+    searchTuning.cache = true;
+  }
+  return rows;
+}
+
+async function writePlans(db: Db, url: string, file: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const parts: string[] = [
+    `Query plans of the practice search at ${PRACTICES} published practices (EXPLAIN (ANALYZE, BUFFERS), warm cache).`,
+    `PostgreSQL ${(await client.query('SHOW server_version')).rows[0].server_version}; ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+  ];
+  const explain = async (title: string, query: { sql: string; parameters: readonly unknown[] }) => {
+    await client.query(query.sql, [...query.parameters]); // warm
+    const result = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [...query.parameters]);
+    parts.push(`=== ${title}`, '', ...result.rows.map((row: Record<string, string>) => row['QUERY PLAN'] as string), '');
+  };
+  const service = searchService({ db });
+  const codes = await service.termCodes();
+  for (const [title, q, filters] of [
+    ['"housing" (common word)', 'housing', {}],
+    ['"emploi" (common word, French)', 'emploi', {}],
+    ['"housing" with topic=employment and country=FR', 'housing', { topic: ['employment'], country: ['FR'] }],
+    ['no words, no filters', '', {}],
+  ] as const) {
+    const request = readSearchRequest({ q, ...filters }, codes, 1);
+    const { tsquery } = await searchQueries.prepareSearch(db, parseQuery(request.q));
+    const plan: searchQueries.MatchPlan = {
+      tsquery,
+      fuzzyText: null,
+      facetGroups: [...request.filters].map(([param, values]) => values.map((value) => `${param === 'target' ? 'target_group' : param === 'gcm' ? 'gcm_objective' : param}:${value}`)),
+    };
+    await explain(`${title}: facet counts and total (computed once per search and content generation, then reused)`, searchQueries.facetCountsQuery(plan).compile(db));
+    await explain(`${title}: one page of results (${request.sort})`, searchQueries.resultPageQuery(plan, request.sort, { limit: 20, offset: 0 }).compile(db));
+  }
+  await client.end();
+  writeFileSync(path.resolve(root, file), `${parts.join('\n')}\n`);
+  console.log(`Query plans written to ${file}`);
+}
+
+function machine(): string {
+  const memory = `${Math.round(os.totalmem() / 1024 ** 3)} GiB`;
+  const load = os.loadavg().map((value) => value.toFixed(1)).join(' / ');
+  return `${os.cpus().length} cores (\`nproc\` ${os.availableParallelism()}), ${memory} memory, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${os.type()} ${os.release()}; load average when the run ended ${load} (other work on the machine shows here)`;
+}
+
+function writeReadme(text: string): void {
+  const file = path.join(root, 'README.md');
+  const current = readFileSync(file, 'utf8');
+  const start = current.indexOf('\n## Performance\n');
+  if (start < 0) {
+    writeFileSync(file, `${current.trimEnd()}\n\n${text}`);
+    return;
+  }
+  const after = current.indexOf('\n## ', start + 1);
+  writeFileSync(file, `${current.slice(0, start)}\n${text}${after < 0 ? '' : current.slice(after)}`);
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bridges-bench-'));
+let server: ChildProcess | undefined;
+const database = await startEmbeddedPostgres({ dataDir, database: 'bridges', log: () => {} });
+try {
+  const url = database.urlFor('bridges');
+  const db = createDb(url);
+  await migrate(db);
+  const loadStarted = Date.now();
+  await loadSyntheticPractices(db, {
+    count: PRACTICES,
+    onProgress: (done) => {
+      if (done % 10_000 === 0) console.log(`${done} practices loaded (${Math.round((Date.now() - loadStarted) / 1000)} s)`);
+    },
+  });
+  const loadSeconds = Math.round((Date.now() - loadStarted) / 1000);
+  const slugs = (await db.selectFrom('practices').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
+
+  if (options.plans) await writePlans(db, url, options.plans);
+  const uncached = await uncachedLatencies(db, ['q=housing', 'q=emploi', 'q=housing&topic=employment&country=FR', 'q=welcom+deskz', ''], 10);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', BASE_URL: base, LOG_LEVEL: 'error', NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-42' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitUntilUp(base, server);
+
+  const words = ['housing', 'emploi', 'vivienda', 'mediation', 'logement', 'health', 'formación', 'youth', 'interpreters', 'mentoring'];
+  const countries = ['FR', 'ES', 'GB', 'MX', 'SN', 'DE', 'MA', 'EC', 'PT', 'IT'];
+  const mixed = words.flatMap((word) => countries.map((country) => `/en/practices?q=${encodeURIComponent(word)}&country=${country}`));
+  const scenarios: [string, string[]][] = [
+    ['search page, common word', ['/en/practices?q=housing']],
+    ['search page, common French word', ['/fr/practices?q=emploi']],
+    ['search page, word and two facets', ['/en/practices?q=housing&topic=employment&country=FR']],
+    ['search page, no query', ['/en/practices']],
+    ['search page, 100 different searches', mixed],
+    ['API search', ['/api/v1/practices?q=housing']],
+    ['practice page', slugs.map((slug) => `/en/practices/${slug}`)],
+  ];
+  const rows: Row[] = [];
+  for (const [scenario, paths] of scenarios) {
+    for (const warm of paths.slice(0, 100)) await fetch(`${base}${warm}`);
+    const row = await measure(base, scenario, paths);
+    console.log(`${scenario}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms, errors ${row.errors}`);
+    rows.push(row);
+  }
+
+  const report = [
+    '## Performance',
+    '',
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${PRACTICES.toLocaleString('en')} synthetic published practices (about 1 KB each, eight languages) in a fresh embedded PostgreSQL, loaded in ${loadSeconds} s; the server runs as its own process and autocannon sends ${CONNECTIONS} concurrent connections for ${DURATION} s per scenario over loopback, on the same machine.`,
+    '',
+    `Machine: ${machine()}.`,
+    '',
+    table(rows),
+    '',
+    'Searches reuse facet counts and result pages computed for the same search on the same content (the database counts a "search generation" that any change to a published practice moves on), so repeated searches cost one small query. The first visit of a search computes everything; its cost, one search at a time with the caches off:',
+    '',
+    '| first visit of | p50 ms | p95 ms |',
+    '| --- | ---: | ---: |',
+    ...uncached.map((row) => `| \`${row.query}\` | ${row.p50} | ${row.p95} |`),
+    '',
+    'Query plans of the search: `bench/search-plans.txt`.',
+    '',
+  ].join('\n');
+  console.log(`\n${report}`);
+  if (options.readme) writeReadme(report);
+  await db.destroy();
+} finally {
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server?.once('exit', resolve));
+  }
+  await database.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
