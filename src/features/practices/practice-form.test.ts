@@ -124,7 +124,7 @@ describe('parsePracticeForm', () => {
   test('round trip: reading the body of any fields gives the same fields', () => {
     const fields = fieldsFromInput(samplePractice({ links: [{ url: 'https://a.example', label: 'A' }] }));
     assert.deepEqual(readPracticeForm(formBodyOf(fields)), fields);
-    assert.deepEqual(readPracticeForm(formBodyOf(emptyPracticeForm('ar'))), { ...emptyPracticeForm('ar') });
+    assert.deepEqual(readPracticeForm(formBodyOf(emptyPracticeForm())), { ...emptyPracticeForm() });
   });
 });
 
@@ -152,4 +152,15 @@ describe('formErrors', () => {
     const errors = formErrors(parsed, sampleTaxonomy(), { forSubmission: true });
     assert.ok(['summary', 'activities', 'outcomes', 'dimensions', 'topics', 'countries', 'organisations', 'startDate', 'contactName'].every((key) => key in errors));
   });
+});
+
+test('the content language is detected from the text unless the author chose one', () => {
+  const spanish = {
+    title: 'Festivales interculturales en Pichincha',
+    summary: 'El gobierno provincial organiza cada año festivales donde las comunidades migrantes y la población local comparten música, comida y tradiciones.',
+    activities: 'Los festivales reúnen a asociaciones de migrantes colombianos y venezolanos con vecinos del barrio durante tres días de actividades abiertas.',
+  };
+  assert.equal(parsePracticeForm({ ...spanish, language: '' }, 'en').input.language, 'es');
+  assert.equal(parsePracticeForm({ ...spanish, language: 'pt' }, 'en').input.language, 'pt', 'the author has the last word');
+  assert.equal(parsePracticeForm({ title: 'Short', language: '' }, 'fr').input.language, 'fr', 'too short to tell: the page language');
 });

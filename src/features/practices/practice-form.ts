@@ -1,8 +1,9 @@
+import { detectLanguage } from '../../lib/language-detection.ts';
 import type { EvidenceLevel, Scale } from '../../db/schema/practices.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { FieldErrors } from '../../platform/forms.ts';
 import type { Term } from '../taxonomies/service.ts';
-import type { ContentLanguage, OrganisationInput, PracticeInput } from './model.ts';
+import { CONTENT_LANGUAGES, type ContentLanguage, type OrganisationInput, type PracticeInput } from './model.ts';
 import { unknownTermErrors } from './record.ts';
 import { isoDay } from './running.ts';
 import { MAX_LINKS, MAX_ORGANISATIONS, practiceErrors } from './validation.ts';
@@ -252,8 +253,8 @@ export interface ParsedPracticeForm {
 
 /**
  * The form → PracticeInput. Values the form cannot make sense of become NaN or stay as typed
- * so that validation refuses them with its usual messages; `defaultLanguage` (the page's locale)
- * stands in for a missing language.
+ * so that validation refuses them with its usual messages. A missing language is detected from
+ * the text, and `defaultLanguage` (the page's locale) stands in when the text is too short to tell.
  */
 export function parsePracticeForm(rawBody: unknown, defaultLanguage: ContentLanguage): ParsedPracticeForm {
   const fields = readPracticeForm(rawBody);
@@ -294,7 +295,7 @@ export function parsePracticeForm(rawBody: unknown, defaultLanguage: ContentLang
     budgetCurrency: currency === '' ? null : currency,
     links: fields.links.map((row) => ({ url: row.url.trim(), label: row.label.trim() })),
     contact: contactOf(fields),
-    language: (fields.language || defaultLanguage) as ContentLanguage,
+    language: (fields.language || detectedLanguage(fields) || defaultLanguage) as ContentLanguage,
     adaptedFromSlug,
     lastConfirmedAt: emptyToNull(fields.lastConfirmedAt),
   };
@@ -345,9 +346,18 @@ export function fieldsFromInput(input: PracticeInput): PracticeFormFields {
   };
 }
 
-/** A blank form; the content language starts as the page's language and the author corrects it. */
-export function emptyPracticeForm(language: ContentLanguage): PracticeFormFields {
-  return { ...readPracticeForm({}), language, evidenceLevel: 'none' };
+/**
+ * A blank form. Its content language is left empty, meaning "detect it from the text when the
+ * practice is saved"; the author sees the guess on the edit form and corrects it there.
+ */
+export function emptyPracticeForm(): PracticeFormFields {
+  return { ...readPracticeForm({}), language: '', evidenceLevel: 'none' };
+}
+
+/** The language of the record's longer texts, when there is enough of them to tell. */
+function detectedLanguage(fields: PracticeFormFields): string | null {
+  const text = [fields.title, fields.summary, fields.background, fields.activities, fields.outcomes].join('\n');
+  return detectLanguage(text, CONTENT_LANGUAGES);
 }
 
 /**

@@ -112,7 +112,7 @@ export async function submissionRoutes(app: FastifyInstance) {
   app.get('/practices/new', { preHandler: requireUser }, async (request, reply) =>
     renderForm(request, reply, {
       mode: { kind: 'new' },
-      fields: emptyPracticeForm(pageLanguage(request)),
+      fields: emptyPracticeForm(),
       errors: {},
       attachments: [],
       removeAttachmentIds: [],

@@ -148,6 +148,7 @@ function BasicsSection({ props, bind }: { props: PracticeFormPageProps; bind: Bi
         {...bind('language')}
         label={t('practices.fields.language.label')}
         hint={t('practices.fields.language.hint')}
+        emptyOption={t('practices.fields.language.detect')}
         options={CONTENT_LANGUAGES.map((code) => ({ value: code, label: languages.of(code) ?? code }))}
         value={fields.language}
       />
