@@ -31,6 +31,16 @@ describe('locales', () => {
     assert.match((await get('/es/')).body, /<html lang="es" dir="ltr">/);
   });
 
+  test('after a refused form post, the switcher links to the page the form was on', async () => {
+    const client = new TestClient(testApp.app);
+    await client.get('/fr/login');
+    const response = await client.post('/fr/login', { email: '', password: '' }, { referer: 'http://localhost:80/fr/login?next=%2Ffr%2Faccount' });
+    assert.equal(response.statusCode, 422);
+    assert.match(response.body, /href="\/en\/login\?next=%2Ffr%2Faccount"/);
+    const foreign = await client.post('/fr/login', { email: '', password: '' }, { referer: 'https://elsewhere.example/fr/phish' });
+    assert.match(foreign.body, /href="\/en\/"[^>]*hreflang="en"/);
+  });
+
   test('an unknown locale or path gets a translated 404 page', async () => {
     const unknownLocale = await get('/de/login', { 'accept-language': 'es' });
     assert.equal(unknownLocale.statusCode, 404);

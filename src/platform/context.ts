@@ -15,7 +15,7 @@ export interface ViewContext {
   readonly locale: Locale;
   readonly dir: 'ltr' | 'rtl';
   readonly t: Translate;
-  /** The requested path and query without the locale prefix, e.g. `/account?tab=1`. */
+  /** The page's path and query without the locale prefix, e.g. `/account?tab=1` (see `pagePath`). */
   readonly path: string;
   readonly user: CurrentUser | null;
   /** A CSRF token for the forms on the page (issues the secret cookie on first use). */

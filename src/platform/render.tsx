@@ -19,6 +19,26 @@ const stylesheetVersion = createHash('sha256')
   .slice(0, 12);
 export const STYLESHEET_HREF = `/static/styles.css?v=${stylesheetVersion}`;
 
+/**
+ * The page a request shows, without its locale prefix: what the language switcher links to.
+ * A form post re-rendered with errors has no page of its own at its address (GET would 404),
+ * so it points at the page the form was on, taken from a same-origin Referer.
+ */
+export function pagePath(request: FastifyRequest): string {
+  if (request.method === 'GET' || request.method === 'HEAD') return splitLocalePath(request.url).rest;
+  const referer = request.headers.referer;
+  if (!referer) return '/';
+  try {
+    const url = new URL(referer);
+    // Parsed the same way on both sides, so that `localhost:80` and `localhost` compare equal.
+    if (url.host !== new URL(`${url.protocol}//${request.headers.host ?? ''}`).host) return '/';
+    const { locale, rest } = splitLocalePath(`${url.pathname}${url.search}`);
+    return locale ? rest : '/';
+  } catch {
+    return '/';
+  }
+}
+
 export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext {
   const { locale, t, currentUser } = request;
   let csrfToken: string | undefined;
@@ -26,7 +46,7 @@ export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewC
     locale,
     dir: directionOf(locale),
     t,
-    path: splitLocalePath(request.url).rest,
+    path: pagePath(request),
     user: currentUser,
     csrfToken: () => (csrfToken ??= reply.generateCsrf()),
     href: (target) => `/${locale}${target}`,
