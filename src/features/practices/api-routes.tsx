@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { parsePage } from '../../platform/pagination.ts';
+import { STYLESHEET_HREF, viewContext } from '../../platform/render.tsx';
 import { csvExport, jsonExport, publishedRecord, publishedRecords } from './export-import.ts';
 import { feedRoutes } from './feed.ts';
 import { API_PAGE_SIZE_MAX, FACET_PARAMS, PAGE_SIZE, searchQueryString, type SearchRequest } from './search-params.ts';
@@ -239,7 +241,25 @@ export async function apiRoutes(app: FastifyInstance) {
         responses: Object.keys(operation.responses ?? {}),
       })),
     );
-    return reply.page(request.t('practiceSearch.apiDocs.title'), (ctx) => <ApiDocsPage ctx={ctx} operations={operations} />);
+    // A page of its own rather than the site layout: it has no locale prefix, so the layout's
+    // language links (/fr/api/docs …) would lead nowhere.
+    const ctx = viewContext(request, reply);
+    const html = renderToString(
+      <html lang={ctx.locale} dir={ctx.dir}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{request.t('practiceSearch.apiDocs.title')}</title>
+          <link rel="stylesheet" href={STYLESHEET_HREF} />
+        </head>
+        <body>
+          <main id="main" class="site-main">
+            <ApiDocsPage ctx={ctx} operations={operations} />
+          </main>
+        </body>
+      </html>,
+    );
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(`<!doctype html>${html}`);
   });
 }
 
