@@ -44,7 +44,7 @@ const summarySchema = {
     topics: { type: 'array', items: { type: 'string' } },
     evidence_level: { type: 'string' },
     published_at: { type: 'string', format: 'date-time' },
-    rating: { type: 'object', properties: { average: { type: ['number', 'null'] }, count: { type: 'integer' } } },
+    rating: { type: 'object', properties: { average: { type: 'number', nullable: true }, count: { type: 'integer' } } },
   },
 } as const;
 
@@ -64,7 +64,7 @@ const recordSchema = {
     summary: { type: 'string' },
     language: { type: 'string' },
     countries: { type: 'array', items: { type: 'string' } },
-    published_at: { type: ['string', 'null'], format: 'date-time' },
+    published_at: { type: 'string', format: 'date-time', nullable: true },
   },
 } as const;
 
@@ -136,7 +136,7 @@ export async function apiRoutes(app: FastifyInstance) {
               facets: { type: 'object', additionalProperties: facetListSchema },
               links: {
                 type: 'object',
-                properties: { self: { type: 'string' }, first: { type: 'string' }, prev: { type: ['string', 'null'] }, next: { type: ['string', 'null'] } },
+                properties: { self: { type: 'string' }, first: { type: 'string' }, prev: { type: 'string', nullable: true }, next: { type: 'string', nullable: true } },
               },
             },
           },

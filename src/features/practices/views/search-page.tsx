@@ -16,7 +16,7 @@ import {
 import type { FacetValue, SearchOutcome, SearchResult } from '../search-service.ts';
 
 /** Facets longer than this show their most frequent values and a link to show them all. */
-const FACET_PREVIEW = 8;
+const FACET_PREVIEW = 6;
 
 interface Formatters {
   countries: Intl.DisplayNames;
