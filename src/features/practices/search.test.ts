@@ -211,6 +211,18 @@ describe('search page', () => {
   });
 });
 
+describe('search page in every language', () => {
+  test('renders with its facets in each locale, right to left in Arabic', async () => {
+    for (const [locale, q] of [['en', 'housing'], ['fr', 'logement'], ['es', 'vivienda'], ['ar', 'السكن']] as const) {
+      const response = await visitor().get(`/${locale}/practices?${new URLSearchParams({ q })}&topic=housing`);
+      assert.equal(response.statusCode, 200, locale);
+      assert.match(response.body, /name="topic" value="housing" checked/, locale);
+      assert.ok(response.body.includes(slugs.lyon as string), `${locale} finds the English practice tagged housing`);
+    }
+    assert.match((await visitor().get('/ar/practices')).body, /<html lang="ar" dir="rtl">/);
+  });
+});
+
 describe('searches that find nothing', () => {
   test('are counted and shown to editors only', async () => {
     await visitor().get('/en/practices?q=Quokka+sanctuaries');
