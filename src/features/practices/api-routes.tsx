@@ -7,7 +7,7 @@ import { parsePage } from '../../platform/pagination.ts';
 import { STYLESHEET_HREF, viewContext } from '../../platform/render.tsx';
 import { csvExport, jsonExport, publishedRecord, publishedRecords } from './export-import.ts';
 import { feedRoutes } from './feed.ts';
-import { API_PAGE_SIZE_MAX, FACET_PARAMS, PAGE_SIZE, searchQueryString, type SearchRequest } from './search-params.ts';
+import { API_PAGE_SIZE_MAX, FACET_PARAMS, PAGE_SIZE, RESULT_WINDOW, searchQueryString, type SearchRequest } from './search-params.ts';
 import { headlineText } from './search-queries.ts';
 import { listParam, searchQuerySchema, searchRequestOf } from './search-routes.tsx';
 import { searchService, type SearchOutcome } from './search-service.ts';
@@ -84,7 +84,7 @@ export async function apiRoutes(app: FastifyInstance) {
         description:
           'Read-only access to the published good practices of Bridges. Searches take the same parameters as the ' +
           'search page; repeat a filter parameter to select several values (any of them matches), and combine ' +
-          'filters (all of them must match). Only the first 1,000 results of a search can be paged through.',
+          `filters (all of them must match). Only the first ${RESULT_WINDOW} results of a search can be paged through.`,
         license: { name: 'Content shared by its authors' },
       },
       servers: [{ url: baseUrl.origin }],

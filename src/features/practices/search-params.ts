@@ -39,8 +39,11 @@ export const QUERY_PARAM_MAX = 1_000;
 export const VALUES_PER_FACET_MAX = 30;
 export const PAGE_SIZE = 20;
 export const API_PAGE_SIZE_MAX = 100;
-/** Pages beyond the first thousand results are not browsed: refining the search is the way on. */
-export const RESULT_WINDOW = 1_000;
+/**
+ * Only the first 500 results of a search can be paged through (refining it is the way on), and
+ * relevance ranks exactly these: the 500 newest matches (see search-queries.ts).
+ */
+export const RESULT_WINDOW = 500;
 
 export interface SearchRequest {
   q: string;

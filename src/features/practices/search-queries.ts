@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/client.ts';
-import type { ParsedQuery, Sort } from './search-params.ts';
+import { RESULT_WINDOW, type ParsedQuery, type Sort } from './search-params.ts';
 
 /**
  * The SQL of practice search. Everything reads `practice_search` (published practices only, see
@@ -25,8 +25,8 @@ export function headlineText(text: string): string {
   return text.replaceAll(MARK_START, '').replaceAll(MARK_END, '').replaceAll(LESS_THAN, '<').replaceAll(GREATER_THAN, '>');
 }
 
-/** Relevance re-ranks this many of the newest matches; see bench/search-plans.txt. */
-export const CANDIDATES = 500;
+/** Relevance re-ranks this many of the newest matches: every result that can be paged to. */
+export const CANDIDATES = RESULT_WINDOW;
 
 /** A search reduced to what the database needs. */
 export interface MatchPlan {

@@ -183,8 +183,10 @@ export function searchService({ db }: { db: Db }) {
     const { tsquery, generation, pageSize, withFacets, loaded } = context;
     // Words that are all stop words give no tsquery: they then filter nothing.
     const hasWords = tsquery !== '';
-    const pageWindow = { limit: pageSize, offset: (request.page - 1) * pageSize };
-    const inWindow = pageWindow.offset < RESULT_WINDOW;
+    const offset = (request.page - 1) * pageSize;
+    // Every order stops at the same place: relevance has no more candidates than that.
+    const pageWindow = { limit: Math.min(pageSize, RESULT_WINDOW - offset), offset };
+    const inWindow = offset < RESULT_WINDOW;
 
     let plan = planOf(request, tsquery, false);
     const [firstSummary, firstRows] = await Promise.all([
