@@ -5,8 +5,9 @@
 -- reads only this table (plus `practices` for the 20 rows of a page); unpublished practices are
 -- never in it. `practice_facet_counts` keeps the facet counts of the whole collection, so the
 -- page without a query or filters never counts; `search_generation` changes whenever a search
--- row does (ratings included), so the app may reuse the counts and pages it computed for the same
--- search on the same generation, in any process.
+-- row does (ratings included; its `content` part only when matching or counting changes), so the
+-- app may reuse the pages and counts it computed for the same search on the same generation, in
+-- any process.
 --
 -- Rows are kept in sync by triggers on `practices` (any insert or update, so a status change made
 -- anywhere publishes or withdraws), by `refresh_practice_search()` (called by the service after it
@@ -45,9 +46,12 @@ CREATE TABLE practice_facet_counts (
 
 CREATE TABLE search_generation (
   only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
-  value    bigint NOT NULL
+  -- Moves on with any change to a search row: orders and pages of results.
+  value    bigint NOT NULL,
+  -- Moves on only when what matches or is counted changes (not with ratings): facet counts.
+  content  bigint NOT NULL
 );
-INSERT INTO search_generation VALUES (true, 1);
+INSERT INTO search_generation VALUES (true, 1, 1);
 
 -- The facet values of published practices; '*' counts the practices themselves.
 CREATE FUNCTION practice_search_adjust_counts(delta integer, facet_rows text[]) RETURNS void
@@ -93,15 +97,27 @@ CREATE TRIGGER practice_search_counts_update AFTER UPDATE ON practice_search
 CREATE TRIGGER practice_search_counts_delete AFTER DELETE ON practice_search
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION practice_search_counts_trigger();
 
--- Any change to a search row (ratings included: they order results) moves the generation on, once
--- per transaction and at its very end (a deferred trigger): the one-row table is locked last and
--- briefly, so writers of different practices never wait on each other in a cycle.
+-- Any change to a search row (ratings included: they order results) moves `value` on, and a change
+-- to what matches moves `content` on too; each once per transaction and at its very end (a deferred
+-- trigger): the one-row table is locked last and briefly, so writers of different practices never
+-- wait on each other in a cycle.
 CREATE FUNCTION search_generation_bump() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  content_changed boolean := TG_OP <> 'UPDATE'
+    OR OLD.facets IS DISTINCT FROM NEW.facets OR OLD.document IS DISTINCT FROM NEW.document
+    OR OLD.title_plain IS DISTINCT FROM NEW.title_plain;
 BEGIN
-  IF current_setting('bridges.search_generation_bumped', true) = 'yes' THEN RETURN NULL; END IF;
-  PERFORM set_config('bridges.search_generation_bumped', 'yes', true);
-  UPDATE search_generation SET value = value + 1;
+  IF content_changed THEN
+    IF current_setting('bridges.search_content_bumped', true) = 'yes' THEN RETURN NULL; END IF;
+    PERFORM set_config('bridges.search_content_bumped', 'yes', true);
+    PERFORM set_config('bridges.search_generation_bumped', 'yes', true);
+    UPDATE search_generation SET value = value + 1, content = content + 1;
+  ELSE
+    IF current_setting('bridges.search_generation_bumped', true) = 'yes' THEN RETURN NULL; END IF;
+    PERFORM set_config('bridges.search_generation_bumped', 'yes', true);
+    UPDATE search_generation SET value = value + 1;
+  END IF;
   RETURN NULL;
 END
 $$;

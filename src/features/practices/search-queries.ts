@@ -43,18 +43,19 @@ function wordQuery(word: string): RawBuilder<unknown> {
 }
 
 /**
- * Turns the parsed words into a tsquery (as text) and reads the search generation, in one round
+ * Turns the parsed words into a tsquery (as text) and reads the search generations, in one round
  * trip. Each word is looked up in every content language (see `practice_search_word`).
  */
-export async function prepareSearch(db: Db, parsed: ParsedQuery): Promise<{ tsquery: string; generation: string }> {
+export async function prepareSearch(db: Db, parsed: ParsedQuery): Promise<{ tsquery: string; generation: string; contentGeneration: string }> {
   const clauses = parsed.clauses.map((words) => sql`(${sql.join(words.map(wordQuery), sql` || `)})`);
   const excluded = parsed.excluded.map((word) => sql`(!! ${wordQuery(word)})`);
   const all = [...clauses, ...excluded];
   const tsquery = all.length > 0 ? sql`(${sql.join(all, sql` && `)})::text` : sql`''`;
-  const result = await sql<{ tsquery: string; generation: string }>`
-    SELECT ${tsquery} AS tsquery, (SELECT value FROM search_generation)::text AS generation`.execute(db);
+  const result = await sql<{ tsquery: string; generation: string; content_generation: string }>`
+    SELECT ${tsquery} AS tsquery, g.value::text AS generation, g.content::text AS content_generation
+    FROM search_generation g`.execute(db);
   const row = result.rows[0];
-  return { tsquery: row?.tsquery ?? '', generation: row?.generation ?? '0' };
+  return { tsquery: row?.tsquery ?? '', generation: row?.generation ?? '0', contentGeneration: row?.content_generation ?? '0' };
 }
 
 function matchCondition(plan: MatchPlan): RawBuilder<boolean> {

@@ -110,12 +110,12 @@ export function searchService({ db }: { db: Db }) {
   const taxonomies = taxonomyService({ db });
   let taxonomy: Taxonomy | undefined;
   /**
-   * Facet counts and totals by search. Each entry is tagged with the database's search
-   * generation, which changes whenever a published practice's searchable content does, so an
+   * Facet counts and totals by search, tagged with the database's content generation: it moves
+   * on whenever what a search can match changes (a publication, an edit, a withdrawal), so an
    * entry is only ever reused for exactly the collection it was counted on, in any process.
    */
   const summaryCache = new Lru<Promise<Summary>>(CACHE_SIZE);
-  /** Whole pages of results, under the same rule. */
+  /** Whole pages of results, tagged with the generation that ratings move on too (they order and show on cards). */
   const pageCache = new Lru<Promise<Omit<SearchOutcome, 'request'>>>(CACHE_SIZE);
 
   async function loadTaxonomy(): Promise<Taxonomy> {
@@ -143,6 +143,7 @@ export function searchService({ db }: { db: Db }) {
     return { tsquery, fuzzyText: fuzzy ? request.q : null, facetGroups };
   }
 
+  /** Counts depend on what matches, not on ratings: they are kept per content generation. */
   async function summaryOf(plan: queries.MatchPlan, generation: string): Promise<Summary> {
     const key = JSON.stringify([generation, plan.tsquery, plan.fuzzyText, plan.facetGroups]);
     const cached = searchTuning.cache ? summaryCache.get(key) : undefined;
@@ -178,9 +179,9 @@ export function searchService({ db }: { db: Db }) {
 
   async function compute(
     request: SearchRequest,
-    context: { tsquery: string; generation: string; pageSize: number; withFacets: boolean; loaded: Taxonomy },
+    context: { tsquery: string; contentGeneration: string; pageSize: number; withFacets: boolean; loaded: Taxonomy },
   ): Promise<Omit<SearchOutcome, 'request'>> {
-    const { tsquery, generation, pageSize, withFacets, loaded } = context;
+    const { tsquery, contentGeneration, pageSize, withFacets, loaded } = context;
     // Words that are all stop words give no tsquery: they then filter nothing.
     const hasWords = tsquery !== '';
     const offset = (request.page - 1) * pageSize;
@@ -190,14 +191,14 @@ export function searchService({ db }: { db: Db }) {
 
     let plan = planOf(request, tsquery, false);
     const [firstSummary, firstRows] = await Promise.all([
-      summaryOf(plan, generation),
+      summaryOf(plan, contentGeneration),
       inWindow ? queries.resultPage(db, plan, request.sort, pageWindow) : Promise.resolve([]),
     ]);
     let summary = firstSummary;
     let rows = firstRows;
     if (hasWords && summary.total < FUZZY_BELOW) {
       plan = planOf(request, tsquery, true);
-      summary = await summaryOf(plan, generation);
+      summary = await summaryOf(plan, contentGeneration);
       rows = inWindow ? await queries.resultPage(db, plan, request.sort, pageWindow) : [];
     }
 
@@ -245,11 +246,11 @@ export function searchService({ db }: { db: Db }) {
       const withFacets = options.withFacets !== false;
       const loaded = await loadTaxonomy();
       const parsed = parseQuery(request.q);
-      const { tsquery, generation } = await queries.prepareSearch(db, parsed);
+      const { tsquery, generation, contentGeneration } = await queries.prepareSearch(db, parsed);
       const key = JSON.stringify([generation, tsquery, request.q, planOf(request, '', false).facetGroups, request.sort, request.page, pageSize, withFacets]);
       const cached = searchTuning.cache ? pageCache.get(key) : undefined;
       if (cached) return { ...(await cached), request };
-      const pending = compute(request, { tsquery, generation, pageSize, withFacets, loaded });
+      const pending = compute(request, { tsquery, contentGeneration, pageSize, withFacets, loaded });
       if (searchTuning.cache) {
         pageCache.set(key, pending);
         pending.catch(() => pageCache.delete(key));

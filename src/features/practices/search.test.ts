@@ -411,3 +411,20 @@ describe('search rows follow the practices', () => {
     assert.equal(page.items[0]?.slug, slugs.madrid);
   });
 });
+
+describe('search generations', () => {
+  const generations = async () =>
+    (await sql<{ value: string; content: string }>`SELECT value::text, content::text FROM search_generation`.execute(testApp.deps.db)).rows[0];
+
+  test('a rating moves the page generation on, and leaves the facet counts to be reused', async () => {
+    const before = await generations();
+    await testApp.deps.db.updateTable('practices').set({ rating_count: 4, rating_sum: 12 }).where('slug', '=', slugs.lyon as string).execute();
+    const afterRating = await generations();
+    assert.equal(Number(afterRating?.value), Number(before?.value) + 1);
+    assert.equal(afterRating?.content, before?.content);
+    await testApp.deps.db.updateTable('practices').set({ title: 'Welcome desks for newcomers at the city hall' }).where('slug', '=', slugs.lyon as string).execute();
+    const afterEdit = await generations();
+    assert.equal(Number(afterEdit?.content), Number(before?.content) + 1);
+    assert.match((await visitor().get('/en/practices?q=city+hall')).body, /Welcome desks for newcomers at the <mark>city<\/mark> <mark>hall<\/mark>/);
+  });
+});
