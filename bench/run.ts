@@ -278,7 +278,7 @@ try {
     '',
     table(rows),
     '',
-    'Searches reuse facet counts and result pages computed for the same search on the same content (the database counts a "search generation" that any change to a published practice moves on), so repeated searches cost one small query. The first visit of a search computes everything; its cost, one search at a time with the caches off:',
+    'Searches reuse the facet counts and result pages computed for the same search, in any process, until the data changes: the database keeps two counters that its triggers move on, one when what a search can match changes (a publication, an edit, a withdrawal: facet counts are recomputed), one with any change, ratings included (pages are). A repeated search costs one small query. The first visit of a search computes everything; its cost, one search at a time with the caches off:',
     '',
     '| first visit of | p50 ms | p95 ms |',
     '| --- | ---: | ---: |',
