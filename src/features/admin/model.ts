@@ -1,8 +1,12 @@
 import { ROLES, type Role } from '../../db/schema/accounts.ts';
+import { COMMENT_REMOVED, FLAG_DISMISSED } from '../practices/moderation-service.ts';
 
-/** Audit actions this feature writes; their labels are under `admin.audit.actions.<action>`. */
+/**
+ * Audit actions the audit page labels (under `admin.audit.actions.<action>`): this feature's own
+ * and those other features write.
+ */
 export const ROLE_CHANGED = 'user.role_changed';
-export const AUDIT_ACTIONS: readonly string[] = [ROLE_CHANGED];
+export const AUDIT_ACTIONS: readonly string[] = [ROLE_CHANGED, FLAG_DISMISSED, COMMENT_REMOVED];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

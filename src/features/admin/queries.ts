@@ -89,19 +89,8 @@ export async function setRole(trx: Transaction<Database>, id: number, role: Role
   await trx.updateTable('users').set({ role, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
-export interface AuditEntry {
-  actorId: number | null;
-  action: string;
-  subject: string;
-  details: Record<string, string | number | boolean | null>;
-}
-
-export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ actor_id: entry.actorId, action: entry.action, subject: entry.subject, details: JSON.stringify(entry.details) })
-    .execute();
-}
+// Written by several features: the one definition lives in the platform.
+export { insertAuditEntry, type AuditEntry } from '../../platform/audit.ts';
 
 export async function countAuditEntries(db: Executor): Promise<number> {
   const row = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { moderationRoutes } from './moderation-routes.tsx';
 import { practicePageRoutes } from './page-routes.tsx';
 import { recordRoutes } from './record-routes.tsx';
 import { reviewRoutes } from './review-routes.tsx';
@@ -14,6 +15,7 @@ export async function practices(app: FastifyInstance) {
   await app.register(importRoutes);
   await app.register(submissionRoutes);
   await app.register(reviewRoutes);
+  await app.register(moderationRoutes);
   await app.register(recordRoutes);
 }
 

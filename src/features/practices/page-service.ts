@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { loadPage, pageCountOf, type Page } from '../../platform/pagination.ts';
 import { canEdit, canView, isEditor } from './policies.ts';
 import { mayNoLongerRun } from './running.ts';
+import { commentSubject, practiceSubject } from './moderation-queries.ts';
 import * as pageQueries from './page-queries.ts';
 import type { CommentRow, PracticeLink, SimilarPractice } from './page-queries.ts';
 import { practiceService, type PracticeDetail } from './service.ts';
@@ -190,7 +191,7 @@ export function practicePageService(deps: AppDeps) {
       }
       if (!reason || Object.keys(errors).length > 0) throw new ValidationError(errors);
       await pageQueries.insertFlag(db, {
-        subject: subject.kind === 'practice' ? `practice:${practice.id}` : `practice_comment:${subject.commentId}`,
+        subject: subject.kind === 'practice' ? practiceSubject(practice.id) : commentSubject(subject.commentId),
         reporterId: viewer.id,
         reason,
         note,

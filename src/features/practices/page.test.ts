@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../db/schema/accounts.ts';
-import { hashToken, newToken } from '../../lib/tokens.ts';
-import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import { startTestApp, TestClient, type TestApp } from '../../test/app.ts';
+import { createMember as createTestMember, type TestMember } from '../../test/members.ts';
 import { samplePractice } from './fixtures.ts';
 import type { PracticeInput } from './model.ts';
 import { mayNoLongerBeRunning, ratingSummary, similarityTerms } from './page-service.ts';
@@ -19,56 +17,9 @@ before(async () => {
 });
 after(() => testApp.close());
 
-/** A browser that is signed in from the start: its session row is written straight to the database. */
-class SignedInClient extends TestClient {
-  constructor(
-    app: FastifyInstance,
-    private readonly sessionToken: string,
-  ) {
-    super(app);
-  }
-
-  private withSession(headers: Record<string, string>): Record<string, string> {
-    return { ...headers, cookie: `${SESSION_COOKIE}=${this.sessionToken}` };
-  }
-
-  override get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return super.get(url, this.withSession(headers));
-  }
-
-  override post(url: string, form: Record<string, string | string[]> = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return super.post(url, form, this.withSession(headers));
-  }
-}
-
-interface Member {
-  id: number;
-  name: string;
-  client: SignedInClient;
-}
-
-let memberCount = 0;
-async function createMember(role: Role = 'member', name?: string): Promise<Member> {
-  memberCount += 1;
-  const { db } = testApp.deps;
-  const displayName = name ?? `Member ${memberCount}`;
-  const user = await db
-    .insertInto('users')
-    .values({
-      handle: `member-${memberCount}-${randomUUID().slice(0, 8)}`,
-      email: `member${memberCount}@example.org`,
-      name: displayName,
-      role,
-      email_verified_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const token = newToken();
-  await db
-    .insertInto('sessions')
-    .values({ id_hash: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + 86_400_000) })
-    .execute();
-  return { id: user.id, name: displayName, client: new SignedInClient(testApp.app, token) };
+/** Signed-in members straight from the database (`src/test/members.ts`). */
+function createMember(role: Role = 'member', name?: string): Promise<TestMember> {
+  return createTestMember(testApp, { role, name });
 }
 
 let titleCount = 0;

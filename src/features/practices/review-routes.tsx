@@ -7,6 +7,7 @@ import { parsePage } from '../../platform/pagination.ts';
 import { taxonomyService } from '../taxonomies/service.ts';
 import { editorialService } from './editorial-service.ts';
 import { CONTENT_LANGUAGES } from './model.ts';
+import { moderationService } from './moderation-service.ts';
 import { checkRubric, EMPTY_RUBRIC_FORM, readRubricForm, RUBRIC_FIELDS, type RubricForm } from './rubric.ts';
 import { QUEUE_STATES, REVIEW_NOTICES, ReviewPage, ReviewQueuePage, type ReviewNotice } from './views/review-pages.tsx';
 
@@ -37,14 +38,18 @@ function versionOf(body: unknown): number {
 export async function reviewRoutes(app: FastifyInstance) {
   const editorial = editorialService(app.deps);
   const taxonomy = taxonomyService(app.deps);
+  const moderation = moderationService(app.deps);
 
   app.get('/review', { preHandler: editorsOnly, schema: { querystring: queueQuery } }, async (request, reply) => {
     const query = request.query as { state?: string; language?: string; page?: string };
     const state = (query.state || null) as PracticeStatus | null;
     const language = query.language || null;
-    const { counts, page } = await editorial.queue(signedInUser(request), { state, language, page: parsePage(query.page) });
+    const [{ counts, page }, openFlags] = await Promise.all([
+      editorial.queue(signedInUser(request), { state, language, page: parsePage(query.page) }),
+      moderation.openCount(),
+    ]);
     return reply.page(request.t('practices.review.queueTitle'), (ctx) => (
-      <ReviewQueuePage ctx={ctx} counts={counts} state={state} language={language} list={page} />
+      <ReviewQueuePage ctx={ctx} counts={counts} state={state} language={language} list={page} openFlags={openFlags} />
     ));
   });
 

@@ -16,6 +16,7 @@ import type { RubricForm } from '../rubric.ts';
 import type { PracticeDetail } from '../service.ts';
 import { canStep, DECISIONS } from '../workflow.ts';
 import { DateText, StatusTag } from './editorial-shared.tsx';
+import { MODERATION_PATH } from './moderation-page.tsx';
 import { PracticeRecord } from './practice-record.tsx';
 import { DecisionList, PublicationRule, RubricFields } from './rubric-views.tsx';
 
@@ -37,13 +38,15 @@ export interface ReviewQueuePageProps {
   state: PracticeStatus | null;
   language: string | null;
   list: Page<QueueRow>;
+  /** Reports waiting in the moderation queue. */
+  openFlags: number;
 }
 
 function queueHref(ctx: ViewContext, filters: { state?: string | null; language?: string | null }, page = 1): string {
   return ctx.href(pageHref('/review', { state: filters.state ?? undefined, language: filters.language ?? undefined }, page));
 }
 
-function StateCounts({ ctx, counts, state, language }: Omit<ReviewQueuePageProps, 'list'>) {
+function StateCounts({ ctx, counts, state, language }: Omit<ReviewQueuePageProps, 'list' | 'openFlags'>) {
   return (
     <nav aria-labelledby="queue-states-title">
       <h2 id="queue-states-title">{ctx.t('practices.review.statesTitle')}</h2>
@@ -93,6 +96,9 @@ export function ReviewQueuePage(props: ReviewQueuePageProps) {
       <h1>{t('practices.review.queueTitle')}</h1>
       <p>
         <a href={ctx.href('/practices/criteria')}>{t('practices.review.criteriaLink')}</a>
+      </p>
+      <p>
+        <a href={ctx.href(MODERATION_PATH)}>{t('moderation.reviewLink', { count: props.openFlags })}</a>
       </p>
       <StateCounts {...props} />
       <QueueFilters ctx={ctx} state={state} language={language} />
