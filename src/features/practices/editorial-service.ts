@@ -118,6 +118,31 @@ export function editorialService(deps: AppDeps) {
     }
   }
 
+  /**
+   * Tells every editor and admin, each in their own language, that a practice waits for review.
+   * The one who submitted is left out: they know, and an editor submitting for a member would
+   * otherwise mail themselves. A practice the editors reviewed before is a revision coming
+   * back, which they read against their earlier decisions.
+   */
+  async function tellEditors(submitter: CurrentUser, detail: PracticeDetail): Promise<void> {
+    const [editors, earlierReviews] = await Promise.all([queries.editorsToTell(db, submitter.id), queries.reviewsOf(db, detail.row.id, 1)]);
+    const kind = earlierReviews.length > 0 ? 'resubmitted' : 'submitted';
+    const { title, slug } = detail.row;
+    // Mails go out side by side, and one that fails stops neither the others nor the submission:
+    // the practice is in the review queue, where editors find it anyway.
+    await Promise.allSettled(
+      editors.map((editor) => {
+        const locale = isLocale(editor.locale) ? editor.locale : 'en';
+        const t = translator(locale);
+        return mailer.send({
+          to: editor.email ?? '',
+          subject: t(`moderation.mail.${kind}.subject`, { title }),
+          text: t(`moderation.mail.${kind}.body`, { name: editor.name ?? '', submitter: submitter.name, title, link: link(locale, `/review/${slug}`) }),
+        });
+      }),
+    );
+  }
+
   return {
     /** The record for its edit form, with the editors' latest word on it. */
     async forEditing(actor: CurrentUser, slug: string): Promise<{ detail: PracticeDetail; record: PracticeInput; latestReview: Review | undefined }> {
@@ -140,6 +165,18 @@ export function editorialService(deps: AppDeps) {
       const errors = practiceErrors(snapshotOf(detail), { forSubmission: true });
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
       await step(db, detail, detail.row.version, 'submit', { submitted_at: new Date() });
+      await tellEditors(actor, detail);
+    },
+
+    /**
+     * For submissions made by saving the form with "submit" (`service.ts` create and update):
+     * tells the editors, as `submit` does. Nothing happens unless the practice now waits for
+     * them and the actor is its author or an editor, so that nobody can mail editors at will.
+     */
+    async announceSubmission(actor: CurrentUser, slug: string): Promise<void> {
+      const detail = await visible(actor, slug);
+      if (detail.row.status !== 'submitted' || (detail.row.author_id !== actor.id && !canReview(actor))) return;
+      await tellEditors(actor, detail);
     },
 
     /** Every decision on a practice, for its author (whatever its state) and the editors. */

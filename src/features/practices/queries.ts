@@ -229,6 +229,19 @@ export function authorOf(db: Executor, practiceId: number) {
     .executeTakeFirst();
 }
 
+/** Active editors and admins with an address, but `exceptUserId`: who hears of new submissions. */
+export function editorsToTell(db: Executor, exceptUserId: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'locale'])
+    .where('role', 'in', ['editor', 'admin'])
+    .where('deleted_at', 'is', null)
+    .where('email', 'is not', null)
+    .where('id', '<>', exceptUserId)
+    .orderBy('id')
+    .execute();
+}
+
 export interface QueueFilter {
   statuses: readonly PracticeStatus[];
   language: string | null;

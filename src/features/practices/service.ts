@@ -209,8 +209,9 @@ export function practiceService(deps: AppDeps) {
      * Saves an edit made on the version the editor saw; a concurrent change (another edit, or
      * an editor's decision) raised the version, and the edit is refused with a conflict.
      */
-    async update(actor: CurrentUser, slug: string, expectedVersion: number, input: PracticeInput, options: UpdateOptions = {}): Promise<void> {
-      const removedKeys = await withStoredFiles(options.attachments ?? [], (stored) =>
+    async update(actor: CurrentUser, slug: string, expectedVersion: number, input: PracticeInput, options: UpdateOptions = {}): Promise<{ submitted: boolean }> {
+      // `submitted` tells the caller whether this save sent the practice to the editors.
+      const { removedKeys, submitted } = await withStoredFiles(options.attachments ?? [], (stored) =>
         db.transaction().execute(async (trx) => {
           const existing = await queries.findPracticeRow(trx, slug);
           if (!existing) throw new NotFoundError();
@@ -239,11 +240,12 @@ export function practiceService(deps: AppDeps) {
               note: options.note?.trim() ?? '',
             });
           }
-          return keys;
+          return { removedKeys: keys, submitted: submit };
         }),
       );
       // Only once the rows are gone for good: a rolled-back removal must still find its file.
       await files.remove(removedKeys);
+      return { submitted };
     },
 
     /** The practice on the home page, if one is featured and still published. */

@@ -135,6 +135,7 @@ export async function submissionRoutes(app: FastifyInstance) {
       if (!(error instanceof ValidationError)) throw error;
       return renderForm(request, reply, { ...page, errors: inFormOrder(error.errors) }, 422);
     }
+    if (post.action === 'submit') await editorial.announceSubmission(actor, slug);
     return post.action === 'submit' ? reply.seeOther('/practices/mine?done=submitted') : reply.seeOther(`/practices/${slug}/edit?done=saved`);
   });
 
@@ -171,8 +172,9 @@ export async function submissionRoutes(app: FastifyInstance) {
     const { errors, attachments } = await checkPost(request, parsed, post);
     if (Object.keys(errors).length > 0) return renderForm(request, reply, { ...page, errors }, 422);
     if (post.action === 'preview') return renderForm(request, reply, { ...page, preview: parsed.input });
+    let saved: { submitted: boolean };
     try {
-      await practices.update(actor, slug, post.version, parsed.input, {
+      saved = await practices.update(actor, slug, post.version, parsed.input, {
         submit: post.action === 'submit',
         note: post.revisionNote,
         attachments,
@@ -185,6 +187,7 @@ export async function submissionRoutes(app: FastifyInstance) {
       if (error instanceof ConflictError) return renderForm(request, reply, { ...page, mode, notice: 'conflict' }, 409);
       throw error;
     }
+    if (saved.submitted) await editorial.announceSubmission(actor, slug);
     return post.action === 'submit' ? reply.seeOther('/practices/mine?done=submitted') : reply.seeOther(`/practices/${slug}/edit?done=saved`);
   });
 
