@@ -3,7 +3,9 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { DataDirInUseError } from './db/embedded.ts';
 import { loadDemoContent } from './features/demo/service.ts';
+import { confirmationService } from './features/practices/confirmation-service.ts';
 import { createMailer } from './platform/mail.ts';
+import { startScheduler } from './platform/scheduler.ts';
 
 async function main(config: Config): Promise<void> {
   const quiet = config.logLevel === 'silent' || config.logLevel === 'fatal' || config.logLevel === 'error';
@@ -14,12 +16,22 @@ async function main(config: Config): Promise<void> {
   const deps = { config, db: database.db, mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db }) };
   const demo = await loadDemoContent(deps, { adminPassword: config.demoAdminPassword });
   const app = await buildApp(deps);
+  // Started here rather than in buildApp, so that tests and the CLI never run the jobs. Daily,
+  // under a lock per job: with several processes on one database, one of them runs each turn.
+  const scheduler = startScheduler(
+    [{ name: 'practices:confirm-running', run: async () => ({ asked: await confirmationService(deps).askDue() }) }],
+    { db: database.db, log: app.log },
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal} received: finishing requests in flight, then stopping`);
+    // A run under way is not waited for, so a slow mail server cannot hold up shutdown. The
+    // yearly confirmation records each request before mailing it: an interrupted run leaves the
+    // remaining contacts to the next start, and at worst one contact unasked for 30 days.
+    scheduler.stop();
     try {
       await app.close();
     } finally {
