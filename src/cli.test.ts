@@ -83,3 +83,23 @@ describe('demo:load', () => {
     }
   });
 });
+
+describe('practices:confirm-running', () => {
+  test('asks the contacts of practices that are due, once, and says how many', async () => {
+    const demo = await freshDatabase();
+    try {
+      assert.equal(cli(demo, 'demo:load').status, 0);
+      const first = cli(demo, 'practices:confirm-running');
+      assert.equal(first.status, 0, first.stderr);
+      const asked = Number(/"asked":(\d+)/.exec(first.stdout)?.[1]);
+      assert.ok(asked > 0, first.stdout);
+      const mails = await demo.db.selectFrom('outbox').select('id').execute();
+      assert.equal(mails.length, asked);
+
+      const second = cli(demo, 'practices:confirm-running');
+      assert.match(second.stdout, /"asked":0/, 'nobody is asked twice within the waiting period');
+    } finally {
+      await demo.drop();
+    }
+  });
+});

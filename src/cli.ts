@@ -6,7 +6,8 @@ import { migrate } from './db/migrate.ts';
 import { accountService } from './features/accounts/service.ts';
 import { loadDemoContent } from './features/demo/service.ts';
 import { loadSyntheticPractices } from './features/practices/synthetic.ts';
-import { confirmationService } from './features/practices/confirmation-service.ts';
+import { CONFIRM_RUNNING_JOB, scheduledJobs } from './jobs.ts';
+import { runJobOnce, type ScheduledJob } from './platform/scheduler.ts';
 import { ValidationError } from './platform/errors.ts';
 import { translator } from './platform/i18n.ts';
 import { createMailer } from './platform/mail.ts';
@@ -78,8 +79,11 @@ const commands: Record<string, Command> = {
   },
 
   async 'practices:confirm-running'(deps) {
-    const asked = await confirmationService(deps).askDue();
-    console.log(asked === 0 ? 'No practice is due for confirmation.' : `Asked the contacts of ${asked} practices.`);
+    // Under the scheduler's lock, so that a server running the same job never mails a contact twice.
+    const job = scheduledJobs(deps).find((candidate) => candidate.name === CONFIRM_RUNNING_JOB) as ScheduledJob;
+    const log = { info: (details: object, message: string) => console.log(message, JSON.stringify(details)), error: (details: object, message: string) => console.error(message, JSON.stringify(details)) };
+    const outcome = await runJobOnce(job, { db: deps.db, log });
+    if (outcome === 'failed') throw new Error('The confirmation run failed.');
   },
 };
 

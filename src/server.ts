@@ -3,8 +3,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { DataDirInUseError } from './db/embedded.ts';
 import { loadDemoContent } from './features/demo/service.ts';
-import { confirmationService } from './features/practices/confirmation-service.ts';
 import { createMailer } from './platform/mail.ts';
+import { scheduledJobs } from './jobs.ts';
 import { startScheduler } from './platform/scheduler.ts';
 
 async function main(config: Config): Promise<void> {
@@ -18,10 +18,7 @@ async function main(config: Config): Promise<void> {
   const app = await buildApp(deps);
   // Started here rather than in buildApp, so that tests and the CLI never run the jobs. Daily,
   // under a lock per job: with several processes on one database, one of them runs each turn.
-  const scheduler = startScheduler(
-    [{ name: 'practices:confirm-running', run: async () => ({ asked: await confirmationService(deps).askDue() }) }],
-    { db: database.db, log: app.log },
-  );
+  const scheduler = startScheduler(scheduledJobs(deps), { db: database.db, log: app.log });
 
   let closing = false;
   const shutdown = async (signal: string) => {

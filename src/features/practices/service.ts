@@ -59,8 +59,11 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === UNIQUE_VIOLATION;
 }
 
+/** Path segments that fixed routes use next to `/practices/{slug}`: a practice may not take them. */
+const RESERVED_SLUGS: ReadonlySet<string> = new Set(['new', 'mine', 'criteria', 'import', 'export', 'flags', 'gaps', 'feed']);
+
 function nextFreeSlug(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) return base;
+  if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base;
   for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
 }
 
