@@ -74,6 +74,10 @@ describe('demo:load', () => {
       assert.match(first.stdout, /Demo content loaded\. Admin: admin@bridges\.example \/ \S+/);
       const admin = await empty.db.selectFrom('users').select('role').where('email', '=', 'admin@bridges.example').executeTakeFirstOrThrow();
       assert.equal(admin.role, 'admin');
+      const published = await empty.db.selectFrom('practices').select('slug').where('status', '=', 'published').execute();
+      assert.ok(published.length >= 10, 'the demo practices are published');
+      const featured = await empty.db.selectFrom('practices').select('slug').where('featured_at', 'is not', null).execute();
+      assert.deepEqual(featured.map((row) => row.slug), ['migrant-integration-lab'], 'one practice is on the home page');
 
       const second = cli(empty, 'demo:load');
       assert.equal(second.status, 0, second.stderr);

@@ -11,6 +11,7 @@ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TG TH TJ TK TL TM TN TO TR TT TV TW TZ
 WS XK YE YT ZA ZM ZW`
   .split(/\s+/)
   .filter(Boolean);
+import { displayNames } from './intl.ts';
 
 const countryCodes: ReadonlySet<string> = new Set(COUNTRY_CODES);
 
@@ -19,14 +20,22 @@ export function isCountryCode(value: string): boolean {
 }
 
 export function countryName(code: string, locale: string): string {
-  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  return displayNames(locale, 'region').of(code) ?? code;
 }
 
-/** Options for a country select, sorted by name in the reader's language. */
-export function countryOptions(locale: string): { value: string; label: string }[] {
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
-  const collator = new Intl.Collator(locale);
-  return COUNTRY_CODES.map((code) => ({ value: code, label: names.of(code) ?? code })).sort((a, b) =>
-    collator.compare(a.label, b.label),
-  );
+type CountryOption = Readonly<{ value: string; label: string }>;
+const optionsByLocale = new Map<string, readonly CountryOption[]>();
+
+/** Options for a country select, sorted by name in the reader's language (sorted once per locale). */
+export function countryOptions(locale: string): readonly CountryOption[] {
+  let options = optionsByLocale.get(locale);
+  if (!options) {
+    const names = displayNames(locale, 'region');
+    const collator = new Intl.Collator(locale);
+    options = COUNTRY_CODES.map((code) => ({ value: code, label: names.of(code) ?? code })).sort((a, b) =>
+      collator.compare(a.label, b.label),
+    );
+    optionsByLocale.set(locale, options);
+  }
+  return options;
 }

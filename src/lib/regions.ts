@@ -1,4 +1,5 @@
 import { COUNTRY_CODES } from './countries.ts';
+import { displayNames } from './intl.ts';
 
 /**
  * UN M49 geographic regions and sub-regions of the countries in `countries.ts`, for the map,
@@ -81,7 +82,7 @@ export function regionsOfCountries(countries: readonly string[]): string[] {
 
 /** The name of an M49 region or sub-region in the reader's language, e.g. '150' → 'Europe'. */
 export function regionName(code: string, locale: string): string {
-  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  return displayNames(locale, 'region').of(code) ?? code;
 }
 
 /** Countries in `countries.ts` without a region: empty unless someone adds a code to one list only. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { displayNames, numberFormat } from '../lib/intl.ts';
 
 export const LOCALES = ['en', 'fr', 'es', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -63,7 +64,7 @@ export class MissingTranslationError extends Error {}
 export function translator(locale: Locale): Translate {
   const catalog = catalogs.get(locale) as Catalog;
   const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   return (key, params) => {
     const message = catalog.get(key);
     if (message === undefined) throw new MissingTranslationError(`Missing translation "${key}" in ${locale}`);
@@ -102,6 +103,6 @@ export function splitLocalePath(url: string): { locale: Locale | undefined; rest
 
 /** Native language names, so every reader finds their own in the switcher. */
 export function languageName(locale: Locale): string {
-  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  const name = displayNames(locale, 'language').of(locale) ?? locale;
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }

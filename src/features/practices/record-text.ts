@@ -5,6 +5,7 @@ import type { Locale, Translate } from '../../platform/i18n.ts';
 import { termLabel, type Term } from '../taxonomies/service.ts';
 import { PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from './model.ts';
 import { LIST_RECORD_FIELDS, RECORD_SECTIONS, UNDIFFED_RECORD_FIELDS, type RecordField } from './sections.ts';
+import { displayNames, numberFormat, dateTimeFormat } from '../../lib/intl.ts';
 
 /**
  * Each field of a record as the lines of text a reader sees, in the reader's language: the
@@ -29,18 +30,18 @@ function termLines(codes: readonly string[], vocabulary: Vocabulary, context: Te
 }
 
 function languageName(code: string, locale: Locale): string {
-  return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  return displayNames(locale, 'language').of(code) ?? code;
 }
 
 function formatDay(value: string | null, locale: Locale): string[] {
   if (!value) return [];
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return [value];
-  return [new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)];
+  return [dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)];
 }
 
 function formatNumber(value: number | null, locale: Locale): string[] {
-  return value === null ? [] : [new Intl.NumberFormat(locale).format(value)];
+  return value === null ? [] : [numberFormat(locale).format(value)];
 }
 
 function paragraphs(text: string): string[] {
@@ -54,7 +55,7 @@ function budgetLines(record: PracticeInput, context: TextContext): string[] {
   if (record.budgetAmount === null) return [];
   if (!record.budgetCurrency) return formatNumber(record.budgetAmount, context.locale);
   try {
-    return [new Intl.NumberFormat(context.locale, { style: 'currency', currency: record.budgetCurrency }).format(record.budgetAmount)];
+    return [numberFormat(context.locale, { style: 'currency', currency: record.budgetCurrency }).format(record.budgetAmount)];
   } catch {
     return [`${formatNumber(record.budgetAmount, context.locale).join('')} ${record.budgetCurrency}`];
   }

@@ -132,6 +132,14 @@ describe('search page', () => {
     assert.match(response.body, /Accompagnement des femmes réfugiées/);
   });
 
+  test('the search form sends no order until one is chosen, so a new query is ranked by relevance', async () => {
+    const page = await visitor().get('/en/practices');
+    assert.match(page.body, /<select[^>]*id="sort"[\s\S]*?<option value selected/);
+    assert.doesNotMatch(page.body, /<option value="newest" selected/);
+    const chosen = await visitor().get('/en/practices?sort=useful');
+    assert.match(chosen.body, /<option value="useful" selected/);
+  });
+
   test('is accent-insensitive', async () => {
     const page = await api('/api/v1/practices?q=integracion+comunitaria');
     assert.deepEqual(slugsOf(page), [slugs.integracion]);

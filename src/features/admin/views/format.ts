@@ -1,4 +1,5 @@
 import type { Locale } from '../../../platform/i18n.ts';
+import { dateTimeFormat } from '../../../lib/intl.ts';
 
 /**
  * Times are shown in UTC, named as such: the server's own time zone depends on the machine it
@@ -15,23 +16,10 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 
-// Building a formatter costs far more than using one; a page formats dozens of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(locale: Locale, kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
-  const key = `${locale}|${kind}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat(locale, kind === 'date' ? DATE : DATE_TIME);
-    formatters.set(key, cached);
-  }
-  return cached;
-}
-
 export function formatDate(locale: Locale, date: Date): string {
-  return formatter(locale, 'date').format(date);
+  return dateTimeFormat(locale, DATE).format(date);
 }
 
 export function formatDateTime(locale: Locale, date: Date): string {
-  return formatter(locale, 'dateTime').format(date);
+  return dateTimeFormat(locale, DATE_TIME).format(date);
 }

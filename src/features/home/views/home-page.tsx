@@ -12,8 +12,8 @@ function Featured({ ctx, practice }: { ctx: ViewContext; practice: FeaturedPract
   return (
     <section aria-labelledby="home-featured">
       <h2 id="home-featured">{ctx.t('practices.featured.heading')}</h2>
-      <Card title={<span lang={practice.language}>{practice.title}</span>} href={ctx.href(`/practices/${practice.slug}`)} headingLevel={3} meta={places || undefined}>
-        <p lang={practice.language}>{practice.summary}</p>
+      <Card title={<span lang={practice.language} dir="auto">{practice.title}</span>} href={ctx.href(`/practices/${practice.slug}`)} headingLevel={3} meta={places || undefined}>
+        <p lang={practice.language} dir="auto">{practice.summary}</p>
       </Card>
     </section>
   );

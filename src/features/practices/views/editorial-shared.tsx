@@ -2,6 +2,7 @@ import type { PracticeStatus } from '../../../db/schema/practices.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import type { Locale } from '../../../platform/i18n.ts';
 import { Tag, type TagVariant } from '../../../ui/tag.tsx';
+import { numberFormat, dateTimeFormat } from '../../../lib/intl.ts';
 
 const STATUS_VARIANTS: Record<PracticeStatus, TagVariant> = {
   draft: 'muted',
@@ -19,7 +20,7 @@ export function StatusTag({ ctx, status }: { ctx: ViewContext; status: PracticeS
 
 /** A machine-readable date (or date and time) with its text in the page's language. */
 export function DateText({ locale, date, withTime }: { locale: Locale; date: Date; withTime?: boolean }) {
-  const format = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+  const format = dateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
   return <time datetime={date.toISOString()}>{format.format(date)}</time>;
 }
 
@@ -29,6 +30,6 @@ export function fileSize(locale: Locale, bytes: number): string {
     { unit: 'kilobyte', size: 1024 },
   ] as const;
   const chosen = units.find((candidate) => bytes >= candidate.size);
-  if (!chosen) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'short' }).format(bytes);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: chosen.unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes / chosen.size);
+  if (!chosen) return numberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'short' }).format(bytes);
+  return numberFormat(locale, { style: 'unit', unit: chosen.unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes / chosen.size);
 }

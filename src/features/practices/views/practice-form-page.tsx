@@ -27,6 +27,7 @@ import { fileSize, StatusTag } from './editorial-shared.tsx';
 import { CountryChoices, FileInput } from './form-controls.tsx';
 import { PracticeRecord, type RecordAttachment } from './practice-record.tsx';
 import { ReviewFeedback, type ReviewFeedbackProps } from './rubric-views.tsx';
+import { displayNames } from '../../../lib/intl.ts';
 
 /**
  * The one practice form, in sections with a list of them at the top, used to submit a new
@@ -139,7 +140,7 @@ function TermChoices({ props, field, bind }: { props: PracticeFormPageProps; fie
 function BasicsSection({ props, bind }: { props: PracticeFormPageProps; bind: Bind }) {
   const { ctx, fields } = props;
   const { t } = ctx;
-  const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
+  const languages = displayNames(ctx.locale, 'language');
   return (
     <FormSectionBlock ctx={ctx} id="basics">
       <TextInput {...bind('title')} label={t('practices.fields.title.label')} hint={t('practices.fields.title.hint')} value={fields.title} />

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../platform/i18n.ts';
+import { numberFormat, dateTimeFormat } from '../../../lib/intl.ts';
 
 /**
  * `pg` reads a `date` column as local midnight of that day; the day itself is what counts, so it
@@ -13,18 +14,8 @@ export function isoDate(date: Date): string {
   return calendarDate(date).toISOString().slice(0, 10);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 function dateFormatter(locale: Locale, style: 'day' | 'month'): Intl.DateTimeFormat {
-  const key = `${locale}|${style}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(
-      locale,
-      style === 'day' ? { dateStyle: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' },
-    );
-    formatters.set(key, formatter);
-  }
-  return formatter;
+  return dateTimeFormat(locale, style === 'day' ? { dateStyle: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' });
 }
 
 /** A `date` column as "15 January 2026" in the reader's language. */
@@ -45,23 +36,23 @@ export function formatMoment(date: Date, locale: Locale): string {
 /** An amount in its currency, "€50,000"; an unknown currency code falls back to "50,000 XYZ". */
 export function formatMoney(amount: number, currency: string, locale: Locale): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: amount % 1 === 0 ? 0 : 2 }).format(amount);
+    return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: amount % 1 === 0 ? 0 : 2 }).format(amount);
   } catch {
-    return `${new Intl.NumberFormat(locale).format(amount)} ${currency}`;
+    return `${numberFormat(locale).format(amount)} ${currency}`;
   }
 }
 
 export function formatNumber(value: number, locale: Locale, fractionDigits = 0): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
 }
 
 /** File sizes as people read them: "350 kB", "2.4 MB". */
 export function formatFileSize(bytes: number, locale: Locale): string {
   const megabytes = bytes / 1_000_000;
   if (megabytes >= 1) {
-    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(megabytes);
+    return numberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(megabytes);
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1000));
+  return numberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1000));
 }
 
 /**

@@ -12,6 +12,7 @@ import { CommentsSection, RatingSection } from './practice-page-community.tsx';
 import { formatDay, formatFileSize, formatMoment, formatMonth, formatMoney, paragraphsOf, safeHttpUrl } from './practice-page-format.ts';
 import { jsonForScript, practiceJsonLd } from './practice-page-jsonld.ts';
 import { PracticeMap } from './practice-page-map.tsx';
+import { displayNames } from '../../../lib/intl.ts';
 
 export const PAGE_NOTICES = ['rated', 'commented', 'removed', 'flagged'] as const;
 export type PageNotice = (typeof PAGE_NOTICES)[number];
@@ -358,7 +359,7 @@ function PreviousNext({ ctx, page }: { ctx: ViewContext; page: PracticePage }) {
 function recordFacts(ctx: ViewContext, page: PracticePage): SummaryRow[] {
   const { row } = page.detail;
   const { t, locale } = ctx;
-  const languageName = new Intl.DisplayNames([locale], { type: 'language' }).of(row.language) ?? row.language;
+  const languageName = displayNames(locale, 'language').of(row.language) ?? row.language;
   const rows: SummaryRow[] = [
     {
       key: t('practicePage.meta.language'),

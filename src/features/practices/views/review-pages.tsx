@@ -19,6 +19,7 @@ import { DateText, StatusTag } from './editorial-shared.tsx';
 import { MODERATION_PATH } from './moderation-page.tsx';
 import { PracticeRecord } from './practice-record.tsx';
 import { DecisionList, PublicationRule, RubricFields } from './rubric-views.tsx';
+import { displayNames } from '../../../lib/intl.ts';
 
 /** States an editor can list; drafts stay private to their authors. */
 export const QUEUE_STATES = PRACTICE_STATUSES.filter((status) => status !== 'draft');
@@ -65,7 +66,7 @@ function StateCounts({ ctx, counts, state, language }: Omit<ReviewQueuePageProps
 
 function QueueFilters({ ctx, state, language }: Pick<ReviewQueuePageProps, 'ctx' | 'state' | 'language'>) {
   const { t } = ctx;
-  const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
+  const languages = displayNames(ctx.locale, 'language');
   return (
     <form method="get" action={ctx.href('/review')} class="filters">
       <Select
@@ -90,7 +91,7 @@ function QueueFilters({ ctx, state, language }: Pick<ReviewQueuePageProps, 'ctx'
 export function ReviewQueuePage(props: ReviewQueuePageProps) {
   const { ctx, list, state, language } = props;
   const { t } = ctx;
-  const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
+  const languages = displayNames(ctx.locale, 'language');
   return (
     <>
       <h1>{t('practices.review.queueTitle')}</h1>

@@ -2,6 +2,7 @@ import type { ViewContext } from '../../../platform/context.ts';
 import { isLocale, languageName } from '../../../platform/i18n.ts';
 import { paginationLabels } from '../../../platform/pagination.ts';
 import { Pagination, Table } from '../../../ui/index.ts';
+import { numberFormat, dateTimeFormat } from '../../../lib/intl.ts';
 
 export interface GapRow {
   query: string;
@@ -13,8 +14,8 @@ export interface GapRow {
 /** The editors' list of searches that found nothing, most frequent first. */
 export function GapsPage({ ctx, rows, page, pageCount }: { ctx: ViewContext; rows: readonly GapRow[]; page: number; pageCount: number }) {
   const { t, locale } = ctx;
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const numbers = new Intl.NumberFormat(locale);
+  const dates = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const numbers = numberFormat(locale);
   return (
     <div class="stack">
       <h1>{t('practiceSearch.gaps.title')}</h1>

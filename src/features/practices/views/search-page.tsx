@@ -14,6 +14,7 @@ import {
   type SearchRequest,
 } from '../search-params.ts';
 import type { FacetValue, SearchOutcome, SearchResult } from '../search-service.ts';
+import { displayNames, numberFormat, dateTimeFormat } from '../../../lib/intl.ts';
 
 /** Facets longer than this show their most frequent values and a link to show them all. */
 const FACET_PREVIEW = 6;
@@ -34,11 +35,11 @@ function formatters(locale: string): Formatters {
   if (!found) {
     found = {
       // Region codes (M49) are names of the same kind as countries for Intl.
-      countries: new Intl.DisplayNames([locale], { type: 'region' }),
-      languages: new Intl.DisplayNames([locale], { type: 'language' }),
-      numbers: new Intl.NumberFormat(locale),
-      averages: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
-      dates: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+      countries: displayNames(locale, 'region'),
+      languages: displayNames(locale, 'language'),
+      numbers: numberFormat(locale),
+      averages: numberFormat(locale, { maximumFractionDigits: 1 }),
+      dates: dateTimeFormat(locale, { dateStyle: 'medium' }),
     };
     formattersByLocale.set(locale, found);
   }
@@ -207,7 +208,12 @@ function ResultCard({ ctx, result, request }: { ctx: ViewContext; result: Search
     <Card
       headingLevel={3}
       href={ctx.href(`/practices/${encodeURIComponent(result.slug)}`)}
-      title={<Marked text={result.markedTitle} />}
+      title={
+        // The practice's own language and direction, so an English title reads right on an Arabic page.
+        <span lang={result.language} dir="auto">
+          <Marked text={result.markedTitle} />
+        </span>
+      }
       meta={meta.join(' · ')}
       tags={topics.map((term) => ({
         label: termLabel(term, locale),
@@ -215,7 +221,7 @@ function ResultCard({ ctx, result, request }: { ctx: ViewContext; result: Search
       }))}
       tagsLabel={t('practiceSearch.results.tags')}
     >
-      <p lang={result.language}>{result.snippet ? <Marked text={result.snippet} /> : truncate(result.summary, 300)}</p>
+      <p lang={result.language} dir="auto">{result.snippet ? <Marked text={result.snippet} /> : truncate(result.summary, 300)}</p>
     </Card>
   );
 }
@@ -295,7 +301,10 @@ export function SearchPage({ ctx, outcome, label, expanded, outOfRange }: Search
               <Select
                 id="sort"
                 label={t('practiceSearch.sort.label')}
-                value={request.sort}
+                // Until someone picks an order, the form sends none: a query typed next is then
+                // ranked by relevance rather than by the date order shown without one.
+                value={request.sortGiven ? request.sort : ''}
+                emptyOption={t('practiceSearch.sort.default')}
                 options={SORTS.filter((sort) => sort !== 'relevance' || request.q).map((sort) => ({
                   value: sort,
                   label: t(`practiceSearch.sort.${sort}`),
