@@ -75,6 +75,10 @@ if (files.length === 0) {
 if (files.some((file) => file.startsWith('e2e'))) ensureChromium();
 
 const { maintenanceUrl, server } = await prepareServer();
+// Interrupted runs stop their PostgreSQL too: it runs detached and would outlive us.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130)));
+}
 let status = 1;
 try {
   await prepareTemplate(maintenanceUrl);

@@ -92,6 +92,10 @@ async function run(config: Config, argv: string[]): Promise<void> {
   const command = name ? commands[name] : undefined;
   if (!command) throw new UsageError(name ? `Unknown command "${name}"` : 'No command given');
   const database = await openDatabase(config, () => {});
+  // An interrupted command still stops the embedded PostgreSQL, which runs detached.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void database.close().finally(() => process.exit(130)));
+  }
   try {
     await command({ config, db: database.db, mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db }) }, args);
   } finally {

