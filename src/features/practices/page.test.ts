@@ -306,12 +306,14 @@ describe('who sees a practice that is not published', () => {
     assert.equal((await other.client.post(`/en/practices/${slug}/comments`, { comment: 'Hello' })).statusCode, 404);
   });
 
-  test('editors and the author see the edit and history links on a published practice, others do not', async () => {
+  test('editors and the author see the edit link on a published practice, others do not; everyone sees its history', async () => {
     const author = await createMember();
     const other = await createMember();
     const slug = await createPractice({}, { authorId: author.id });
     assert.match((await author.client.get(`/en/practices/${slug}`)).body, /Edit this practice/);
-    assert.doesNotMatch((await other.client.get(`/en/practices/${slug}`)).body, /Edit this practice/);
+    const otherView = (await other.client.get(`/en/practices/${slug}`)).body;
+    assert.doesNotMatch(otherView, /Edit this practice/);
+    assert.match((await visitor().get(`/en/practices/${slug}`)).body, new RegExp(`href="/en/practices/${slug}/history"`));
   });
 });
 

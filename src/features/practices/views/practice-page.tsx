@@ -408,18 +408,19 @@ export function PracticePageView({ ctx, page, forms, notice, urls }: PracticePag
             <p>{t('practicePage.stale.body')}</p>
           </NotificationBanner>
         ) : null}
-        {page.canEdit ? (
-          <nav aria-label={t('practicePage.actions.label')}>
-            <ul class="button-group practice__actions">
+        {/* The history is public like the practice: readers can see what changed and when. */}
+        <nav aria-label={t('practicePage.actions.label')}>
+          <ul class="button-group practice__actions">
+            {page.canEdit ? (
               <li>
                 <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/edit`)}>{t('practicePage.actions.edit')}</a>
               </li>
-              <li>
-                <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/history`)}>{t('practicePage.actions.history')}</a>
-              </li>
-            </ul>
-          </nav>
-        ) : null}
+            ) : null}
+            <li>
+              <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/history`)}>{t('practicePage.actions.history')}</a>
+            </li>
+          </ul>
+        </nav>
       </header>
 
       <Section id="summary" title={t('practicePage.sections.summary')}>
