@@ -1,4 +1,7 @@
 import { insertAuditEntry } from '../../platform/audit.ts';
+import { FLAG_DISMISSED } from './moderation-actions.ts';
+
+export { COMMENT_REMOVED, FLAG_DISMISSED } from './moderation-actions.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
@@ -14,9 +17,6 @@ import { isEditor } from './policies.ts';
  * settlement is written to the audit log with who did it.
  */
 
-/** Audit actions written here; the admin pages label them (`admin.audit.actions.<action>`). */
-export const FLAG_DISMISSED = 'flag.dismissed';
-export const COMMENT_REMOVED = 'comment.removed';
 
 const flagAuditSubject = (id: number): string => `flag:${id}`;
 
@@ -150,19 +150,9 @@ export function moderationService(deps: AppDeps) {
       if (flag.resolved_at !== null) return { resolved: false };
       const comment = await moderationQueries.commentWithPractice(db, Number(commentId));
       if (!comment) throw new NotFoundError(`No comment ${commentId}`);
-      await pages.removeComment(actor, comment.slug, comment.id);
-      const resolved = await db.transaction().execute(async (trx) => {
-        const resolvedIds = await moderationQueries.resolveOpenFlagsOn(trx, flag.subject, actor.id);
-        // Another editor settled this report between our read and now: their action stands alone.
-        if (!resolvedIds.includes(flag.id)) return false;
-        await insertAuditEntry(trx, {
-          actorId: actor.id,
-          action: COMMENT_REMOVED,
-          subject: flag.subject,
-          details: { practice: comment.slug, flagsResolved: resolvedIds.length },
-        });
-        return true;
-      });
+      const { resolvedFlagIds } = await pages.removeComment(actor, comment.slug, comment.id);
+      // Another editor settled this report between our read and now: their action stands alone.
+      const resolved = resolvedFlagIds.includes(flag.id);
       return { resolved };
     },
   };

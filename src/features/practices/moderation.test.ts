@@ -291,6 +291,22 @@ describe('removing a reported comment', () => {
     assert.match((await editor.client.get(String(removed.headers.location))).body, /The comment has been removed and every report on it is resolved/);
   });
 
+  test('removing it from the practice page settles its reports and writes the audit log too', async () => {
+    const reporter = await createMember(testApp);
+    const writer = await createMember(testApp);
+    const practice = await publishedPractice();
+    const commentId = await comment(practice.id, writer.id, 'Spam with a link');
+    const id = await flag(commentSubject(commentId), reporter.id, { reason: 'spam' });
+
+    await editor.client.get(`/en/practices/${practice.slug}`);
+    const removed = await editor.client.post(`/en/practices/${practice.slug}/comments/${commentId}/remove`);
+    assert.equal(removed.statusCode, 303);
+    assert.equal((await flagRow(id)).resolved_by, editor.id);
+    assert.deepEqual(await auditRows(), [
+      { actor_id: editor.id, action: 'comment.removed', subject: commentSubject(commentId), details: { practice: practice.slug, flagsResolved: 1 } },
+    ]);
+  });
+
   test('on a report already settled changes nothing; a report on a practice is refused; an unknown one is 404', async () => {
     const reporter = await createMember(testApp);
     const practice = await publishedPractice();

@@ -4,7 +4,9 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { loadPage, pageCountOf, type Page } from '../../platform/pagination.ts';
 import { canEdit, canView, isEditor } from './policies.ts';
 import { mayNoLongerRun } from './running.ts';
-import { commentSubject, practiceSubject } from './moderation-queries.ts';
+import { commentSubject, practiceSubject, resolveOpenFlagsOn } from './moderation-queries.ts';
+import { insertAuditEntry } from '../../platform/audit.ts';
+import { COMMENT_REMOVED } from './moderation-actions.ts';
 import * as pageQueries from './page-queries.ts';
 import type { CommentRow, PracticeLink, SimilarPractice } from './page-queries.ts';
 import { practiceService, type PracticeDetail } from './service.ts';
@@ -162,14 +164,31 @@ export function practicePageService(deps: AppDeps) {
     },
 
     /** Editors hide a comment; it keeps its place with a note. Returns the page it is on. */
-    async removeComment(viewer: CurrentUser, slug: string, commentId: number): Promise<{ page: number }> {
+    /**
+     * Removes a comment, settles every open report about it and records both in the audit log,
+     * in one transaction: from the practice page or from the moderation queue alike.
+     */
+    async removeComment(viewer: CurrentUser, slug: string, commentId: number): Promise<{ page: number; resolvedFlagIds: number[] }> {
       if (!isEditor(viewer)) throw new ForbiddenError();
       const practice = await publishedPracticeFor(viewer, slug);
       const comment = await pageQueries.findComment(db, practice.id, commentId);
       if (!comment) throw new NotFoundError();
-      await pageQueries.removeComment(db, comment.id, viewer.id);
+      const subject = commentSubject(comment.id);
+      const resolvedFlagIds = await db.transaction().execute(async (trx) => {
+        const removed = await pageQueries.removeComment(trx, comment.id, viewer.id);
+        const resolved = await resolveOpenFlagsOn(trx, subject, viewer.id);
+        if (removed || resolved.length > 0) {
+          await insertAuditEntry(trx, {
+            actorId: viewer.id,
+            action: COMMENT_REMOVED,
+            subject,
+            details: { practice: slug, flagsResolved: resolved.length },
+          });
+        }
+        return resolved;
+      });
       const before = await pageQueries.commentsBefore(db, practice.id, comment.id);
-      return { page: pageCountOf(before + 1, COMMENTS_PAGE_SIZE) };
+      return { page: pageCountOf(before + 1, COMMENTS_PAGE_SIZE), resolvedFlagIds };
     },
 
     /** Whether the comment exists on this practice: the flag form is only offered for real ones. */
