@@ -31,7 +31,7 @@ export type {
 } from './fields.tsx';
 export { ErrorSummary } from './error-summary.tsx';
 export type { ErrorSummaryProps, FieldError } from './error-summary.tsx';
-export { NotificationBanner } from './notification.tsx';
+export { NotificationBanner, SuccessBanner } from './notification.tsx';
 export type { NotificationBannerProps } from './notification.tsx';
 export { Pagination, pageSlots } from './pagination.tsx';
 export type { PaginationProps, PaginationLabels } from './pagination.tsx';

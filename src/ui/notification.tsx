@@ -30,3 +30,13 @@ export function NotificationBanner({
     </div>
   );
 }
+
+/** Confirms what the person just did; renders nothing when there is nothing to confirm. */
+export function SuccessBanner({ title, message }: { title: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <NotificationBanner title={title} variant="success">
+      <p>{message}</p>
+    </NotificationBanner>
+  );
+}

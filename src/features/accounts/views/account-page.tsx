@@ -5,7 +5,7 @@ import { countryName } from '../../../lib/countries.ts';
 import { describeUserAgent } from '../../../lib/user-agent.ts';
 import { Button, ButtonLink } from '../../../ui/button.tsx';
 import { ErrorSummary } from '../../../ui/error-summary.tsx';
-import { NotificationBanner } from '../../../ui/notification.tsx';
+import { SuccessBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { SummaryList } from '../../../ui/summary-list.tsx';
 import { Table } from '../../../ui/table.tsx';
@@ -100,11 +100,7 @@ export function AccountPage({ ctx, overview, profileForm, passwordForm, notice }
   return (
     <>
       <ErrorSummary title={t('common.errorSummaryTitle')} errors={summaryOf(ctx, { ...profileForm.errors, ...passwordForm.errors })} />
-      {notice ? (
-        <NotificationBanner title={t('common.success')} variant="success">
-          <p>{t(`accountPage.updated.${notice}`)}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner title={t('common.success')} message={notice ? t(`accountPage.updated.${notice}`) : undefined} />
       <h1>{t('accountPage.title')}</h1>
 
       <section aria-labelledby="profile-title">

@@ -5,7 +5,7 @@ import { Button } from '../../../ui/button.tsx';
 import { cx } from '../../../ui/class-names.ts';
 import { ErrorSummary } from '../../../ui/error-summary.tsx';
 import { ErrorMessage, Select, TextInput, errorId } from '../../../ui/fields.tsx';
-import { NotificationBanner } from '../../../ui/notification.tsx';
+import { SuccessBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { Tag } from '../../../ui/tag.tsx';
 import { isRole } from '../model.ts';
@@ -136,11 +136,10 @@ export function MembersPage({ ctx, list, state, changed, roleError }: MembersPag
   return (
     <>
       <ErrorSummary title={t('common.errorSummaryTitle')} errors={errors} />
-      {changed ? (
-        <NotificationBanner title={t('common.success')} variant="success">
-          <p>{t('admin.members.roleChanged', { name: changed.name, role: roleLabel(ctx, changed.role) })}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner
+        title={t('common.success')}
+        message={changed ? t('admin.members.roleChanged', { name: changed.name, role: roleLabel(ctx, changed.role) }) : undefined}
+      />
       <BackToOverview ctx={ctx} />
       <h1>{t('admin.members.title')}</h1>
       <FilterForm ctx={ctx} state={state} />

@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../../platform/context.ts';
 import { countryName } from '../../../lib/countries.ts';
 import { Card } from '../../../ui/card.tsx';
-import { NotificationBanner } from '../../../ui/notification.tsx';
+import { SuccessBanner } from '../../../ui/notification.tsx';
 import type { FeaturedPractice } from '../../practices/service.ts';
 
 const PILLARS = ['practices', 'exchange', 'consultations', 'campaigns', 'labs'] as const;
@@ -24,11 +24,7 @@ export function HomePage({ ctx, notice, featured }: { ctx: ViewContext; notice?:
   const { t, user } = ctx;
   return (
     <>
-      {notice ? (
-        <NotificationBanner title={t('common.success')} variant="success">
-          <p>{notice}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner title={t('common.success')} message={notice} />
       <section class="hero" aria-labelledby="home-title">
         <h1 id="home-title">{t('home.heading')}</h1>
         <p class="lede">{t('home.lede')}</p>

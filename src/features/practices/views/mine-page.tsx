@@ -2,7 +2,7 @@ import type { PracticeStatus } from '../../../db/schema/practices.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { pageHref, paginationLabels, type Page } from '../../../platform/pagination.ts';
 import { ButtonLink } from '../../../ui/button.tsx';
-import { NotificationBanner } from '../../../ui/notification.tsx';
+import { SuccessBanner } from '../../../ui/notification.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { Table } from '../../../ui/table.tsx';
@@ -71,11 +71,7 @@ export function MinePage({ ctx, list, notice }: { ctx: ViewContext; list: Page<M
   const { t } = ctx;
   return (
     <>
-      {notice ? (
-        <NotificationBanner title={t('common.success')} variant="success">
-          <p>{notice}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner title={t('common.success')} message={notice} />
       <h1>{t('practices.mine.title')}</h1>
       <p>
         <ButtonLink href={ctx.href('/practices/new')}>{t('practices.mine.new')}</ButtonLink>

@@ -4,7 +4,7 @@ import { regionName } from '../../../lib/regions.ts';
 import { isEmailAddress } from '../../../lib/text.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { summaryOf, type FormState } from '../../../platform/forms.ts';
-import { Card, ErrorSummary, NotificationBanner, SummaryList, TagList, type SummaryRow, type TagItem } from '../../../ui/index.ts';
+import { Card, ErrorSummary, NotificationBanner, SuccessBanner, SummaryList, TagList, type SummaryRow, type TagItem } from '../../../ui/index.ts';
 import { VOCABULARIES, type Vocabulary } from '../../../db/schema/taxonomies.ts';
 import { termLabel } from '../../taxonomies/service.ts';
 import type { PracticePage } from '../page-service.ts';
@@ -388,11 +388,7 @@ export function PracticePageView({ ctx, page, forms, notice, urls }: PracticePag
   return (
     <article class="practice">
       <ErrorSummary title={t('common.errorSummaryTitle')} errors={errors} />
-      {notice ? (
-        <NotificationBanner title={t('common.success')} variant="success">
-          <p>{t(`practicePage.done.${notice}`)}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner title={t('common.success')} message={notice ? t(`practicePage.done.${notice}`) : undefined} />
       {row.status !== 'published' ? (
         <NotificationBanner title={t('practicePage.notPublic.title')} titleId="not-public-title">
           <p>{t('practicePage.notPublic.body', { status: t(`practicePage.status.${row.status}`) })}</p>

@@ -1,5 +1,5 @@
 import type { ViewContext } from '../../../platform/context.ts';
-import { Button, ErrorSummary, NotificationBanner, Table } from '../../../ui/index.ts';
+import { Button, ErrorSummary, NotificationBanner, SuccessBanner, Table } from '../../../ui/index.ts';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { ErrorMessage, FormGroup, Hint, errorId, hintId } from '../../../ui/fields.tsx';
 import type { ImportProblem } from '../export-import.ts';
@@ -22,11 +22,10 @@ export function ImportPage({ ctx, columns, fileError, imported, problems = [] }:
     <div class="stack">
       <ErrorSummary title={t('common.errorSummaryTitle')} errors={fileMessage ? [{ field: 'file', message: fileMessage }] : []} />
       <h1>{t('practiceSearch.import.title')}</h1>
-      {imported !== undefined && imported > 0 && problems.length === 0 ? (
-        <NotificationBanner title={t('common.success')} variant="success">
-          <p>{t('practiceSearch.import.imported', { count: imported })}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner
+        title={t('common.success')}
+        message={imported !== undefined && imported > 0 && problems.length === 0 ? t('practiceSearch.import.imported', { count: imported }) : undefined}
+      />
       {problems.length > 0 ? (
         <div class="stack" id="import-report">
           <NotificationBanner title={t('practiceSearch.import.rejectedTitle')}>
