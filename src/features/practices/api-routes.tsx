@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import swagger from '@fastify/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { parsePage } from '../../platform/pagination.ts';
@@ -69,6 +69,11 @@ const recordSchema = {
 } as const;
 
 /** `/api/v1/practices…`, `/api/openapi.json`, `/api/docs`, and the feed: registered at the root. */
+/** Sends a file built piece by piece, so an export of every practice is never held in memory. */
+function streamDownload(reply: FastifyReply, type: string, filename: string, chunks: AsyncIterable<string>) {
+  return reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).send(Readable.from(chunks));
+}
+
 export async function apiRoutes(app: FastifyInstance) {
   const { baseUrl } = app.deps.config;
   const absolute = (path: string) => new URL(path, baseUrl).href;
@@ -179,10 +184,7 @@ export async function apiRoutes(app: FastifyInstance) {
     '/api/v1/practices/export.json',
     { schema: { tags: ['practices'], summary: 'Every published practice, as a JSON array (streamed)', produces: ['application/json'] } },
     async (_request, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="bridges-practices.json"')
-        .send(Readable.from(jsonExport(publishedRecords(app.deps.db, practiceUrl)))),
+      streamDownload(reply, 'application/json; charset=utf-8', 'bridges-practices.json', jsonExport(publishedRecords(app.deps.db, practiceUrl))),
   );
 
   app.get(
@@ -196,10 +198,7 @@ export async function apiRoutes(app: FastifyInstance) {
       },
     },
     async (_request, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="bridges-practices.csv"')
-        .send(Readable.from(csvExport(publishedRecords(app.deps.db, practiceUrl)))),
+      streamDownload(reply, 'text/csv; charset=utf-8', 'bridges-practices.csv', csvExport(publishedRecords(app.deps.db, practiceUrl))),
   );
 
   app.get(
