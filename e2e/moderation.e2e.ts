@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { accountService } from '../src/features/accounts/service.ts';
 import { samplePractice } from '../src/features/practices/fixtures.ts';
-import { commentSubject, practiceSubject } from '../src/features/practices/moderation-queries.ts';
 import { practiceService } from '../src/features/practices/service.ts';
 import { expectNoAxeViolations, startJourney, watchPageProblems, type Journey } from './support.ts';
 
@@ -24,15 +23,15 @@ describe('moderation in the browser', () => {
     await accounts.createAccount({ name: 'Rui Costa', email: 'rui.costa@example.org', password: 'cork trees and tiles', organisation: '', stakeholderType: '', country: '', role: 'member' });
     const reporter = await db.selectFrom('users').select('id').where('email', '=', 'rui.costa@example.org').executeTakeFirstOrThrow();
     const comment = await db
-      .insertInto('practice_comments')
-      .values({ practice_id: practice.id, author_id: reporter.id, body: 'Cheap flights at example.com, click now!' })
+      .insertInto('comments')
+      .values({ kind: 'practice', subject_id: practice.id, author_id: reporter.id, body: 'Cheap flights at example.com, click now!' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db
       .insertInto('content_flags')
       .values([
-        { subject: practiceSubject(practice.id), reporter_id: reporter.id, reason: 'inaccurate', note: 'The workshops ended in 2019.' },
-        { subject: commentSubject(comment.id), reporter_id: reporter.id, reason: 'spam', note: '' },
+        { subject: `practice:${practice.id}`, reporter_id: reporter.id, reason: 'inaccurate', note: 'The workshops ended in 2019.' },
+        { subject: `comment:${comment.id}`, reporter_id: reporter.id, reason: 'spam', note: '' },
       ])
       .execute();
 

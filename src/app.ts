@@ -9,7 +9,9 @@ import { accounts } from './features/accounts/index.ts';
 import { admin } from './features/admin/index.ts';
 import { health } from './features/health/index.ts';
 import { home } from './features/home/index.ts';
-import { practices, practicesMachineAccess } from './features/practices/index.ts';
+import { practiceKind, practices, practicesMachineAccess } from './features/practices/index.ts';
+import { contentKinds } from './content/kinds.ts';
+import { engagementService, moderationRoutes, moderationService } from './engagement/index.ts';
 import { errorHandling } from './platform/error-handler.tsx';
 import { LOCALES, negotiateLocale } from './platform/i18n.ts';
 import { localeResolution } from './platform/locale.ts';
@@ -37,6 +39,12 @@ export async function buildApp(
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('deps', deps);
+  // Shared machinery, built once for every locale's pages and every kind of content.
+  const kinds = contentKinds([practiceKind]);
+  const engagement = engagementService({ db, kinds });
+  app.decorate('contentKinds', kinds);
+  app.decorate('engagement', engagement);
+  app.decorate('moderation', moderationService({ db, kinds, engagement }));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -97,6 +105,7 @@ export async function buildApp(
         await pages.register(accounts);
         await pages.register(admin);
         await pages.register(practices);
+        await pages.register(moderationRoutes(app.moderation));
       },
       { prefix: `/${locale}` },
     );

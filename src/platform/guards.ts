@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { Role } from '../db/schema/accounts.ts';
 import type { CurrentUser } from './context.ts';
 import { ForbiddenError } from './errors.ts';
+import { can, type Capability } from './permissions.ts';
 import { splitLocalePath, type Locale } from './i18n.ts';
 
 /**
@@ -9,7 +9,7 @@ import { splitLocalePath, type Locale } from './i18n.ts';
  * whatever the page shows or hides:
  *
  *   app.get('/account', { preHandler: requireUser }, handler)
- *   app.get('/admin/users', { preHandler: requireRole('admin') }, handler)
+ *   app.get('/admin/users', { preHandler: requireCapability('site.administer') }, handler)
  *
  * A visitor is sent to the sign-in page (303), which brings them back afterwards; a signed-in
  * user without the role gets 403.
@@ -51,18 +51,17 @@ export async function requireUser(request: FastifyRequest, reply: FastifyReply):
   return undefined;
 }
 
-/** preHandler factory: only signed-in users with one of `roles` pass. */
-export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
-  const allowed = new Set<Role>(roles);
-  return async function requireRoleHandler(request, reply) {
+/** preHandler factory: only signed-in users holding `capability` (see permissions.ts) pass. */
+export function requireCapability(capability: Capability): preHandlerAsyncHookHandler {
+  return async function requireCapabilityHandler(request, reply) {
     if (!request.currentUser) return redirectToLogin(request, reply);
-    if (!allowed.has(request.currentUser.role)) throw new ForbiddenError();
+    if (!can(request.currentUser, capability)) throw new ForbiddenError();
     return undefined;
   };
 }
 
 /**
- * The signed-in user inside a handler behind `requireUser` / `requireRole`. Throws rather than
+ * The signed-in user inside a handler behind `requireUser` / `requireCapability`. Throws rather than
  * trusting a guard that someone forgot to attach.
  */
 export function signedInUser(request: FastifyRequest): CurrentUser {

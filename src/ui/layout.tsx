@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../platform/context.ts';
 import { LOCALES, languageName } from '../platform/i18n.ts';
+import { can } from '../platform/permissions.ts';
 import { PostForm } from './post-form.tsx';
 
 export interface LayoutProps {
@@ -22,9 +23,9 @@ function navItems(ctx: ViewContext): NavItem[] {
     { href: '/practices', label: t('common.nav.practices') },
   ];
   if (user) items.push({ href: '/practices/mine', label: t('common.nav.myPractices') });
-  if (user?.role === 'editor' || user?.role === 'admin') items.push({ href: '/review', label: t('common.nav.review') });
+  if (can(user, 'content.review')) items.push({ href: '/review', label: t('common.nav.review') });
   if (user) items.push({ href: '/account', label: t('common.nav.account') });
-  if (user?.role === 'admin') items.push({ href: '/admin', label: t('common.nav.admin') });
+  if (can(user, 'site.administer')) items.push({ href: '/admin', label: t('common.nav.admin') });
   return items;
 }
 

@@ -4,15 +4,14 @@ import type {
   ContentFlagsTable,
   PracticeAttachmentsTable,
   PracticeConfirmationRequestsTable,
-  PracticeCommentsTable,
   PracticeLinksTable,
   PracticeOrganisationsTable,
-  PracticeRatingsTable,
   PracticeReviewsTable,
   PracticeRevisionsTable,
   PracticesTable,
   SearchMissesTable,
 } from './practices.ts';
+import type { CommentsTable, RatingTotalsTable, RatingsTable } from './engagement.ts';
 import type { CitiesTable, TaxonomyTermsTable } from './taxonomies.ts';
 
 /** Every table the app reads or writes, one file per aggregate. */
@@ -31,8 +30,9 @@ export interface Database {
   practice_attachments: PracticeAttachmentsTable;
   practice_revisions: PracticeRevisionsTable;
   practice_reviews: PracticeReviewsTable;
-  practice_ratings: PracticeRatingsTable;
-  practice_comments: PracticeCommentsTable;
+  comments: CommentsTable;
+  ratings: RatingsTable;
+  rating_totals: RatingTotalsTable;
   practice_confirmation_requests: PracticeConfirmationRequestsTable;
   content_flags: ContentFlagsTable;
   search_misses: SearchMissesTable;

@@ -119,26 +119,12 @@ export interface PracticeReviewsTable {
   created_at: CreatedAt;
 }
 
-export interface PracticeRatingsTable {
-  practice_id: number;
-  user_id: number;
-  score: number;
-  updated_at: Timestamp;
-}
-
-export interface PracticeCommentsTable {
-  id: Generated<number>;
-  practice_id: number;
-  author_id: number | null;
-  body: string;
-  removed_at: Date | null;
-  removed_by: number | null;
-  created_at: CreatedAt;
-}
-
 export interface ContentFlagsTable {
   id: Generated<number>;
   subject: string;
+  /** The kind and id in `subject` when it names an item or comment (`practice:12`, `comment:7`). */
+  subject_kind: ColumnType<string | null, never, never>;
+  subject_id: ColumnType<number | null, never, never>;
   note: ColumnType<string, string | undefined, string>;
   reporter_id: number | null;
   reason: string;

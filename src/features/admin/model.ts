@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../db/schema/accounts.ts';
-import { COMMENT_REMOVED, FLAG_DISMISSED } from '../practices/moderation-service.ts';
+import { COMMENT_REMOVED, FLAG_DISMISSED } from '../../engagement/index.ts';
 
 /**
  * Audit actions the audit page labels (under `admin.audit.actions.<action>`): this feature's own

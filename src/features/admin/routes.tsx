@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ROLES } from '../../db/schema/accounts.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { formBodySchema, readForm } from '../../platform/forms.ts';
-import { requireRole, signedInUser } from '../../platform/guards.ts';
+import { requireCapability, signedInUser } from '../../platform/guards.ts';
 import { pageHref, parsePage } from '../../platform/pagination.ts';
 import { isRole } from './model.ts';
 import { adminService, type MemberFilter, type RoleChange } from './service.ts';
@@ -53,7 +53,7 @@ function listState(query: MembersQuery): { state: MemberListState; filter: Membe
 export async function adminRoutes(app: FastifyInstance) {
   const service = adminService(app.deps);
   // One guard for the whole plugin, so that no admin route can be added without it.
-  app.addHook('preHandler', requireRole('admin'));
+  app.addHook('preHandler', requireCapability('site.administer'));
 
   app.get('/admin', async (request, reply) => {
     const counts = await service.overview();

@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requireRole, signedInUser } from '../../platform/guards.ts';
+import { requireCapability, signedInUser } from '../../platform/guards.ts';
 import { importPractices, IMPORT_COLUMNS, type ImportProblem } from './export-import.ts';
 import { ImportPage } from './views/search-import-page.tsx';
 
@@ -46,7 +46,7 @@ export async function importRoutes(app: FastifyInstance) {
     throwFileSizeLimit: false,
     limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 1_000 },
   });
-  const editors = requireRole('editor', 'admin');
+  const editors = requireCapability('content.curate');
   const title = (request: FastifyRequest) => request.t('practiceSearch.import.title');
 
   app.get('/practices/import', { preHandler: editors }, async (request, reply) =>

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { moderationRoutes } from './moderation-routes.tsx';
 import { practicePageRoutes } from './page-routes.tsx';
 import { recordRoutes } from './record-routes.tsx';
 import { reviewRoutes } from './review-routes.tsx';
@@ -15,7 +14,6 @@ export async function practices(app: FastifyInstance) {
   await app.register(importRoutes);
   await app.register(submissionRoutes);
   await app.register(reviewRoutes);
-  await app.register(moderationRoutes);
   await app.register(recordRoutes);
 }
 
@@ -23,3 +21,5 @@ export async function practices(app: FastifyInstance) {
 export async function practicesMachineAccess(app: FastifyInstance) {
   await app.register(apiRoutes);
 }
+
+export { practiceKind } from './kind.ts';

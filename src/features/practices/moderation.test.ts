@@ -4,8 +4,7 @@ import { DEFAULT_PAGE_SIZE } from '../../platform/pagination.ts';
 import { startTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { createMember, type TestMember } from '../../test/members.ts';
 import { samplePractice } from './fixtures.ts';
-import { commentSubject, practiceSubject } from './moderation-queries.ts';
-import { excerptOf } from './moderation-service.ts';
+import { excerptOf } from '../../engagement/moderation/service.ts';
 import { practiceService } from './service.ts';
 
 let testApp: TestApp;
@@ -24,6 +23,9 @@ beforeEach(async () => {
   await db().deleteFrom('audit_log').execute();
 });
 
+const practiceSubject = (id: number): string => `practice:${id}`;
+const commentSubject = (id: number): string => `comment:${id}`;
+
 let titles = 0;
 async function publishedPractice(title = `Flagged practice ${++titles}`): Promise<{ id: number; slug: string; title: string }> {
   const slug = await practiceService(testApp.deps).create(samplePractice({ title }), { authorId: null, status: 'published' });
@@ -32,7 +34,7 @@ async function publishedPractice(title = `Flagged practice ${++titles}`): Promis
 }
 
 async function comment(practiceId: number, authorId: number, body: string): Promise<number> {
-  const row = await db().insertInto('practice_comments').values({ practice_id: practiceId, author_id: authorId, body }).returning('id').executeTakeFirstOrThrow();
+  const row = await db().insertInto('comments').values({ kind: 'practice', subject_id: practiceId, author_id: authorId, body }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -66,7 +68,7 @@ describe('the moderation queue', () => {
     const practice = await publishedPractice('Language cafés in Lyon');
     const commentId = await comment(practice.id, writer.id, 'Buy cheap watches at <b>example.com</b>');
     const removedId = await comment(practice.id, writer.id, 'Something an editor already removed');
-    await db().updateTable('practice_comments').set({ removed_at: new Date(), removed_by: editor.id }).where('id', '=', removedId).execute();
+    await db().updateTable('comments').set({ removed_at: new Date(), removed_by: editor.id }).where('id', '=', removedId).execute();
 
     const onPractice = await flag(practiceSubject(practice.id), reporter.id, { reason: 'inaccurate', note: '<script>alert(1)</script> wrong city', at: new Date('2026-03-01T10:00:00Z') });
     const onComment = await flag(commentSubject(commentId), leaving.id, { reason: 'spam', at: new Date('2026-03-02T10:00:00Z') });
@@ -274,7 +276,7 @@ describe('removing a reported comment', () => {
     assert.equal(removed.statusCode, 303);
     assert.equal(removed.headers.location, '/en/review/flags?done=removed');
 
-    const row = await db().selectFrom('practice_comments').select(['removed_at', 'removed_by', 'body']).where('id', '=', commentId).executeTakeFirstOrThrow();
+    const row = await db().selectFrom('comments').select(['removed_at', 'removed_by', 'body']).where('id', '=', commentId).executeTakeFirstOrThrow();
     assert.ok(row.removed_at, 'removed');
     assert.equal(row.removed_by, editor.id);
     assert.equal(row.body, 'Insults another member', 'soft removal: the text is kept for the record');
@@ -318,7 +320,7 @@ describe('removing a reported comment', () => {
     const late = await editor.client.post(`/en/review/flags/${id}/remove-comment`);
     assert.equal(late.statusCode, 303);
     assert.equal(late.headers.location, '/en/review/flags?done=alreadyResolved');
-    const row = await db().selectFrom('practice_comments').select('removed_at').where('id', '=', commentId).executeTakeFirstOrThrow();
+    const row = await db().selectFrom('comments').select('removed_at').where('id', '=', commentId).executeTakeFirstOrThrow();
     assert.equal(row.removed_at, null, 'a dismissed report does not remove the comment later');
     assert.deepEqual((await auditRows()).map((entry) => entry.action), ['flag.dismissed']);
 

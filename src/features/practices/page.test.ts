@@ -6,10 +6,11 @@ import { startTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { createMember as createTestMember, type TestMember } from '../../test/members.ts';
 import { samplePractice } from './fixtures.ts';
 import type { PracticeInput } from './model.ts';
-import { mayNoLongerBeRunning, ratingSummary, similarityTerms } from './page-service.ts';
+import { ratingSummary } from '../../engagement/index.ts';
+import { mayNoLongerBeRunning, similarityTerms } from './page-service.ts';
 import { practiceService } from './service.ts';
 import { jsonForScript } from './views/practice-page-jsonld.ts';
-import { paragraphsOf, safeHttpUrl } from './views/practice-page-format.ts';
+import { paragraphsOf, safeHttpUrl } from '../../ui/format.ts';
 
 let testApp: TestApp;
 before(async () => {
@@ -84,8 +85,8 @@ describe('helpers', () => {
   });
 
   test('ratings average with one decimal, none without ratings', () => {
-    assert.deepEqual(ratingSummary(0, 0), { count: 0, average: null });
-    assert.deepEqual(ratingSummary(3, 13), { count: 3, average: 4.3 });
+    assert.deepEqual(ratingSummary({ count: 0, sum: 0 }), { count: 0, average: null });
+    assert.deepEqual(ratingSummary({ count: 3, sum: 13 }), { count: 3, average: 4.3 });
   });
 
   test('only http and https URLs are links; JSON for a script block cannot close it', () => {
@@ -377,12 +378,16 @@ describe('related practices', () => {
 });
 
 describe('usefulness rating', () => {
+  /** The practice's stored totals, as `rating_totals` keeps them (none yet reads as zero). */
   async function totals(slug: string) {
-    return testApp.deps.db
-      .selectFrom('practices')
-      .select(['rating_count', 'rating_sum'])
-      .where('slug', '=', slug)
-      .executeTakeFirstOrThrow();
+    const id = await practiceId(slug);
+    const row = await testApp.deps.db
+      .selectFrom('rating_totals')
+      .select(['count', 'sum'])
+      .where('kind', '=', 'practice')
+      .where('subject_id', '=', id)
+      .executeTakeFirst();
+    return { rating_count: row?.count ?? 0, rating_sum: row?.sum ?? 0 };
   }
 
   test('a visitor who tries to rate is sent to sign in', async () => {
@@ -420,7 +425,7 @@ describe('usefulness rating', () => {
     await other.client.get(`/en/practices/${slug}`);
     await other.client.post(`/en/practices/${slug}/rating`, { score: '5' });
     assert.deepEqual(await totals(slug), { rating_count: 2, rating_sum: 7 });
-    const ratings = await testApp.deps.db.selectFrom('practice_ratings').select('score').where('practice_id', '=', await practiceId(slug)).execute();
+    const ratings = await testApp.deps.db.selectFrom('ratings').select('score').where('kind', '=', 'practice').where('subject_id', '=', await practiceId(slug)).execute();
     assert.equal(ratings.length, 2);
 
     const jsonLd = jsonLdOf((await visitor().get(`/en/practices/${slug}`)).body);
@@ -456,9 +461,10 @@ describe('usefulness rating', () => {
     const expectedSum = secondScores.reduce((a, b) => a + b, 0);
     assert.deepEqual(await totals(slug), { rating_count: 30, rating_sum: expectedSum });
     const stored = await testApp.deps.db
-      .selectFrom('practice_ratings')
+      .selectFrom('ratings')
       .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('score').as('sum')])
-      .where('practice_id', '=', await practiceId(slug))
+      .where('kind', '=', 'practice')
+      .where('subject_id', '=', await practiceId(slug))
       .executeTakeFirstOrThrow();
     assert.deepEqual({ count: Number(stored.count), sum: Number(stored.sum) }, { count: 30, sum: expectedSum });
   });
@@ -528,7 +534,7 @@ describe('comments and flags', () => {
     const html = (await visitor().get(`/en/practices/${slug}`)).body;
     assert.match(html, /Comment removed by an editor/);
     assert.doesNotMatch(html, /cheap watches/);
-    const row = await testApp.deps.db.selectFrom('practice_comments').selectAll().where('id', '=', Number(commentId)).executeTakeFirstOrThrow();
+    const row = await testApp.deps.db.selectFrom('comments').selectAll().where('id', '=', Number(commentId)).executeTakeFirstOrThrow();
     assert.ok(row.removed_at, 'soft delete');
     assert.equal(row.body, 'Buy cheap watches here', 'the text is kept for the record');
 
@@ -572,7 +578,7 @@ describe('comments and flags', () => {
     assert.deepEqual(
       flags.map((flag) => [flag.subject, flag.reason, flag.note]),
       [
-        [`practice_comment:${commentId}`, 'offensive', 'Insults another member'],
+        [`comment:${commentId}`, 'offensive', 'Insults another member'],
         [`practice:${await practiceId(slug)}`, 'inaccurate', ''],
       ],
       'one open flag per reporter and subject',

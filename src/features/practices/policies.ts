@@ -1,17 +1,18 @@
 import type { PracticeStatus } from '../../db/schema/practices.ts';
 import type { CurrentUser } from '../../platform/context.ts';
+import { can } from '../../platform/permissions.ts';
 
 interface PracticeSubject {
   status: PracticeStatus;
   author_id: number | null;
 }
 
-const EDITORIAL_ROLES = new Set(['editor', 'admin']);
 /** States in which the author may still change the record without an editor. */
 const AUTHOR_EDITABLE: ReadonlySet<PracticeStatus> = new Set(['draft', 'changes_requested', 'published']);
 
+/** Editors read and change any record, whatever its state (see platform/permissions.ts). */
 export function isEditor(user: CurrentUser | null): boolean {
-  return user !== null && EDITORIAL_ROLES.has(user.role);
+  return can(user, 'content.editAny');
 }
 
 /** Who may read a practice: everyone once published; otherwise its author and the editors. */
@@ -30,7 +31,7 @@ export function canEdit(user: CurrentUser | null, practice: PracticeSubject): bo
 
 /** Who works the review queue: scores submissions, decides, features, unpublishes and archives. */
 export function canReview(user: CurrentUser | null): boolean {
-  return isEditor(user);
+  return can(user, 'content.review');
 }
 
 /** Who may send the record to the editors: whoever may edit it, while it is a draft or being revised. */

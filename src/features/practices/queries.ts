@@ -1,3 +1,4 @@
+import { rolesWith } from '../../platform/permissions.ts';
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/client.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
@@ -234,7 +235,7 @@ export function editorsToTell(db: Executor, exceptUserId: number) {
   return db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'locale'])
-    .where('role', 'in', ['editor', 'admin'])
+    .where('role', 'in', rolesWith('content.review'))
     .where('deleted_at', 'is', null)
     .where('email', 'is not', null)
     .where('id', '<>', exceptUserId)

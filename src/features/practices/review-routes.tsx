@@ -2,18 +2,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PracticeStatus } from '../../db/schema/practices.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/forms.ts';
-import { requireRole, signedInUser } from '../../platform/guards.ts';
+import { requireCapability, signedInUser } from '../../platform/guards.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { taxonomyService } from '../taxonomies/service.ts';
 import { editorialService } from './editorial-service.ts';
 import { CONTENT_LANGUAGES } from './model.ts';
-import { moderationService } from './moderation-service.ts';
 import { checkRubric, EMPTY_RUBRIC_FORM, readRubricForm, RUBRIC_FIELDS, type RubricForm } from './rubric.ts';
 import { QUEUE_STATES, REVIEW_NOTICES, ReviewPage, ReviewQueuePage, type ReviewNotice } from './views/review-pages.tsx';
 
 /** The editors' side: the queue, a submission with its rubric, decisions, featuring, archiving. */
 
-const editorsOnly = requireRole('editor', 'admin');
+const editorsOnly = requireCapability('content.review');
 const slugParams = { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] } as const;
 const versionBody = { type: 'object', properties: { version: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['version'] } as const;
 const decisionBody = {
@@ -38,7 +37,7 @@ function versionOf(body: unknown): number {
 export async function reviewRoutes(app: FastifyInstance) {
   const editorial = editorialService(app.deps);
   const taxonomy = taxonomyService(app.deps);
-  const moderation = moderationService(app.deps);
+  const { moderation } = app;
 
   app.get('/review', { preHandler: editorsOnly, schema: { querystring: queueQuery } }, async (request, reply) => {
     const query = request.query as { state?: string; language?: string; page?: string };

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { requireRole } from '../../platform/guards.ts';
+import { requireCapability } from '../../platform/guards.ts';
 import { DEFAULT_PAGE_SIZE, offsetOf, pageCountOf, parsePage } from '../../platform/pagination.ts';
 import { FACET_PARAMS, QUERY_PARAM_MAX, readSearchRequest, type FacetParam, type RawQuery } from './search-params.ts';
 import { searchService, type SearchService } from './search-service.ts';
@@ -49,7 +49,7 @@ export async function searchRoutes(app: FastifyInstance) {
 
   app.get(
     '/review/gaps',
-    { preHandler: requireRole('editor', 'admin'), schema: { querystring: { type: 'object', properties: { page: { type: 'string', maxLength: 12 } } } } },
+    { preHandler: requireCapability('content.curate'), schema: { querystring: { type: 'object', properties: { page: { type: 'string', maxLength: 12 } } } } },
     async (request, reply) => {
       const page = parsePage((request.query as { page?: string }).page);
       const { total, rows } = await service.misses({ limit: DEFAULT_PAGE_SIZE, offset: offsetOf(page) });

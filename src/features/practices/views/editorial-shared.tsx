@@ -2,7 +2,7 @@ import type { PracticeStatus } from '../../../db/schema/practices.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import type { Locale } from '../../../platform/i18n.ts';
 import { Tag, type TagVariant } from '../../../ui/tag.tsx';
-import { numberFormat, dateTimeFormat } from '../../../lib/intl.ts';
+import { numberFormat } from '../../../lib/intl.ts';
 
 const STATUS_VARIANTS: Record<PracticeStatus, TagVariant> = {
   draft: 'muted',
@@ -18,11 +18,7 @@ export function StatusTag({ ctx, status }: { ctx: ViewContext; status: PracticeS
   return <Tag variant={STATUS_VARIANTS[status]}>{ctx.t(`practices.status.${status}`)}</Tag>;
 }
 
-/** A machine-readable date (or date and time) with its text in the page's language. */
-export function DateText({ locale, date, withTime }: { locale: Locale; date: Date; withTime?: boolean }) {
-  const format = dateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
-  return <time datetime={date.toISOString()}>{format.format(date)}</time>;
-}
+export { DateText } from '../../../ui/date-text.tsx';
 
 export function fileSize(locale: Locale, bytes: number): string {
   const units = [

@@ -1,8 +1,9 @@
 import { countryName } from '../../../lib/countries.ts';
 import type { Locale } from '../../../platform/i18n.ts';
 import { termLabel } from '../../taxonomies/service.ts';
+import { aggregateRatingJsonLd } from '../../../engagement/index.ts';
 import type { PracticePage } from '../page-service.ts';
-import { isoDate } from './practice-page-format.ts';
+import { isoDate } from '../../../ui/format.ts';
 
 /**
  * schema.org metadata for search engines and other sites: what the practice is, where and when it
@@ -41,17 +42,7 @@ export function practiceJsonLd(page: PracticePage, options: { url: string; siteU
     creator: organisations.filter((o) => o.role === 'implementing').map((o) => organisation(o.name)),
     contributor: organisations.filter((o) => o.role === 'partner').map((o) => organisation(o.name)),
     ...(row.adapted_from_slug && row.adapted_from_status === 'published' ? { isBasedOn: options.urlOf(row.adapted_from_slug) } : {}),
-    ...(row.rating_count > 0
-      ? {
-          aggregateRating: {
-            '@type': 'AggregateRating',
-            ratingValue: Math.round((row.rating_sum / row.rating_count) * 10) / 10,
-            ratingCount: row.rating_count,
-            bestRating: 5,
-            worstRating: 1,
-          },
-        }
-      : {}),
+    ...aggregateRatingJsonLd(page.engagement.rating),
     publisher: { '@type': 'Organization', name: options.siteName, url: options.siteUrl },
   };
 }

@@ -8,14 +8,13 @@ import { Card, ErrorSummary, NotificationBanner, SuccessBanner, SummaryList, Tag
 import { VOCABULARIES, type Vocabulary } from '../../../db/schema/taxonomies.ts';
 import { termLabel } from '../../taxonomies/service.ts';
 import type { PracticePage } from '../page-service.ts';
-import { CommentsSection, RatingSection } from './practice-page-community.tsx';
-import { formatDay, formatFileSize, formatMoment, formatMonth, formatMoney, paragraphsOf, safeHttpUrl } from './practice-page-format.ts';
+import { CommentsSection, RatingSection, type CommunityNotice } from '../../../engagement/index.ts';
+import { formatDay, formatFileSize, formatMoment, formatMonth, formatMoney, paragraphsOf, safeHttpUrl } from '../../../ui/format.ts';
 import { jsonForScript, practiceJsonLd } from './practice-page-jsonld.ts';
 import { PracticeMap } from './practice-page-map.tsx';
 import { displayNames } from '../../../lib/intl.ts';
 
-export const PAGE_NOTICES = ['rated', 'commented', 'removed', 'flagged'] as const;
-export type PageNotice = (typeof PAGE_NOTICES)[number];
+export type PageNotice = CommunityNotice;
 
 export interface PracticePageViewProps {
   ctx: ViewContext;
@@ -492,15 +491,15 @@ export function PracticePageView({ ctx, page, forms, notice, urls }: PracticePag
         <SummaryList rows={recordFacts(ctx, page)} />
         {ctx.user && page.isPublic ? (
           <p>
-            <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/flag`)}>{t('practicePage.flag.reportPractice')}</a>
+            <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/flag`)}>{t('engagement.kinds.practice.reportItem')}</a>
           </p>
         ) : null}
       </Section>
 
       {page.isPublic ? (
         <>
-          <RatingSection ctx={ctx} page={page} form={forms.rating} />
-          <CommentsSection ctx={ctx} page={page} form={forms.comment} />
+          <RatingSection ctx={ctx} engagement={page.engagement} form={forms.rating} />
+          <CommentsSection ctx={ctx} engagement={page.engagement} form={forms.comment} />
           <ShareLinks ctx={ctx} title={row.title} url={urls.practice} />
         </>
       ) : null}

@@ -16,7 +16,7 @@ import type { RubricForm } from '../rubric.ts';
 import type { PracticeDetail } from '../service.ts';
 import { canStep, DECISIONS } from '../workflow.ts';
 import { DateText, StatusTag } from './editorial-shared.tsx';
-import { MODERATION_PATH } from './moderation-page.tsx';
+import { MODERATION_PATH } from '../../../engagement/index.ts';
 import { PracticeRecord } from './practice-record.tsx';
 import { DecisionList, PublicationRule, RubricFields } from './rubric-views.tsx';
 import { displayNames } from '../../../lib/intl.ts';

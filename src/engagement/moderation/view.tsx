@@ -1,12 +1,13 @@
-import type { ViewContext } from '../../../platform/context.ts';
-import { pageHref, paginationLabels, type Page } from '../../../platform/pagination.ts';
-import { Button } from '../../../ui/button.tsx';
-import { NotificationBanner } from '../../../ui/notification.tsx';
-import { Pagination } from '../../../ui/pagination.tsx';
-import { PostForm } from '../../../ui/post-form.tsx';
-import { SummaryList, type SummaryRow } from '../../../ui/summary-list.tsx';
-import type { FlaggedContent, FlaggedPractice, OpenFlag } from '../moderation-service.ts';
-import { DateText } from './editorial-shared.tsx';
+import type { ContentRef } from '../../content/kinds.ts';
+import type { ViewContext } from '../../platform/context.ts';
+import { pageHref, paginationLabels, type Page } from '../../platform/pagination.ts';
+import { Button } from '../../ui/button.tsx';
+import { DateText } from '../../ui/date-text.tsx';
+import { NotificationBanner } from '../../ui/notification.tsx';
+import { Pagination } from '../../ui/pagination.tsx';
+import { PostForm } from '../../ui/post-form.tsx';
+import { SummaryList, type SummaryRow } from '../../ui/summary-list.tsx';
+import type { FlaggedContent, OpenFlag } from './service.ts';
 
 /** What just happened, said at the top of the queue after a redirect. */
 export const MODERATION_NOTICES = ['dismissed', 'removed', 'alreadyResolved'] as const;
@@ -20,40 +21,40 @@ export interface ModerationPageProps {
   notice?: ModerationNotice;
 }
 
-function PracticeLink({ ctx, practice }: { ctx: ViewContext; practice: FlaggedPractice }) {
+function ItemLink({ ctx, item }: { ctx: ViewContext; item: ContentRef }) {
   return (
-    <a href={ctx.href(`/practices/${practice.slug}`)} lang={practice.language}>
-      {practice.title}
+    <a href={ctx.href(item.path)} lang={item.language}>
+      {item.title}
     </a>
   );
 }
 
-/** The rows that say what was reported: the practice, or the comment and where it was posted. */
+/** The rows that say what was reported: the item, or the comment and where it was posted. */
 function contentRows(ctx: ViewContext, content: FlaggedContent): SummaryRow[] {
   const { t } = ctx;
   if (content.kind === 'gone') return [{ key: t('moderation.queue.fields.content'), value: <span class="muted">{t('moderation.queue.gone')}</span> }];
-  const practiceRow = { key: t('moderation.queue.fields.practice'), value: <PracticeLink ctx={ctx} practice={content.practice} /> };
-  if (content.kind === 'practice') return [practiceRow];
+  const itemRow = { key: t(`moderation.queue.fields.${content.item.kind}`), value: <ItemLink ctx={ctx} item={content.item} /> };
+  if (content.kind === 'item') return [itemRow];
   return [
     {
       key: t('moderation.queue.fields.comment'),
       value: content.removed ? (
-        <span class="muted">{t('practicePage.comments.removed')}</span>
+        <span class="muted">{t('engagement.comments.removed')}</span>
       ) : (
         <q class="flag__excerpt" dir="auto">
           {content.excerpt}
         </q>
       ),
     },
-    { key: t('moderation.queue.fields.commentAuthor'), value: <span dir="auto">{content.authorName ?? t('practicePage.comments.deletedMember')}</span> },
-    practiceRow,
+    { key: t('moderation.queue.fields.commentAuthor'), value: <span dir="auto">{content.authorName ?? t('engagement.comments.deletedMember')}</span> },
+    itemRow,
   ];
 }
 
 function reportRows(ctx: ViewContext, flag: OpenFlag): SummaryRow[] {
   const { t } = ctx;
   return [
-    { key: t('moderation.queue.fields.reason'), value: flag.reason ? t(`practicePage.flag.reasons.${flag.reason}`) : flag.rawReason },
+    { key: t('moderation.queue.fields.reason'), value: flag.reason ? t(`engagement.flag.reasons.${flag.reason}`) : flag.rawReason },
     {
       key: t('moderation.queue.fields.note'),
       value: flag.note ? (
@@ -64,7 +65,7 @@ function reportRows(ctx: ViewContext, flag: OpenFlag): SummaryRow[] {
         <span class="muted">{t('moderation.queue.noNote')}</span>
       ),
     },
-    { key: t('moderation.queue.fields.reporter'), value: <span dir="auto">{flag.reporterName ?? t('practicePage.comments.deletedMember')}</span> },
+    { key: t('moderation.queue.fields.reporter'), value: <span dir="auto">{flag.reporterName ?? t('engagement.comments.deletedMember')}</span> },
     { key: t('moderation.queue.fields.reported'), value: <DateText locale={ctx.locale} date={flag.reportedAt} withTime /> },
   ];
 }
@@ -76,7 +77,7 @@ function reportRows(ctx: ViewContext, flag: OpenFlag): SummaryRow[] {
 function FlagActions({ ctx, flag, page, heading }: { ctx: ViewContext; flag: OpenFlag; page: number; heading: string }) {
   const { t } = ctx;
   const { content } = flag;
-  const removable = content.kind === 'comment' && !content.removed && content.practice.published;
+  const removable = content.kind === 'comment' && !content.removed && content.item.status === 'published';
   const action = (name: string, label: string, variant: 'secondary' | 'warning') => (
     <PostForm action={ctx.href(`${MODERATION_PATH}/${flag.id}/${name}`)} csrfToken={ctx.csrfToken()} class="inline-form">
       <input type="hidden" name="page" value={String(page)} />
@@ -95,7 +96,7 @@ function FlagActions({ ctx, flag, page, heading }: { ctx: ViewContext; flag: Ope
 }
 
 function FlagItem({ ctx, flag, page }: { ctx: ViewContext; flag: OpenFlag; page: number }) {
-  const about = flag.content.kind === 'comment' ? 'comment' : 'practice';
+  const about = flag.content.kind === 'comment' ? 'comment' : flag.content.kind === 'item' ? flag.content.item.kind : 'unknown';
   const heading = ctx.t(`moderation.queue.itemTitle.${about}`, { id: flag.id });
   return (
     <li class="flag" id={`flag-${flag.id}`}>
@@ -116,7 +117,7 @@ export function ModerationPage({ ctx, list, notice }: ModerationPageProps) {
         </NotificationBanner>
       ) : null}
       <p>
-        <a href={ctx.href('/review')}>{t('practices.review.backToQueue')}</a>
+        <a href={ctx.href('/review')}>{t('moderation.queue.backToQueue')}</a>
       </p>
       <h1>{t('moderation.queue.title')}</h1>
       <p>{t('moderation.queue.intro')}</p>

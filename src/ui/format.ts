@@ -1,5 +1,5 @@
-import type { Locale } from '../../../platform/i18n.ts';
-import { numberFormat, dateTimeFormat } from '../../../lib/intl.ts';
+import type { Locale } from '../platform/i18n.ts';
+import { numberFormat, dateTimeFormat } from '../lib/intl.ts';
 
 /**
  * `pg` reads a `date` column as local midnight of that day; the day itself is what counts, so it

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requireRole, signedInUser } from '../../platform/guards.ts';
+import { requireCapability, signedInUser } from '../../platform/guards.ts';
 import { pageCountOf, pageHref, parsePage } from '../../platform/pagination.ts';
-import { moderationService, type Settlement } from './moderation-service.ts';
-import { MODERATION_NOTICES, MODERATION_PATH, ModerationPage, type ModerationNotice } from './views/moderation-page.tsx';
+import type { ModerationService, Settlement } from './service.ts';
+import { MODERATION_NOTICES, MODERATION_PATH, ModerationPage, type ModerationNotice } from './view.tsx';
 
-/** The editors' moderation queue (`/{l}/review/flags`) and the two ways to settle a report. */
+/** The moderators' queue (`/{l}/review/flags`) for every kind and the two ways to settle a report. */
 
-const editorsOnly = requireRole('editor', 'admin');
+const moderatorsOnly = requireCapability('content.moderate');
 const queueQuery = {
   type: 'object',
   properties: { page: { type: 'string', maxLength: 10 }, done: { type: 'string', enum: MODERATION_NOTICES } },
@@ -14,10 +14,9 @@ const queueQuery = {
 const flagParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['id'] } as const;
 const settleBody = { type: 'object', properties: { page: { type: 'string', maxLength: 10 } } } as const;
 
-export async function moderationRoutes(app: FastifyInstance) {
-  const moderation = moderationService(app.deps);
-
-  app.get(MODERATION_PATH, { preHandler: editorsOnly, schema: { querystring: queueQuery } }, async (request, reply) => {
+export function moderationRoutes(moderation: ModerationService) {
+  return async function moderationRoutesPlugin(app: FastifyInstance) {
+  app.get(MODERATION_PATH, { preHandler: moderatorsOnly, schema: { querystring: queueQuery } }, async (request, reply) => {
     const query = request.query as { page?: string; done?: ModerationNotice };
     const list = await moderation.queue(signedInUser(request), parsePage(query.page));
     return reply.page(request.t('moderation.queue.title'), (ctx) => <ModerationPage ctx={ctx} list={list} notice={query.done} />);
@@ -28,7 +27,7 @@ export async function moderationRoutes(app: FastifyInstance) {
    * when settling emptied theirs. A report someone had already settled is not an error.
    */
   function settleRoute(action: string, notice: ModerationNotice, settle: (request: FastifyRequest, flagId: number) => Promise<Settlement>) {
-    app.post(`${MODERATION_PATH}/:id/${action}`, { preHandler: editorsOnly, schema: { params: flagParams, body: settleBody } }, async (request, reply) => {
+    app.post(`${MODERATION_PATH}/:id/${action}`, { preHandler: moderatorsOnly, schema: { params: flagParams, body: settleBody } }, async (request, reply) => {
       const { id } = request.params as { id: string };
       const { resolved } = await settle(request, Number(id));
       const wanted = parsePage((request.body as { page?: string } | undefined)?.page);
@@ -39,4 +38,5 @@ export async function moderationRoutes(app: FastifyInstance) {
 
   settleRoute('dismiss', 'dismissed', (request, flagId) => moderation.dismiss(signedInUser(request), flagId));
   settleRoute('remove-comment', 'removed', (request, flagId) => moderation.removeComment(signedInUser(request), flagId));
+}
 }

@@ -1,0 +1,87 @@
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../db/client.ts';
+import type { CurrentUser } from '../platform/context.ts';
+import { can } from '../platform/permissions.ts';
+
+/**
+ * The registry of content kinds: practices, resources and every area after them register here how
+ * one of their items is found, shown and linked, so that shared machinery (comments, ratings,
+ * reports, the moderation and review queues) works on any kind without knowing its tables.
+ */
+
+export type Executor = Db | Transaction<Database>;
+
+/** The states every reviewed kind goes through (see editorial/workflow.ts). */
+export type ContentStatus = 'draft' | 'submitted' | 'in_review' | 'changes_requested' | 'published' | 'declined' | 'archived';
+
+/** What shared machinery needs to know of one item. */
+export interface ContentRef {
+  kind: string;
+  id: number;
+  slug: string;
+  title: string;
+  /** ISO 639-1 code of the language the item is written in. */
+  language: string;
+  status: ContentStatus;
+  authorId: number | null;
+  /** The item's page without the locale prefix, e.g. `/practices/{slug}`. */
+  path: string;
+}
+
+export interface ContentKind {
+  /** Stable name, stored in the engagement tables' `kind` column: never rename one. */
+  readonly name: string;
+  /** Where its pages live under the locale prefix, e.g. `/practices`. */
+  readonly basePath: string;
+  findBySlug(db: Executor, slug: string): Promise<ContentRef | undefined>;
+  findByIds(db: Executor, ids: readonly number[]): Promise<ContentRef[]>;
+}
+
+/**
+ * Who may see an item: everyone once published; before that its author and the editors. Kinds
+ * share the rule so that no page, queue or report shows a draft to someone else.
+ */
+export function canViewContent(viewer: CurrentUser | null, item: Pick<ContentRef, 'status' | 'authorId'>): boolean {
+  if (item.status === 'published') return true;
+  if (!viewer) return false;
+  return can(viewer, 'content.editAny') || item.authorId === viewer.id;
+}
+
+export interface ContentKinds {
+  get(name: string): ContentKind | undefined;
+  all(): readonly ContentKind[];
+  /** Items by kind and id, for lists that mix kinds (the moderation queue); unknown kinds are skipped. */
+  resolve(db: Executor, refs: readonly { kind: string; id: number }[]): Promise<Map<string, ContentRef>>;
+}
+
+export const refKey = (kind: string, id: number): string => `${kind}:${id}`;
+
+export function contentKinds(kinds: readonly ContentKind[]): ContentKinds {
+  const byName = new Map(kinds.map((kind) => [kind.name, kind]));
+  if (byName.size !== kinds.length) throw new Error('Two content kinds share a name');
+  return {
+    get: (name) => byName.get(name),
+    all: () => kinds,
+    async resolve(db, refs) {
+      const idsByKind = new Map<string, number[]>();
+      for (const ref of refs) idsByKind.set(ref.kind, [...(idsByKind.get(ref.kind) ?? []), ref.id]);
+      const found = await Promise.all(
+        [...idsByKind].map(([name, ids]) => byName.get(name)?.findByIds(db, [...new Set(ids)]) ?? Promise.resolve([])),
+      );
+      return new Map(found.flat().map((item) => [refKey(item.kind, item.id), item]));
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every kind of content the app serves, registered once in app.ts. */
+    contentKinds: ContentKinds;
+  }
+}
+
+
+/** The page of an item in a collection: `/practices` + slug → `/practices/{slug}`. */
+export function pathOf(basePath: string, slug: string): string {
+  return `${basePath}/${encodeURIComponent(slug)}`;
+}

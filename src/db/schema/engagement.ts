@@ -1,0 +1,30 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Comments, ratings and their totals, for every kind of content: `kind` names the registry entry. */
+
+export interface CommentsTable {
+  id: Generated<number>;
+  kind: string;
+  subject_id: number;
+  author_id: number | null;
+  body: string;
+  removed_at: Date | null;
+  removed_by: number | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface RatingsTable {
+  kind: string;
+  subject_id: number;
+  user_id: number;
+  score: number;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Count and sum of the ratings of one item, kept apart from the rows that search reads. */
+export interface RatingTotalsTable {
+  kind: string;
+  subject_id: number;
+  count: ColumnType<number, number | undefined, number>;
+  sum: ColumnType<number, number | undefined, number>;
+}
