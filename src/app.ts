@@ -11,7 +11,9 @@ import { health } from './features/health/index.ts';
 import { home } from './features/home/index.ts';
 import { practiceKind, practices, practicesMachineAccess } from './features/practices/index.ts';
 import { contentKinds } from './content/kinds.ts';
-import { engagementService, moderationRoutes, moderationService } from './engagement/index.ts';
+import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
+import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
+import { CONTENT_LANGUAGES } from './lib/languages.ts';
 import { errorHandling } from './platform/error-handler.tsx';
 import { LOCALES, negotiateLocale } from './platform/i18n.ts';
 import { localeResolution } from './platform/locale.ts';
@@ -106,6 +108,16 @@ export async function buildApp(
         await pages.register(admin);
         await pages.register(practices);
         await pages.register(moderationRoutes(app.moderation));
+        await pages.register(
+          reviewQueueRoutes({
+            queue: reviewQueue({ db, kinds }),
+            languages: CONTENT_LANGUAGES,
+            links: async (request) => [
+              { href: '/practices/criteria', label: request.t('editorial.queue.criteriaLink') },
+              { href: MODERATION_PATH, label: request.t('moderation.reviewLink', { count: await app.moderation.openCount() }) },
+            ],
+          }),
+        );
       },
       { prefix: `/${locale}` },
     );

@@ -35,7 +35,16 @@ export interface ContentKind {
   readonly basePath: string;
   findBySlug(db: Executor, slug: string): Promise<ContentRef | undefined>;
   findByIds(db: Executor, ids: readonly number[]): Promise<ContentRef[]>;
+  /**
+   * Kinds that editors review before publishing: the table whose rows the shared review queue
+   * lists (it has id, slug, title, status, language, author_id, submitted_at and updated_at) and
+   * the editors' page of one submission, without the locale prefix.
+   */
+  readonly review?: { table: ReviewedTable; path(slug: string): string };
 }
+
+/** Tables of reviewed kinds, named to the queue as SQL identifiers (never user input). */
+export type ReviewedTable = 'practices' | 'resources';
 
 /**
  * Who may see an item: everyone once published; before that its author and the editors. Kinds

@@ -1,5 +1,5 @@
 import type { ReadStream } from 'node:fs';
-import type { PracticeStatus, RubricEntry } from '../../db/schema/practices.ts';
+import type { RubricEntry } from '../../db/schema/practices.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -16,7 +16,7 @@ import type { CheckedRubric } from './rubric.ts';
 import { isoDay } from './running.ts';
 import { practiceService, type PracticeDetail } from './service.ts';
 import { practiceErrors } from './validation.ts';
-import { AWAITING_EDITOR, nextStatus, type Decision, type WorkflowStep } from './workflow.ts';
+import { nextStatus, type Decision, type WorkflowStep } from '../../editorial/workflow.ts';
 
 /**
  * The editorial workflow around a practice record: submitting, the editors' queue and
@@ -39,12 +39,6 @@ export interface DecisionOutcome {
   decision: Decision;
   /** False when the decision was saved but the mail to the author could not be sent. */
   mailed: boolean;
-}
-
-export interface QueueQuery {
-  state: PracticeStatus | null;
-  language: string | null;
-  page: number;
 }
 
 export interface RevisionEntry {
@@ -243,16 +237,6 @@ export function editorialService(deps: AppDeps) {
     },
 
     /** The editors' queue: counts per state and one page of the chosen state and language. */
-    async queue(actor: CurrentUser, query: QueueQuery) {
-      if (!canReview(actor)) throw new ForbiddenError();
-      const filter: queries.QueueFilter = { statuses: query.state ? [query.state] : AWAITING_EDITOR, language: query.language };
-      const [counts, page] = await Promise.all([
-        queries.countByStatus(db),
-        loadPage(query.page, { count: () => queries.countQueue(db, filter), rows: (window) => queries.queuePage(db, filter, window) }),
-      ]);
-      return { counts, page };
-    },
-
     /** The signed-in member's own practices with the editors' latest decision on each. */
     async mine(actor: CurrentUser, page: number) {
       return loadPage(page, {

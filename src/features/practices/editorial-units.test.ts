@@ -8,7 +8,7 @@ import { samplePractice } from './fixtures.ts';
 import { canonicalRecord, recordFromSnapshot } from './record.ts';
 import { checkRubric, readRubricForm } from './rubric.ts';
 import { isoDay, mayNoLongerRun } from './running.ts';
-import { canStep, nextStatus } from './workflow.ts';
+import { canStep, nextStatus } from '../../editorial/workflow.ts';
 
 describe('attachments', () => {
   test('the type comes from the content, never the name', () => {

@@ -253,7 +253,7 @@ describe('the editorial workflow', () => {
     assert.equal(queue.statusCode, 200);
     assert.match(queue.body, /Intercultural mediators in hospitals/);
     assert.match(queue.body, /Submitted \(1\)/);
-    assert.match((await editor.get('/en/review?state=submitted&language=fr')).body, /No practices match/);
+    assert.match((await editor.get('/en/review?state=submitted&language=fr')).body, /No submissions match/);
 
     let row = await practiceRow(slug);
     const review = await editor.get(`/en/review/${slug}`);

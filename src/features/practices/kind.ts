@@ -33,6 +33,7 @@ const REF_COLUMNS = ['id', 'slug', 'title', 'language', 'status', 'author_id'] a
 export const practiceKind: ContentKind = {
   name: PRACTICE_KIND,
   basePath: PRACTICES_PATH,
+  review: { table: 'practices', path: (slug: string) => `/review/${encodeURIComponent(slug)}` },
   async findBySlug(db: Executor, slug: string) {
     const row = await db.selectFrom('practices').select(REF_COLUMNS).where('slug', '=', slug).executeTakeFirst();
     return row ? practiceRef(row) : undefined;

@@ -12,9 +12,8 @@ export const PRACTICE_VOCABULARIES = {
 } as const satisfies Record<string, Vocabulary>;
 export type TermField = keyof typeof PRACTICE_VOCABULARIES;
 
-/** Content languages a practice can be written in (ISO 639-1), each with its search configuration. */
-export const CONTENT_LANGUAGES = ['en', 'fr', 'es', 'ar', 'pt', 'de', 'it', 'nl'] as const;
-export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
+export { CONTENT_LANGUAGES, type ContentLanguage } from '../../lib/languages.ts';
+import type { ContentLanguage } from '../../lib/languages.ts';
 
 export interface OrganisationInput {
   name: string;

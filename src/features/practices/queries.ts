@@ -1,9 +1,9 @@
 import { rolesWith } from '../../platform/permissions.ts';
-import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/client.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { Insertable, Updateable } from 'kysely';
-import type { AttachmentType, PracticeStatus, PracticesTable, RubricEntry } from '../../db/schema/practices.ts';
+import type { AttachmentType, PracticesTable, RubricEntry } from '../../db/schema/practices.ts';
 import type { CityInput, OrganisationInput } from './model.ts';
 
 export type Executor = Db | Transaction<Database>;
@@ -240,58 +240,6 @@ export function editorsToTell(db: Executor, exceptUserId: number) {
     .where('email', 'is not', null)
     .where('id', '<>', exceptUserId)
     .orderBy('id')
-    .execute();
-}
-
-export interface QueueFilter {
-  statuses: readonly PracticeStatus[];
-  language: string | null;
-}
-
-function queueWhere(filter: QueueFilter) {
-  return (eb: ExpressionBuilder<Database, 'practices'>) =>
-    eb.and([eb('practices.status', 'in', filter.statuses), ...(filter.language ? [eb('practices.language', '=', filter.language)] : [])]);
-}
-
-/** How many practices are in each state, drafts excepted: they are their authors' business. */
-export async function countByStatus(db: Executor): Promise<Map<PracticeStatus, number>> {
-  const rows = await db
-    .selectFrom('practices')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('status', '!=', 'draft')
-    .groupBy('status')
-    .execute();
-  return new Map(rows.map((row) => [row.status, row.count]));
-}
-
-export async function countQueue(db: Executor, filter: QueueFilter): Promise<number> {
-  const row = await db
-    .selectFrom('practices')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where(queueWhere(filter))
-    .executeTakeFirstOrThrow();
-  return row.count;
-}
-
-/** The queue, oldest submission first so that nobody waits longest by accident. */
-export function queuePage(db: Executor, filter: QueueFilter, window: { limit: number; offset: number }) {
-  return db
-    .selectFrom('practices')
-    .leftJoin('users as u', 'u.id', 'practices.author_id')
-    .select([
-      'practices.slug',
-      'practices.title',
-      'practices.status',
-      'practices.language',
-      'practices.submitted_at',
-      'practices.updated_at',
-      'u.name as author_name',
-    ])
-    .where(queueWhere(filter))
-    .orderBy('practices.submitted_at', (ob) => ob.asc().nullsLast())
-    .orderBy('practices.id')
-    .limit(window.limit)
-    .offset(window.offset)
     .execute();
 }
 

@@ -1,16 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PracticeStatus } from '../../db/schema/practices.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/forms.ts';
 import { requireCapability, signedInUser } from '../../platform/guards.ts';
-import { parsePage } from '../../platform/pagination.ts';
 import { taxonomyService } from '../taxonomies/service.ts';
 import { editorialService } from './editorial-service.ts';
-import { CONTENT_LANGUAGES } from './model.ts';
 import { checkRubric, EMPTY_RUBRIC_FORM, readRubricForm, RUBRIC_FIELDS, type RubricForm } from './rubric.ts';
-import { QUEUE_STATES, REVIEW_NOTICES, ReviewPage, ReviewQueuePage, type ReviewNotice } from './views/review-pages.tsx';
+import { REVIEW_NOTICES, ReviewPage, type ReviewNotice } from './views/review-pages.tsx';
 
-/** The editors' side: the queue, a submission with its rubric, decisions, featuring, archiving. */
+/** The editors' side of a practice: the submission with its rubric, decisions, featuring, archiving. */
 
 const editorsOnly = requireCapability('content.review');
 const slugParams = { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] } as const;
@@ -19,14 +16,6 @@ const decisionBody = {
   type: 'object',
   properties: Object.fromEntries(RUBRIC_FIELDS.map((name) => [name, { type: 'string', maxLength: 20_000 }])),
   required: ['version'],
-} as const;
-const queueQuery = {
-  type: 'object',
-  properties: {
-    state: { type: 'string', enum: ['', ...QUEUE_STATES] },
-    language: { type: 'string', enum: ['', ...CONTENT_LANGUAGES] },
-    page: { type: 'string', maxLength: 10 },
-  },
 } as const;
 const reviewQuery = { type: 'object', properties: { done: { type: 'string', enum: REVIEW_NOTICES } } } as const;
 
@@ -37,20 +26,6 @@ function versionOf(body: unknown): number {
 export async function reviewRoutes(app: FastifyInstance) {
   const editorial = editorialService(app.deps);
   const taxonomy = taxonomyService(app.deps);
-  const { moderation } = app;
-
-  app.get('/review', { preHandler: editorsOnly, schema: { querystring: queueQuery } }, async (request, reply) => {
-    const query = request.query as { state?: string; language?: string; page?: string };
-    const state = (query.state || null) as PracticeStatus | null;
-    const language = query.language || null;
-    const [{ counts, page }, openFlags] = await Promise.all([
-      editorial.queue(signedInUser(request), { state, language, page: parsePage(query.page) }),
-      moderation.openCount(),
-    ]);
-    return reply.page(request.t('practices.review.queueTitle'), (ctx) => (
-      <ReviewQueuePage ctx={ctx} counts={counts} state={state} language={language} list={page} openFlags={openFlags} />
-    ));
-  });
 
   interface ReviewState {
     form?: RubricForm;

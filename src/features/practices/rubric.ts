@@ -1,7 +1,7 @@
 import type { RubricEntry } from '../../db/schema/practices.ts';
 import type { FieldErrors } from '../../platform/forms.ts';
 import { CRITERIA, MINIMUM_SCORE_TO_PUBLISH, isScore, type CriterionId } from './criteria.ts';
-import { isDecision, type Decision } from './workflow.ts';
+import { isDecision, type Decision } from '../../editorial/workflow.ts';
 
 /**
  * The editor's review form: a score and a comment per publication criterion, a decision and a

@@ -13,7 +13,7 @@ import * as queries from './queries.ts';
 import { canonicalRecord } from './record.ts';
 import { isoDay } from './running.ts';
 import { practiceErrors } from './validation.ts';
-import { canStep } from './workflow.ts';
+import { canStep } from '../../editorial/workflow.ts';
 
 const UNIQUE_VIOLATION = '23505';
 

@@ -6,7 +6,7 @@ import { SuccessBanner } from '../../../ui/notification.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { Table } from '../../../ui/table.tsx';
-import type { Decision } from '../workflow.ts';
+import type { Decision } from '../../../editorial/workflow.ts';
 import { DateText, StatusTag } from './editorial-shared.tsx';
 
 export interface MyPractice {

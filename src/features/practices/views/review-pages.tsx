@@ -1,131 +1,19 @@
-import { PRACTICE_STATUSES, type PracticeStatus } from '../../../db/schema/practices.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import type { FieldErrors } from '../../../platform/forms.ts';
-import { pageHref, paginationLabels, type Page } from '../../../platform/pagination.ts';
 import { Button } from '../../../ui/button.tsx';
 import { ErrorSummary } from '../../../ui/error-summary.tsx';
-import { Radios, Select, Textarea } from '../../../ui/fields.tsx';
+import { Radios, Textarea } from '../../../ui/fields.tsx';
 import { NotificationBanner } from '../../../ui/notification.tsx';
-import { Pagination } from '../../../ui/pagination.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
-import { Table } from '../../../ui/table.tsx';
 import type { Review } from '../editorial-service.ts';
-import { CONTENT_LANGUAGES, type PracticeInput } from '../model.ts';
+import type { PracticeInput } from '../model.ts';
 import type { TextContext } from '../record-text.ts';
 import type { RubricForm } from '../rubric.ts';
 import type { PracticeDetail } from '../service.ts';
-import { canStep, DECISIONS } from '../workflow.ts';
+import { canStep, DECISIONS } from '../../../editorial/workflow.ts';
 import { DateText, StatusTag } from './editorial-shared.tsx';
-import { MODERATION_PATH } from '../../../engagement/index.ts';
 import { PracticeRecord } from './practice-record.tsx';
 import { DecisionList, PublicationRule, RubricFields } from './rubric-views.tsx';
-import { displayNames } from '../../../lib/intl.ts';
-
-/** States an editor can list; drafts stay private to their authors. */
-export const QUEUE_STATES = PRACTICE_STATUSES.filter((status) => status !== 'draft');
-
-export interface QueueRow {
-  slug: string;
-  title: string;
-  status: PracticeStatus;
-  language: string;
-  submitted_at: Date | null;
-  author_name: string | null;
-}
-
-export interface ReviewQueuePageProps {
-  ctx: ViewContext;
-  counts: ReadonlyMap<PracticeStatus, number>;
-  state: PracticeStatus | null;
-  language: string | null;
-  list: Page<QueueRow>;
-  /** Reports waiting in the moderation queue. */
-  openFlags: number;
-}
-
-function queueHref(ctx: ViewContext, filters: { state?: string | null; language?: string | null }, page = 1): string {
-  return ctx.href(pageHref('/review', { state: filters.state ?? undefined, language: filters.language ?? undefined }, page));
-}
-
-function StateCounts({ ctx, counts, state, language }: Omit<ReviewQueuePageProps, 'list' | 'openFlags'>) {
-  return (
-    <nav aria-labelledby="queue-states-title">
-      <h2 id="queue-states-title">{ctx.t('practices.review.statesTitle')}</h2>
-      <ul>
-        {QUEUE_STATES.map((status) => (
-          <li key={status}>
-            <a href={queueHref(ctx, { state: status, language })} aria-current={status === state ? 'page' : undefined}>
-              {ctx.t('practices.review.stateCount', { state: ctx.t(`practices.status.${status}`), count: counts.get(status) ?? 0 })}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
-function QueueFilters({ ctx, state, language }: Pick<ReviewQueuePageProps, 'ctx' | 'state' | 'language'>) {
-  const { t } = ctx;
-  const languages = displayNames(ctx.locale, 'language');
-  return (
-    <form method="get" action={ctx.href('/review')} class="filters">
-      <Select
-        id="state"
-        label={t('practices.review.stateFilter')}
-        emptyOption={t('practices.review.awaiting')}
-        options={QUEUE_STATES.map((status) => ({ value: status, label: t(`practices.status.${status}`) }))}
-        value={state ?? ''}
-      />
-      <Select
-        id="language"
-        label={t('practices.review.languageFilter')}
-        emptyOption={t('practices.review.anyLanguage')}
-        options={CONTENT_LANGUAGES.map((code) => ({ value: code, label: languages.of(code) ?? code }))}
-        value={language ?? ''}
-      />
-      <Button variant="secondary">{t('practices.review.applyFilters')}</Button>
-    </form>
-  );
-}
-
-export function ReviewQueuePage(props: ReviewQueuePageProps) {
-  const { ctx, list, state, language } = props;
-  const { t } = ctx;
-  const languages = displayNames(ctx.locale, 'language');
-  return (
-    <>
-      <h1>{t('practices.review.queueTitle')}</h1>
-      <p>
-        <a href={ctx.href('/practices/criteria')}>{t('practices.review.criteriaLink')}</a>
-      </p>
-      <p>
-        <a href={ctx.href(MODERATION_PATH)}>{t('moderation.reviewLink', { count: props.openFlags })}</a>
-      </p>
-      <StateCounts {...props} />
-      <QueueFilters ctx={ctx} state={state} language={language} />
-      {list.items.length === 0 ? (
-        <p>{t('practices.review.empty')}</p>
-      ) : (
-        <>
-          <Table
-            caption={t('practices.review.queueCaption', { count: list.total })}
-            head={[t('practices.review.practice'), t('practices.review.status'), t('practices.review.language'), t('practices.review.author'), t('practices.review.submitted')]}
-            rows={list.items.map((row) => [
-              <a href={ctx.href(`/review/${row.slug}`)} lang={row.language}>
-                {row.title}
-              </a>,
-              <StatusTag ctx={ctx} status={row.status} />,
-              languages.of(row.language) ?? row.language,
-              row.author_name ?? t('practices.review.unknownAuthor'),
-              row.submitted_at ? <DateText locale={ctx.locale} date={row.submitted_at} /> : '',
-            ])}
-          />
-          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => queueHref(ctx, { state, language }, page)} labels={paginationLabels(t)} />
-        </>
-      )}
-    </>
-  );
-}
 
 /** What just happened, said at the top of the review page after a redirect. */
 export const REVIEW_NOTICES = ['taken', 'decided', 'decidedNoMail', 'featured', 'archived'] as const;

@@ -5,7 +5,7 @@ import { Radios, Textarea } from '../../../ui/fields.tsx';
 import { Table } from '../../../ui/table.tsx';
 import { CRITERIA, MINIMUM_SCORE_TO_PUBLISH, SCORES, scoreLabelKey } from '../criteria.ts';
 import { commentFieldId, scoreFieldId, type RubricForm } from '../rubric.ts';
-import type { Decision } from '../workflow.ts';
+import type { Decision } from '../../../editorial/workflow.ts';
 import { DateText } from './editorial-shared.tsx';
 
 /**

@@ -1,7 +1,7 @@
-import type { PracticeStatus } from '../../db/schema/practices.ts';
+import type { ContentStatus } from '../content/kinds.ts';
 
 /**
- * The editorial workflow as data: which step may happen in which state, and where it leads.
+ * The editorial workflow of every reviewed kind, as data: which step may happen in which state, and where it leads.
  *
  *   draft ─submit→ submitted ─take→ in_review ─request_changes→ changes_requested ─submit→ …
  *                                     │ publish → published ─archive→ archived
@@ -15,7 +15,7 @@ export type Decision = (typeof DECISIONS)[number];
 
 export type WorkflowStep = 'submit' | 'take' | Decision | 'archive';
 
-const TRANSITIONS: Record<WorkflowStep, { from: readonly PracticeStatus[]; to: PracticeStatus }> = {
+const TRANSITIONS: Record<WorkflowStep, { from: readonly ContentStatus[]; to: ContentStatus }> = {
   submit: { from: ['draft', 'changes_requested'], to: 'submitted' },
   take: { from: ['submitted'], to: 'in_review' },
   // An editor may decide straight from the queue: taking it first is a courtesy to colleagues.
@@ -26,12 +26,12 @@ const TRANSITIONS: Record<WorkflowStep, { from: readonly PracticeStatus[]; to: P
   archive: { from: ['draft', 'submitted', 'in_review', 'changes_requested', 'published', 'declined'], to: 'archived' },
 };
 
-export function canStep(status: PracticeStatus, step: WorkflowStep): boolean {
+export function canStep(status: ContentStatus, step: WorkflowStep): boolean {
   return TRANSITIONS[step].from.includes(status);
 }
 
 /** The state a step leads to, or undefined when the step is not possible from `status`. */
-export function nextStatus(status: PracticeStatus, step: WorkflowStep): PracticeStatus | undefined {
+export function nextStatus(status: ContentStatus, step: WorkflowStep): ContentStatus | undefined {
   return canStep(status, step) ? TRANSITIONS[step].to : undefined;
 }
 
@@ -40,4 +40,4 @@ export function isDecision(value: string): value is Decision {
 }
 
 /** States waiting for an editor: the review queue's default view. */
-export const AWAITING_EDITOR: readonly PracticeStatus[] = ['submitted', 'in_review'];
+export const AWAITING_EDITOR: readonly ContentStatus[] = ['submitted', 'in_review'];

@@ -1,0 +1,10 @@
+/**
+ * Editorial machinery shared by every reviewed kind: the workflow's states as data, the one
+ * review queue at `/{l}/review`, and the status tag. Each kind keeps its own review page (its
+ * rubric and decisions) and registers `review` in the content registry to appear in the queue.
+ */
+export { AWAITING_EDITOR, DECISIONS, canStep, isDecision, nextStatus, type Decision, type WorkflowStep } from './workflow.ts';
+export { QUEUE_STATES, reviewQueue, type QueueFilter, type QueueRow, type ReviewQueue } from './queue.ts';
+export { reviewQueueRoutes } from './routes.tsx';
+export { StatusTag } from './views/status-tag.tsx';
+export { REVIEW_QUEUE_PATH } from './views/queue-page.tsx';

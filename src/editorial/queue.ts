@@ -1,0 +1,102 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { ContentKind, ContentKinds, ContentStatus, Executor } from '../content/kinds.ts';
+import type { CurrentUser } from '../platform/context.ts';
+import { ForbiddenError } from '../platform/errors.ts';
+import { loadPage, type Page } from '../platform/pagination.ts';
+import { can } from '../platform/permissions.ts';
+import { AWAITING_EDITOR } from './workflow.ts';
+
+/**
+ * The editors' one review queue: submissions of every reviewed kind (practices, resources, …)
+ * in one list, oldest submission first so that nobody waits longest by accident, filterable by
+ * state, kind and language. Each kind keeps its own review page; the queue links to it.
+ */
+
+export const QUEUE_STATES: readonly ContentStatus[] = ['submitted', 'in_review', 'changes_requested', 'published', 'declined', 'archived'];
+
+export interface QueueFilter {
+  state: ContentStatus | null;
+  kind: string | null;
+  language: string | null;
+}
+
+export interface QueueRow {
+  kind: string;
+  slug: string;
+  title: string;
+  status: ContentStatus;
+  language: string;
+  submitted_at: Date | null;
+  author_name: string | null;
+  /** The editors' page of this submission, without the locale prefix. */
+  reviewPath: string;
+}
+
+/** Every reviewed kind's rows in one relation with the same columns, or only the asked kind's. */
+function submissions(kinds: readonly ContentKind[]): RawBuilder<unknown> {
+  const parts = kinds.flatMap((kind) =>
+    kind.review
+      ? [sql`SELECT ${kind.name}::text AS kind, id, slug, title, status, language, author_id, submitted_at FROM ${sql.table(kind.review.table)}`]
+      : [],
+  );
+  // A registry without reviewed kinds still gives a well-formed, empty relation.
+  return parts.length > 0 ? sql.join(parts, sql` UNION ALL `) : sql`SELECT NULL::text, NULL::integer, NULL, NULL, NULL, NULL, NULL::integer, NULL::timestamptz WHERE false`;
+}
+
+export function reviewQueue({ db, kinds }: { db: Executor; kinds: ContentKinds }) {
+  const reviewed = () => kinds.all().filter((kind) => kind.review);
+
+  function chosen(filter: QueueFilter): readonly ContentKind[] {
+    return filter.kind ? reviewed().filter((kind) => kind.name === filter.kind) : reviewed();
+  }
+
+  function where(filter: QueueFilter): RawBuilder<boolean> {
+    const statuses = filter.state ? [filter.state] : AWAITING_EDITOR;
+    const conditions = [sql`q.status = ANY(${sql.val([...statuses])}::text[])`];
+    if (filter.language) conditions.push(sql`q.language = ${filter.language}`);
+    return sql<boolean>`${sql.join(conditions, sql` AND `)}`;
+  }
+
+  return {
+    /** Names of the kinds editors review, for the queue's filter. */
+    kindNames(): string[] {
+      return reviewed().map((kind) => kind.name);
+    },
+
+    /** How many submissions of the chosen kinds are in each state, drafts excepted: they are their authors' business. */
+    async counts(filter: Pick<QueueFilter, 'kind'>): Promise<Map<ContentStatus, number>> {
+      const { rows } = await sql<{ status: ContentStatus; count: number }>`
+        SELECT q.status, count(*)::integer AS count
+        FROM (${submissions(chosen({ state: null, language: null, ...filter }))}) q
+        WHERE q.status <> 'draft'
+        GROUP BY q.status`.execute(db);
+      return new Map(rows.map((row) => [row.status, row.count]));
+    },
+
+    async page(actor: CurrentUser, filter: QueueFilter, page: number): Promise<Page<QueueRow>> {
+      if (!can(actor, 'content.review')) throw new ForbiddenError();
+      const from = chosen(filter);
+      const byName = new Map(from.map((kind) => [kind.name, kind]));
+      return loadPage(page, {
+        count: async () => {
+          const { rows } = await sql<{ count: number }>`
+            SELECT count(*)::integer AS count FROM (${submissions(from)}) q WHERE ${where(filter)}`.execute(db);
+          return rows[0]?.count ?? 0;
+        },
+        rows: async (window) => {
+          const { rows } = await sql<Omit<QueueRow, 'reviewPath'>>`
+            SELECT q.kind, q.slug, q.title, q.status, q.language, q.submitted_at,
+              CASE WHEN u.deleted_at IS NULL THEN u.name END AS author_name
+            FROM (${submissions(from)}) q
+            LEFT JOIN users u ON u.id = q.author_id
+            WHERE ${where(filter)}
+            ORDER BY q.submitted_at ASC NULLS LAST, q.kind, q.id
+            LIMIT ${window.limit} OFFSET ${window.offset}`.execute(db);
+          return rows.map((row) => ({ ...row, reviewPath: byName.get(row.kind)?.review?.path(row.slug) ?? '/review' }));
+        },
+      });
+    },
+  };
+}
+
+export type ReviewQueue = ReturnType<typeof reviewQueue>;
