@@ -8,3 +8,5 @@ export { QUEUE_STATES, reviewQueue, type QueueFilter, type QueueRow, type Review
 export { reviewQueueRoutes } from './routes.tsx';
 export { StatusTag } from './views/status-tag.tsx';
 export { REVIEW_QUEUE_PATH } from './views/queue-page.tsx';
+export { fieldChanges, insertRevision, revisionHistory, type DiffedField, type FieldChange, type RevisionEntry } from './revisions.ts';
+export { DiffText, RevisionList } from './views/history.tsx';

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Comments, ratings and their totals, for every kind of content: `kind` names the registry entry. */
 
@@ -27,4 +27,16 @@ export interface RatingTotalsTable {
   subject_id: number;
   count: ColumnType<number, number | undefined, number>;
   sum: ColumnType<number, number | undefined, number>;
+}
+
+/** Every saved version of a reviewed item, as a full snapshot of what its form would save. */
+export interface RevisionsTable {
+  id: Generated<number>;
+  kind: string;
+  subject_id: number;
+  version: number;
+  editor_id: number | null;
+  snapshot: JSONColumnType<Record<string, unknown>>;
+  note: ColumnType<string, string | undefined, string>;
+  created_at: ColumnType<Date, Date | undefined, never>;
 }

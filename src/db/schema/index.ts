@@ -7,11 +7,10 @@ import type {
   PracticeLinksTable,
   PracticeOrganisationsTable,
   PracticeReviewsTable,
-  PracticeRevisionsTable,
   PracticesTable,
   SearchMissesTable,
 } from './practices.ts';
-import type { CommentsTable, RatingTotalsTable, RatingsTable } from './engagement.ts';
+import type { CommentsTable, RatingTotalsTable, RatingsTable, RevisionsTable } from './engagement.ts';
 import type { CitiesTable, TaxonomyTermsTable } from './taxonomies.ts';
 
 /** Every table the app reads or writes, one file per aggregate. */
@@ -28,7 +27,7 @@ export interface Database {
   practice_organisations: PracticeOrganisationsTable;
   practice_links: PracticeLinksTable;
   practice_attachments: PracticeAttachmentsTable;
-  practice_revisions: PracticeRevisionsTable;
+  revisions: RevisionsTable;
   practice_reviews: PracticeReviewsTable;
   comments: CommentsTable;
   ratings: RatingsTable;

@@ -98,16 +98,6 @@ export interface RubricEntry {
   comment: string;
 }
 
-export interface PracticeRevisionsTable {
-  id: Generated<number>;
-  practice_id: number;
-  version: number;
-  editor_id: number | null;
-  snapshot: JSONColumnType<Record<string, unknown>>;
-  note: ColumnType<string, string | undefined, string>;
-  created_at: CreatedAt;
-}
-
 export interface PracticeReviewsTable {
   id: Generated<number>;
   practice_id: number;

@@ -16,7 +16,9 @@ import type { CheckedRubric } from './rubric.ts';
 import { isoDay } from './running.ts';
 import { practiceService, type PracticeDetail } from './service.ts';
 import { practiceErrors } from './validation.ts';
+import { insertRevision, revisionHistory, type RevisionEntry as GenericRevisionEntry } from '../../editorial/revisions.ts';
 import { nextStatus, type Decision, type WorkflowStep } from '../../editorial/workflow.ts';
+import { PRACTICE_KIND } from './kind.ts';
 
 /**
  * The editorial workflow around a practice record: submitting, the editors' queue and
@@ -41,15 +43,8 @@ export interface DecisionOutcome {
   mailed: boolean;
 }
 
-export interface RevisionEntry {
-  version: number;
-  createdAt: Date;
-  editorName: string | null;
-  note: string;
-  record: PracticeInput;
-  /** The version before, to compare with; null for the first one kept. */
-  previous: PracticeInput | null;
-}
+/** A practice's revision with the version before it. */
+export type RevisionEntry = GenericRevisionEntry<PracticeInput>;
 
 /** What decisions leave in the author's inbox, by decision: where the link points. */
 const DECISION_LINKS: Record<Decision, (slug: string) => string> = {
@@ -214,7 +209,7 @@ export function editorialService(deps: AppDeps) {
         await queries.insertReview(trx, { practiceId: detail.row.id, reviewerId: actor.id, decision, rubric, message, version });
         if (publishing) {
           const snapshot = { ...canonicalRecord({ ...snapshotOf(detail), lastConfirmedAt: isoDay(extra.last_confirmed_at) }) };
-          await queries.insertRevision(trx, { practiceId: detail.row.id, version: version + 1, editorId: actor.id, snapshot, note: '' });
+          await insertRevision(trx, { kind: PRACTICE_KIND, id: detail.row.id }, { version: version + 1, editorId: actor.id, snapshot, note: '' });
         }
       });
       return { decision, mailed: await tellAuthor(detail, decision, message) };
@@ -256,28 +251,10 @@ export function editorialService(deps: AppDeps) {
       showContact: boolean;
     }> {
       const detail = await visible(actor, slug);
-      const revisions = await loadPage(
-        page,
-        {
-          count: () => queries.countRevisions(db, detail.row.id),
-          rows: async (window) => {
-            // One more than the page, to compare the page's oldest revision with its predecessor.
-            const rows = await queries.revisionsPage(db, detail.row.id, { limit: window.limit + 1, offset: window.offset });
-            return rows.slice(0, window.limit).map((row, index) => {
-              const before = rows[index + 1];
-              return {
-                version: row.version,
-                createdAt: row.created_at,
-                editorName: row.editor_name,
-                note: row.note,
-                record: recordFromSnapshot(row.snapshot),
-                previous: before ? recordFromSnapshot(before.snapshot) : null,
-              };
-            });
-          },
-        },
-        HISTORY_PAGE_SIZE,
-      );
+      const revisions = await revisionHistory(db, { kind: PRACTICE_KIND, id: detail.row.id }, page, {
+        pageSize: HISTORY_PAGE_SIZE,
+        toRecord: recordFromSnapshot,
+      });
       const taxonomy = await taxonomyService(deps).all();
       return { detail, revisions, taxonomy, showContact: canSeeContact(actor, detail.row) };
     },

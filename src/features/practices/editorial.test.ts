@@ -312,7 +312,7 @@ describe('the editorial workflow', () => {
     assert.ok(row.published_at);
     assert.ok(row.last_confirmed_at);
     assert.match((await lastMailTo(testApp.deps, 'amina@example.org'))?.subject ?? '', /^Published:/);
-    const revisions = await db().selectFrom('practice_revisions').selectAll().where('practice_id', '=', row.id).execute();
+    const revisions = await db().selectFrom('revisions').selectAll().where('kind', '=', 'practice').where('subject_id', '=', row.id).execute();
     assert.deepEqual(revisions.map((r) => r.version), [row.version]);
   });
 

@@ -151,44 +151,6 @@ export function findAttachments(db: Executor, practiceId: number) {
 
 // ── Editorial workflow: revisions, reviews, queue, featuring ─────────────────────────────────
 
-export async function insertRevision(
-  db: Executor,
-  revision: { practiceId: number; version: number; editorId: number | null; snapshot: Record<string, unknown>; note: string },
-): Promise<void> {
-  await db
-    .insertInto('practice_revisions')
-    .values({
-      practice_id: revision.practiceId,
-      version: revision.version,
-      editor_id: revision.editorId,
-      snapshot: JSON.stringify(revision.snapshot),
-      note: revision.note,
-    })
-    .execute();
-}
-
-export async function countRevisions(db: Executor, practiceId: number): Promise<number> {
-  const row = await db
-    .selectFrom('practice_revisions')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('practice_id', '=', practiceId)
-    .executeTakeFirstOrThrow();
-  return row.count;
-}
-
-/** Revisions newest first, with who made them. */
-export function revisionsPage(db: Executor, practiceId: number, window: { limit: number; offset: number }) {
-  return db
-    .selectFrom('practice_revisions as r')
-    .leftJoin('users as u', 'u.id', 'r.editor_id')
-    .select(['r.id', 'r.version', 'r.snapshot', 'r.note', 'r.created_at', 'u.name as editor_name', 'u.handle as editor_handle'])
-    .where('r.practice_id', '=', practiceId)
-    .orderBy('r.version', 'desc')
-    .limit(window.limit)
-    .offset(window.offset)
-    .execute();
-}
-
 export async function insertReview(
   db: Executor,
   review: { practiceId: number; reviewerId: number; decision: 'request_changes' | 'publish' | 'decline'; rubric: RubricEntry[]; message: string; version: number },

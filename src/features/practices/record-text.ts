@@ -1,6 +1,6 @@
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import { countryName } from '../../lib/countries.ts';
-import { diffLines, diffWords, type DiffSegment } from '../../lib/diff.ts';
+import { fieldChanges, type FieldChange } from '../../editorial/revisions.ts';
 import type { Locale, Translate } from '../../platform/i18n.ts';
 import { termLabel, type Term } from '../taxonomies/service.ts';
 import { PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from './model.ts';
@@ -137,11 +137,6 @@ export function fieldLines(record: PracticeInput, field: RecordField, context: T
   }
 }
 
-export interface FieldChange {
-  field: RecordField;
-  segments: DiffSegment[];
-}
-
 /**
  * The fields that differ between two versions, in the record's order, each as a word diff
  * (a line diff for lists, where whole items come and go). `hidden` fields are left out.
@@ -151,18 +146,9 @@ export function recordChanges(
   after: PracticeInput,
   context: TextContext,
   hidden: ReadonlySet<RecordField> = new Set(),
-): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const section of RECORD_SECTIONS) {
-    for (const field of section.fields) {
-      if (hidden.has(field) || UNDIFFED_RECORD_FIELDS.has(field)) continue;
-      const list = LIST_RECORD_FIELDS.has(field);
-      const joiner = list ? '\n' : '\n\n';
-      const old = fieldLines(before, field, context).join(joiner);
-      const current = fieldLines(after, field, context).join(joiner);
-      if (old === current) continue;
-      changes.push({ field, segments: list ? diffLines(`${old}\n`, `${current}\n`) : diffWords(old, current) });
-    }
-  }
-  return changes;
+): FieldChange<RecordField>[] {
+  const fields = RECORD_SECTIONS.flatMap((section) => section.fields)
+    .filter((field) => !hidden.has(field) && !UNDIFFED_RECORD_FIELDS.has(field))
+    .map((field) => ({ field, list: LIST_RECORD_FIELDS.has(field), lines: (record: PracticeInput) => fieldLines(record, field, context) }));
+  return fieldChanges(fields, before, after);
 }

@@ -13,7 +13,9 @@ import * as queries from './queries.ts';
 import { canonicalRecord } from './record.ts';
 import { isoDay } from './running.ts';
 import { practiceErrors } from './validation.ts';
+import { insertRevision } from '../../editorial/revisions.ts';
 import { canStep } from '../../editorial/workflow.ts';
+import { PRACTICE_KIND } from './kind.ts';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -195,7 +197,7 @@ export function practiceService(deps: AppDeps) {
             if (status === 'published') {
               // The first revision: later edits are compared with what was published.
               const snapshot = { ...canonicalRecord(input) };
-              await queries.insertRevision(trx, { practiceId: id, version: 1, editorId: options.authorId, snapshot, note: '' });
+              await insertRevision(trx, { kind: PRACTICE_KIND, id }, { version: 1, editorId: options.authorId, snapshot, note: '' });
             }
             return chosen;
           }));
@@ -235,8 +237,7 @@ export function practiceService(deps: AppDeps) {
           await writeRelations(trx, existing.id, input);
           const keys = await attachFiles(trx, existing.id, stored, options.removeAttachmentIds ?? []);
           if (existing.status === 'published') {
-            await queries.insertRevision(trx, {
-              practiceId: existing.id,
+            await insertRevision(trx, { kind: PRACTICE_KIND, id: existing.id }, {
               version: expectedVersion + 1,
               editorId: actor.id,
               snapshot: { ...canonicalRecord(record) },
