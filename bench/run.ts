@@ -24,9 +24,10 @@ import { createDb, type Db } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadSyntheticPractices } from '../src/features/practices/synthetic.ts';
-import { parseQuery, readSearchRequest } from '../src/features/practices/search-params.ts';
-import * as searchQueries from '../src/features/practices/search-queries.ts';
-import { searchService, searchTuning } from '../src/features/practices/search-service.ts';
+import { practiceFacets, readSearchRequest } from '../src/features/practices/search-params.ts';
+import { PRACTICE_SEARCH_KIND, resultPageQuery } from '../src/features/practices/search-queries.ts';
+import { searchService } from '../src/features/practices/search-service.ts';
+import { facetCountsQuery, parseQuery, prepareSearch, searchTuning, type MatchPlan } from '../src/search/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
@@ -187,14 +188,10 @@ async function writePlans(db: Db, url: string, file: string): Promise<void> {
     ['no words, no filters', '', {}],
   ] as const) {
     const request = readSearchRequest({ q, ...filters }, codes, 1);
-    const { tsquery } = await searchQueries.prepareSearch(db, parseQuery(request.q));
-    const plan: searchQueries.MatchPlan = {
-      tsquery,
-      fuzzyText: null,
-      facetGroups: [...request.filters].map(([param, values]) => values.map((value) => `${param === 'target' ? 'target_group' : param === 'gcm' ? 'gcm_objective' : param}:${value}`)),
-    };
-    await explain(`${title}: facet counts and total (computed once per search and content generation, then reused)`, searchQueries.facetCountsQuery(plan).compile(db));
-    await explain(`${title}: one page of results (${request.sort})`, searchQueries.resultPageQuery(plan, request.sort, { limit: 20, offset: 0 }).compile(db));
+    const { tsquery } = await prepareSearch(db, PRACTICE_SEARCH_KIND, parseQuery(request.q));
+    const plan: MatchPlan = { tsquery, fuzzyText: null, facetGroups: practiceFacets.facetGroups(request) };
+    await explain(`${title}: facet counts and total (computed once per search and content generation, then reused)`, facetCountsQuery(PRACTICE_SEARCH_KIND, plan).compile(db));
+    await explain(`${title}: one page of results (${request.sort})`, resultPageQuery(plan, request.sort, { limit: 20, offset: 0 }).compile(db));
   }
   await client.end();
   writeFileSync(path.resolve(root, file), `${parts.join('\n')}\n`);

@@ -2,17 +2,8 @@ import type { ViewContext } from '../../../platform/context.ts';
 import { paginationLabels } from '../../../platform/pagination.ts';
 import { Button, Card, Checkboxes, Pagination, Select, TextInput } from '../../../ui/index.ts';
 import { termLabel, type Term } from '../../taxonomies/service.ts';
-import { MARK_END, MARK_START, headlineText } from '../search-queries.ts';
-import {
-  FACETS,
-  RESULT_WINDOW,
-  SORTS,
-  searchQueryString,
-  withoutAnyFilter,
-  withoutFilter,
-  type FacetParam,
-  type SearchRequest,
-} from '../search-params.ts';
+import { MARK_END, MARK_START, RESULT_WINDOW, SORTS, headlineText, withoutAnyFilter, withoutFilter } from '../../../search/index.ts';
+import { FACETS, searchQueryString, type FacetParam, type SearchRequest } from '../search-params.ts';
 import type { FacetValue, SearchOutcome, SearchResult } from '../search-service.ts';
 import { displayNames, numberFormat, dateTimeFormat } from '../../../lib/intl.ts';
 
