@@ -9,9 +9,15 @@
 -- `search_generations` each kind's two counters (`value`: any change to a row, ratings included;
 -- `content`: what matches or is counted), so caches of one kind survive writes to another.
 --
--- A kind plugs in with: a function that writes its rows (kind = '<kind>') from its own tables,
--- triggers on those tables that call it, `search_forget('<kind>')` on delete of its items, and
--- `SELECT search_register_kind('<kind>')`. Counts, generations and ratings are then kept here.
+-- A kind plugs in with (see the practices at the end of this file):
+--   CREATE FUNCTION search_rows_<kind>(ids integer[]) RETURNS SETOF search_row …  -- its searchable items among ids
+--   CREATE TRIGGER … AFTER INSERT ON <table> REFERENCING NEW TABLE AS changed_rows
+--     FOR EACH STATEMENT EXECUTE FUNCTION search_sync('<kind>');                   -- and the same AFTER UPDATE
+--   CREATE TRIGGER … AFTER DELETE ON <table> REFERENCING OLD TABLE AS old_rows
+--     FOR EACH STATEMENT EXECUTE FUNCTION search_forget('<kind>');
+--   SELECT search_register_kind('<kind>');                                         -- its partial indexes
+-- (plus triggers calling `search_refresh('<kind>', ids)` on whatever else its rows are built from).
+-- Ratings, kept counts and generations then follow by themselves.
 
 ------------------------------------------------------------------------------------------------
 -- Rating totals
@@ -276,23 +282,77 @@ DROP FUNCTION practice_search_word(text);
 ------------------------------------------------------------------------------------------------
 -- Practices as a search kind
 
--- Rebuilds the search rows of these practices in one statement: published ones are written (only
--- when something changed), the others removed. Still called by the triggers of 015 on `practices`
--- and `taxonomy_terms`, and by the service after it replaces organisations.
-CREATE OR REPLACE FUNCTION refresh_practice_search(ids integer[]) RETURNS void
-LANGUAGE sql AS $$
-  DELETE FROM search_documents s
-  WHERE s.kind = 'practice' AND s.subject_id = ANY (ids)
-    AND NOT EXISTS (SELECT 1 FROM practices p WHERE p.id = s.subject_id AND p.status = 'published');
+-- What a kind's search function returns for each of its searchable items (see `search_refresh`).
+CREATE TYPE search_row AS (
+  subject_id    integer,
+  published_at  timestamptz,
+  language      text,
+  title_plain   text,
+  facets        text[],
+  document      tsvector
+);
 
-  INSERT INTO search_documents AS s
-    (kind, subject_id, published_at, usefulness, rating_count, language, title_plain, facets, document)
+-- Rebuilds the search rows of these items of a kind: what `search_rows_<kind>(ids)` returns (its
+-- searchable items among them) is written, only where something changed, with the ratings of
+-- `rating_totals`; the kind's other rows among these ids are removed. A kind never writes
+-- `search_documents` itself, so ratings and the kind's own columns stay in one place.
+CREATE FUNCTION search_refresh(refreshed_kind text, ids integer[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF refreshed_kind !~ '^[a-z][a-z_]{0,40}$' THEN
+    RAISE EXCEPTION 'search kind % must be lower-case letters and underscores', refreshed_kind;
+  END IF;
+  -- One statement: the kind's rows are computed once (vectors are the costly part), the ids it
+  -- no longer returns are removed and the rest written. The kind is written in as a literal.
+  EXECUTE format($sql$
+    WITH fresh AS MATERIALIZED (SELECT * FROM %2$I($1)),
+    gone AS (
+      DELETE FROM search_documents s
+      WHERE s.kind = %1$L AND s.subject_id = ANY ($1)
+        AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.subject_id = s.subject_id)
+    )
+    INSERT INTO search_documents AS s
+      (kind, subject_id, published_at, usefulness, rating_count, language, title_plain, facets, document)
+    SELECT %1$L, f.subject_id, f.published_at, search_usefulness(coalesce(r.count, 0), coalesce(r.sum, 0)),
+           coalesce(r.count, 0), f.language, f.title_plain, f.facets, f.document
+    FROM fresh f
+    LEFT JOIN rating_totals r ON r.kind = %1$L AND r.subject_id = f.subject_id
+    ON CONFLICT (kind, subject_id) DO UPDATE SET
+      published_at = EXCLUDED.published_at,
+      usefulness = EXCLUDED.usefulness,
+      rating_count = EXCLUDED.rating_count,
+      language = EXCLUDED.language,
+      title_plain = EXCLUDED.title_plain,
+      facets = EXCLUDED.facets,
+      document = EXCLUDED.document
+    WHERE (s.published_at, s.usefulness, s.rating_count, s.language, s.title_plain, s.facets, s.document)
+      IS DISTINCT FROM
+          (EXCLUDED.published_at, EXCLUDED.usefulness, EXCLUDED.rating_count, EXCLUDED.language,
+           EXCLUDED.title_plain, EXCLUDED.facets, EXCLUDED.document)
+  $sql$, refreshed_kind, 'search_rows_' || refreshed_kind) USING ids;
+END
+$$;
+
+-- The trigger every kind puts on its table (its key must be `id`):
+-- `AFTER INSERT OR UPDATE … REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT
+--  EXECUTE FUNCTION search_sync('<kind>')`.
+CREATE FUNCTION search_sync() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM search_refresh(TG_ARGV[0], ARRAY(SELECT id FROM changed_rows));
+  RETURN NULL;
+END
+$$;
+
+------------------------------------------------------------------------------------------------
+-- Practices as a search kind
+
+-- The search rows of the published practices among these ids.
+CREATE FUNCTION search_rows_practice(ids integer[]) RETURNS SETOF search_row
+LANGUAGE sql STABLE AS $$
   SELECT
-    'practice',
     p.id,
     coalesce(p.published_at, p.updated_at),
-    search_usefulness(coalesce(r.count, 0), coalesce(r.sum, 0)),
-    coalesce(r.count, 0),
     p.language,
     lower(unaccent(p.title)),
     ARRAY(SELECT 'country:' || c FROM unnest(p.countries) AS c)
@@ -304,6 +364,8 @@ LANGUAGE sql AS $$
       || ARRAY['evidence:' || p.evidence_level, 'language:' || p.language]
       || CASE WHEN p.start_date IS NULL THEN '{}'::text[]
               ELSE ARRAY['year:' || extract(year FROM p.start_date)::integer] END,
+    -- A: title; B: summary and the labels of its dimensions, pillars, topics and target groups in
+    -- every locale; C: organisations and city; D (positions stripped, to stay compact): the long sections.
     setweight(to_tsvector(content_text_config(p.language), p.title), 'A')
       || setweight(to_tsvector(content_text_config(p.language), p.summary), 'B')
       || setweight(
@@ -318,7 +380,6 @@ LANGUAGE sql AS $$
       || strip(to_tsvector(content_text_config(p.language), concat_ws(' ',
            p.background, p.activities, p.participants, p.outcomes, p.evaluation, p.recommendations, p.funding_source)))
   FROM practices p
-  LEFT JOIN rating_totals r ON r.kind = 'practice' AND r.subject_id = p.id
   -- Term labels in each locale, stemmed in that locale's language.
   CROSS JOIN LATERAL (
     SELECT string_agg(label.value, ' ') FILTER (WHERE label.key = 'en') AS en,
@@ -331,19 +392,12 @@ LANGUAGE sql AS $$
     WHERE t.id = ANY (p.term_ids) AND t.vocabulary NOT IN ('gcm_objective', 'sdg_target')
   ) labels
   WHERE p.id = ANY (ids) AND p.status = 'published'
-  ON CONFLICT (kind, subject_id) DO UPDATE SET
-    published_at = EXCLUDED.published_at,
-    usefulness = EXCLUDED.usefulness,
-    rating_count = EXCLUDED.rating_count,
-    language = EXCLUDED.language,
-    title_plain = EXCLUDED.title_plain,
-    facets = EXCLUDED.facets,
-    document = EXCLUDED.document
-  WHERE (s.published_at, s.usefulness, s.rating_count, s.language, s.title_plain, s.facets, s.document)
-    IS DISTINCT FROM
-        (EXCLUDED.published_at, EXCLUDED.usefulness, EXCLUDED.rating_count, EXCLUDED.language,
-         EXCLUDED.title_plain, EXCLUDED.facets, EXCLUDED.document);
 $$;
+
+-- Kept under its name: the triggers of 015 on `practices` and `taxonomy_terms` call it, and so
+-- does the service after it replaces organisations.
+CREATE OR REPLACE FUNCTION refresh_practice_search(ids integer[]) RETURNS void
+LANGUAGE sql AS $$ SELECT search_refresh('practice', ids) $$;
 
 -- The foreign key of 015 removed a deleted practice's row; nothing names every kind's table now.
 CREATE TRIGGER practices_search_forget AFTER DELETE ON practices
