@@ -108,8 +108,10 @@ export function hasFilters(request: Pick<SearchRequest, 'filters'>): boolean {
   return request.filters.size > 0;
 }
 
+type FilterParam<T> = T extends { filters: ReadonlyMap<infer P, readonly string[]> } ? P : never;
+
 /** The same search without one value of one facet (or without the whole facet). */
-export function withoutFilter<P extends string, T extends { filters: ReadonlyMap<P, readonly string[]> }>(request: T, param: P, value?: string): T {
+export function withoutFilter<T extends { filters: ReadonlyMap<string, readonly string[]> }>(request: T, param: FilterParam<T>, value?: string): T {
   const filters = new Map(request.filters);
   const kept = value === undefined ? [] : (filters.get(param) ?? []).filter((item) => item !== value);
   if (kept.length > 0) filters.set(param, kept);
