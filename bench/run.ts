@@ -275,13 +275,13 @@ try {
     '',
     table(rows),
     '',
-    'Searches reuse the facet counts and result pages computed for the same search, in any process, until the data changes: the database keeps two counters that its triggers move on, one when what a search can match changes (a publication, an edit, a withdrawal: facet counts are recomputed), one with any change, ratings included (pages are). A repeated search costs one small query. The first visit of a search computes everything; its cost, one search at a time with the caches off:',
+    "Searches reuse the facet counts and result pages computed for the same search, in any process, until the data changes: the database keeps two counters per kind of content (`search_generations`) that its triggers move on, one when what a search can match changes (a publication, an edit, a withdrawal: facet counts are recomputed), one with any change, ratings included (pages are); a change to one kind leaves the other kinds' caches alone. A repeated search costs one small query. The first visit of a search computes everything; its cost, one search at a time with the caches off:",
     '',
     '| first visit of | p50 ms | p95 ms |',
     '| --- | ---: | ---: |',
     ...uncached.map((row) => `| \`${row.query}\` | ${row.p50} | ${row.p95} |`),
     '',
-    'How the search keeps to its budget (migration 015, `src/features/practices/search-*.ts`): published practices have a narrow row of their own with a compact weighted vector (title A; summary and taxonomy labels in every locale B; organisations and city C; the long sections without positions), their facet values as one array, and the sort keys, each behind a GIN or B-tree index. Relevance ranks only the 500 newest matches (read in date order through the index, so a common word stops early); highlighting runs on the 20 rows shown; facet counts are one pass over the matching rows, or for the whole collection a table of counts that triggers keep. Query plans at 100,000 practices: `bench/search-plans.txt`.',
+    "How the search keeps to its budget (migrations 015 and 017, `src/search/` shared by every kind of content, `src/features/practices/search-*.ts`): each published practice has a narrow row in `search_documents` (kind `practice`) with a compact weighted vector (title A; summary and taxonomy labels in every locale B; organisations and city C; the long sections without positions), its facet values as one array, and the sort keys (ratings come from `rating_totals` through a trigger that writes only them), each behind a GIN or B-tree index limited to the kind's rows (`WHERE kind = 'practice'`), so another kind's rows never enter a practice search. Relevance ranks only the 500 newest matches (read in date order through the index, so a common word stops early); highlighting runs on the 20 rows shown; facet counts are one pass over the matching rows, or for the whole collection a table of counts per kind that triggers keep (`search_facet_counts`). Query plans at 100,000 practices: `bench/search-plans.txt`.",
     '',
   ].join('\n');
   console.log(`\n${report}`);
