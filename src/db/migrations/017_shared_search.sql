@@ -201,7 +201,7 @@ BEGIN
     PERFORM 1 FROM search_generations ORDER BY kind FOR UPDATE;
     PERFORM set_config('bridges.search_generations_locked', 'yes', true);
   END IF;
-  -- A kind that was never registered gets its row here (registering only adds its indexes).
+  -- A kind written before it was registered gets its row here.
   INSERT INTO search_generations AS g (kind, value, content) VALUES (row_kind, 2, 2)
   ON CONFLICT (kind) DO UPDATE SET
     value = g.value + CASE WHEN bumped = '' THEN 1 ELSE 0 END,
@@ -394,10 +394,19 @@ LANGUAGE sql STABLE AS $$
   WHERE p.id = ANY (ids) AND p.status = 'published'
 $$;
 
--- Kept under its name: the triggers of 015 on `practices` and `taxonomy_terms` call it, and so
--- does the service after it replaces organisations.
+-- Kept under its name: the trigger of 015 on `taxonomy_terms` calls it, and so does the service
+-- (through the one-practice form) after it replaces organisations.
 CREATE OR REPLACE FUNCTION refresh_practice_search(ids integer[]) RETURNS void
 LANGUAGE sql AS $$ SELECT search_refresh('practice', ids) $$;
+
+-- The practices' own triggers become the shared ones.
+DROP TRIGGER practices_search_sync_insert ON practices;
+DROP TRIGGER practices_search_sync_update ON practices;
+DROP FUNCTION practices_search_sync();
+CREATE TRIGGER practices_search_sync_insert AFTER INSERT ON practices
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION search_sync('practice');
+CREATE TRIGGER practices_search_sync_update AFTER UPDATE ON practices
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION search_sync('practice');
 
 -- The foreign key of 015 removed a deleted practice's row; nothing names every kind's table now.
 CREATE TRIGGER practices_search_forget AFTER DELETE ON practices
