@@ -24,9 +24,10 @@ import { createDb, type Db } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadSyntheticPractices } from '../src/features/practices/synthetic.ts';
-import { parseQuery, readSearchRequest } from '../src/features/practices/search-params.ts';
-import * as searchQueries from '../src/features/practices/search-queries.ts';
-import { searchService, searchTuning } from '../src/features/practices/search-service.ts';
+import { practiceFacets, readSearchRequest } from '../src/features/practices/search-params.ts';
+import { PRACTICE_SEARCH_KIND, resultPageQuery } from '../src/features/practices/search-queries.ts';
+import { searchService } from '../src/features/practices/search-service.ts';
+import { facetCountsQuery, parseQuery, prepareSearch, searchTuning, type MatchPlan } from '../src/search/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
@@ -187,14 +188,10 @@ async function writePlans(db: Db, url: string, file: string): Promise<void> {
     ['no words, no filters', '', {}],
   ] as const) {
     const request = readSearchRequest({ q, ...filters }, codes, 1);
-    const { tsquery } = await searchQueries.prepareSearch(db, parseQuery(request.q));
-    const plan: searchQueries.MatchPlan = {
-      tsquery,
-      fuzzyText: null,
-      facetGroups: [...request.filters].map(([param, values]) => values.map((value) => `${param === 'target' ? 'target_group' : param === 'gcm' ? 'gcm_objective' : param}:${value}`)),
-    };
-    await explain(`${title}: facet counts and total (computed once per search and content generation, then reused)`, searchQueries.facetCountsQuery(plan).compile(db));
-    await explain(`${title}: one page of results (${request.sort})`, searchQueries.resultPageQuery(plan, request.sort, { limit: 20, offset: 0 }).compile(db));
+    const { tsquery } = await prepareSearch(db, PRACTICE_SEARCH_KIND, parseQuery(request.q));
+    const plan: MatchPlan = { tsquery, fuzzyText: null, facetGroups: practiceFacets.facetGroups(request) };
+    await explain(`${title}: facet counts and total (computed once per search and content generation, then reused)`, facetCountsQuery(PRACTICE_SEARCH_KIND, plan).compile(db));
+    await explain(`${title}: one page of results (${request.sort})`, resultPageQuery(plan, request.sort, { limit: 20, offset: 0 }).compile(db));
   }
   await client.end();
   writeFileSync(path.resolve(root, file), `${parts.join('\n')}\n`);
@@ -278,13 +275,13 @@ try {
     '',
     table(rows),
     '',
-    'Searches reuse the facet counts and result pages computed for the same search, in any process, until the data changes: the database keeps two counters that its triggers move on, one when what a search can match changes (a publication, an edit, a withdrawal: facet counts are recomputed), one with any change, ratings included (pages are). A repeated search costs one small query. The first visit of a search computes everything; its cost, one search at a time with the caches off:',
+    "Searches reuse the facet counts and result pages computed for the same search, in any process, until the data changes: the database keeps two counters per kind of content (`search_generations`) that its triggers move on, one when what a search can match changes (a publication, an edit, a withdrawal: facet counts are recomputed), one with any change, ratings included (pages are); a change to one kind leaves the other kinds' caches alone. A repeated search costs one small query. The first visit of a search computes everything; its cost, one search at a time with the caches off:",
     '',
     '| first visit of | p50 ms | p95 ms |',
     '| --- | ---: | ---: |',
     ...uncached.map((row) => `| \`${row.query}\` | ${row.p50} | ${row.p95} |`),
     '',
-    'How the search keeps to its budget (migration 015, `src/features/practices/search-*.ts`): published practices have a narrow row of their own with a compact weighted vector (title A; summary and taxonomy labels in every locale B; organisations and city C; the long sections without positions), their facet values as one array, and the sort keys, each behind a GIN or B-tree index. Relevance ranks only the 500 newest matches (read in date order through the index, so a common word stops early); highlighting runs on the 20 rows shown; facet counts are one pass over the matching rows, or for the whole collection a table of counts that triggers keep. Query plans at 100,000 practices: `bench/search-plans.txt`.',
+    "How the search keeps to its budget (migrations 015 and 017, `src/search/` shared by every kind of content, `src/features/practices/search-*.ts`): each published practice has a narrow row in `search_documents` (kind `practice`) with a compact weighted vector (title A; summary and taxonomy labels in every locale B; organisations and city C; the long sections without positions), its facet values as one array, and the sort keys (ratings come from `rating_totals` through a trigger that writes only them), each behind a GIN or B-tree index limited to the kind's rows (`WHERE kind = 'practice'`), so another kind's rows never enter a practice search. Relevance ranks only the 500 newest matches (read in date order through the index, so a common word stops early); highlighting runs on the 20 rows shown; facet counts are one pass over the matching rows, or for the whole collection a table of counts per kind that triggers keep (`search_facet_counts`). Query plans at 100,000 practices: `bench/search-plans.txt`.",
     '',
   ].join('\n');
   console.log(`\n${report}`);

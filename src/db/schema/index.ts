@@ -11,6 +11,7 @@ import type {
   SearchMissesTable,
 } from './practices.ts';
 import type { CommentsTable, RatingTotalsTable, RatingsTable, RevisionsTable } from './engagement.ts';
+import type { SearchDocumentsTable, SearchFacetCountsTable, SearchGenerationsTable } from './search.ts';
 import type { CitiesTable, TaxonomyTermsTable } from './taxonomies.ts';
 
 /** Every table the app reads or writes, one file per aggregate. */
@@ -35,4 +36,7 @@ export interface Database {
   practice_confirmation_requests: PracticeConfirmationRequestsTable;
   content_flags: ContentFlagsTable;
   search_misses: SearchMissesTable;
+  search_documents: SearchDocumentsTable;
+  search_facet_counts: SearchFacetCountsTable;
+  search_generations: SearchGenerationsTable;
 }

@@ -56,9 +56,6 @@ export interface PracticesTable {
   last_confirmed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   featured_at: Date | null;
 
-  rating_count: ColumnType<number, number | undefined, number>;
-  rating_sum: ColumnType<number, number | undefined, number>;
-
   created_at: CreatedAt;
   updated_at: Timestamp;
   submitted_at: Date | null;

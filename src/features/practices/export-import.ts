@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { EvidenceLevel, Scale } from '../../db/schema/practices.ts';
 import type { TermLabels, Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { csvLine, parseCsv, unguardCell, CsvSyntaxError } from './csv.ts';
+import { PRACTICE_KIND } from './kind.ts';
 import type { ContentLanguage, PracticeInput } from './model.ts';
 import { practiceService } from './service.ts';
 
@@ -86,12 +88,14 @@ function publishedRows(db: Db) {
     .selectFrom('practices as p')
     .leftJoin('cities as c', 'c.id', 'p.city_id')
     .leftJoin('practices as origin', 'origin.id', 'p.adapted_from_id')
+    .leftJoin('rating_totals as r', (join) => join.onRef('r.subject_id', '=', 'p.id').on('r.kind', '=', PRACTICE_KIND))
     .select([
       'p.id', 'p.slug', 'p.title', 'p.summary', 'p.background', 'p.activities', 'p.participants', 'p.people_reached',
       'p.outcomes', 'p.evaluation', 'p.evidence_level', 'p.recommendations', 'p.term_ids', 'p.countries', 'p.regions',
       'p.scale', 'p.start_date', 'p.end_date', 'p.ongoing', 'p.funding_source', 'p.budget_amount', 'p.budget_currency',
       'p.contact_name', 'p.contact_email', 'p.contact_public', 'p.language', 'p.last_confirmed_at', 'p.published_at',
-      'p.updated_at', 'p.rating_count', 'p.rating_sum',
+      'p.updated_at',
+      sql<number>`coalesce(r.count, 0)`.as('rating_count'), sql<number>`coalesce(r.sum, 0)`.as('rating_sum'),
       'c.name as city_name', 'c.country as city_country', 'c.latitude as city_latitude', 'c.longitude as city_longitude',
       'origin.slug as adapted_from_slug', 'origin.status as adapted_from_status',
     ])

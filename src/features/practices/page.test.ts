@@ -467,6 +467,15 @@ describe('usefulness rating', () => {
       .where('subject_id', '=', await practiceId(slug))
       .executeTakeFirstOrThrow();
     assert.deepEqual({ count: Number(stored.count), sum: Number(stored.sum) }, { count: 30, sum: expectedSum });
+    // Search orders by the same totals: the trigger on them keeps the practice's search row in step.
+    const searchRow = await testApp.deps.db
+      .selectFrom('search_documents')
+      .select(['rating_count', 'usefulness'])
+      .where('kind', '=', 'practice')
+      .where('subject_id', '=', await practiceId(slug))
+      .executeTakeFirstOrThrow();
+    assert.equal(searchRow.rating_count, 30);
+    assert.ok(Math.abs((searchRow.usefulness ?? 0) - (expectedSum + 6) / 32) < 1e-5, `usefulness ${searchRow.usefulness}`);
   });
 });
 

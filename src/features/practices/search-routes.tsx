@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { requireCapability } from '../../platform/guards.ts';
 import { DEFAULT_PAGE_SIZE, offsetOf, pageCountOf, parsePage } from '../../platform/pagination.ts';
-import { FACET_PARAMS, QUERY_PARAM_MAX, readSearchRequest, type FacetParam, type RawQuery } from './search-params.ts';
+import { QUERY_PARAM_MAX, type RawQuery } from '../../search/index.ts';
+import { FACET_PARAMS, practiceFacets, readSearchRequest } from './search-params.ts';
 import { searchService, type SearchService } from './search-service.ts';
 import { GapsPage } from './views/search-gaps-page.tsx';
 import { SearchPage, facetLabeller } from './views/search-page.tsx';
@@ -35,7 +36,7 @@ export async function searchRoutes(app: FastifyInstance) {
     const outcome = await service.search(searchRequest);
     await service.recordMiss(searchRequest, outcome, request.locale);
     const termsByKey = await service.termsByKey();
-    const expanded = new Set((raw.more ?? []).filter((name): name is FacetParam => (FACET_PARAMS as readonly string[]).includes(name)));
+    const expanded = new Set((raw.more ?? []).filter(practiceFacets.isParam));
     const outOfRange = searchRequest.page > outcome.pageCount;
     const title = searchRequest.q
       ? request.t('practiceSearch.titleWithQuery', { query: searchRequest.q })

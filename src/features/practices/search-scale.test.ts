@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, TestClient, type TestApp } from '../../test/app.ts';
-import { RESULT_WINDOW } from './search-params.ts';
+import { RESULT_WINDOW } from '../../search/index.ts';
 import { loadSyntheticPractices } from './synthetic.ts';
 
 let testApp: TestApp;
@@ -19,10 +19,10 @@ const get = (url: string) => new TestClient(testApp.app).get(url);
 describe('synthetic practices', () => {
   test('are published with search rows, facets and kept counts', async () => {
     const counts = await sql<{ rows: number; kept: number }>`
-      SELECT (SELECT count(*) FROM practice_search)::integer AS rows,
-             (SELECT practices FROM practice_facet_counts WHERE facet = '*') AS kept`.execute(testApp.deps.db);
+      SELECT (SELECT count(*) FROM search_documents WHERE kind = 'practice')::integer AS rows,
+             (SELECT count FROM search_facet_counts WHERE kind = 'practice' AND facet = '*') AS kept`.execute(testApp.deps.db);
     assert.deepEqual(counts.rows[0], { rows: COUNT, kept: COUNT });
-    const languages = await sql<{ language: string }>`SELECT DISTINCT language FROM practice_search`.execute(testApp.deps.db);
+    const languages = await sql<{ language: string }>`SELECT DISTINCT language FROM search_documents WHERE kind = 'practice'`.execute(testApp.deps.db);
     assert.ok(languages.rows.length >= 6, 'several content languages');
   });
 });

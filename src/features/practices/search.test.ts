@@ -395,10 +395,19 @@ describe('CSV import', () => {
   });
 });
 
+/** Stores a practice's rating totals as the engagement service does (its own tests cover how they add up). */
+async function setTotals(slug: string, count: number, sum: number): Promise<void> {
+  await sql`
+    INSERT INTO rating_totals (kind, subject_id, count, sum)
+    SELECT 'practice', id, ${count}::integer, ${sum}::integer FROM practices WHERE slug = ${slug}
+    ON CONFLICT (kind, subject_id) DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum`.execute(testApp.deps.db);
+}
+
 describe('search rows follow the practices', () => {
   const keptCount = async (facet: string) => {
-    const result = await sql<{ practices: number }>`SELECT practices FROM practice_facet_counts WHERE facet = ${facet}`.execute(testApp.deps.db);
-    return result.rows[0]?.practices ?? 0;
+    const result = await sql<{ count: number }>`
+      SELECT count FROM search_facet_counts WHERE kind = 'practice' AND facet = ${facet}`.execute(testApp.deps.db);
+    return result.rows[0]?.count ?? 0;
   };
 
   test('a status change made anywhere withdraws or publishes, and the kept counts follow', async () => {
@@ -414,7 +423,7 @@ describe('search rows follow the practices', () => {
   });
 
   test('ratings reorder the most useful first', async () => {
-    await testApp.deps.db.updateTable('practices').set({ rating_count: 3, rating_sum: 15 }).where('slug', '=', slugs.madrid as string).execute();
+    await setTotals(slugs.madrid as string, 3, 15);
     const page = await api('/api/v1/practices?sort=useful');
     assert.equal(page.items[0]?.slug, slugs.madrid);
   });
@@ -422,11 +431,12 @@ describe('search rows follow the practices', () => {
 
 describe('search generations', () => {
   const generations = async () =>
-    (await sql<{ value: string; content: string }>`SELECT value::text, content::text FROM search_generation`.execute(testApp.deps.db)).rows[0];
+    (await sql<{ value: string; content: string }>`
+      SELECT value::text, content::text FROM search_generations WHERE kind = 'practice'`.execute(testApp.deps.db)).rows[0];
 
   test('a rating moves the page generation on, and leaves the facet counts to be reused', async () => {
     const before = await generations();
-    await testApp.deps.db.updateTable('practices').set({ rating_count: 4, rating_sum: 12 }).where('slug', '=', slugs.lyon as string).execute();
+    await setTotals(slugs.lyon as string, 4, 12);
     const afterRating = await generations();
     assert.equal(Number(afterRating?.value), Number(before?.value) + 1);
     assert.equal(afterRating?.content, before?.content);
@@ -434,5 +444,28 @@ describe('search generations', () => {
     const afterEdit = await generations();
     assert.equal(Number(afterEdit?.content), Number(before?.content) + 1);
     assert.match((await visitor().get('/en/practices?q=city+hall')).body, /Welcome desks for newcomers at the <mark>city<\/mark> <mark>hall<\/mark>/);
+  });
+});
+
+describe('a deleted practice', () => {
+  test('leaves search with its row, its counts and its rating totals', async () => {
+    const slug = await publish({ title: 'Quillwort tenancy advice for newcomers', countries: ['IS'] });
+    await setTotals(slug, 2, 10);
+    assert.equal((await api('/api/v1/practices?q=quillwort')).total, 1);
+    const before = await sql<{ count: number }>`
+      SELECT count FROM search_facet_counts WHERE kind = 'practice' AND facet = 'country:IS'`.execute(testApp.deps.db);
+    assert.equal(before.rows[0]?.count, 1);
+
+    await testApp.deps.db.deleteFrom('practices').where('slug', '=', slug).execute();
+    assert.equal((await api('/api/v1/practices?q=quillwort')).total, 0);
+    const after = await sql<{ kept: number; totals: number }>`
+      SELECT (SELECT count FROM search_facet_counts WHERE kind = 'practice' AND facet = 'country:IS') AS kept,
+             (SELECT count(*)::integer FROM rating_totals t WHERE t.kind = 'practice'
+                AND NOT EXISTS (SELECT 1 FROM practices p WHERE p.id = t.subject_id)) AS totals`.execute(testApp.deps.db);
+    assert.deepEqual(after.rows[0], { kept: 0, totals: 0 });
+    const orphans = await sql<{ orphans: number }>`
+      SELECT count(*)::integer AS orphans FROM search_documents d
+      WHERE d.kind = 'practice' AND NOT EXISTS (SELECT 1 FROM practices p WHERE p.id = d.subject_id)`.execute(testApp.deps.db);
+    assert.equal(orphans.rows[0]?.orphans, 0);
   });
 });

@@ -5,6 +5,7 @@ import { EVIDENCE_LEVELS } from '../../db/schema/practices.ts';
 import { regionOf } from '../../lib/regions.ts';
 import { STAKEHOLDER_TYPES } from '../../lib/stakeholders.ts';
 import { slugify } from '../../lib/text.ts';
+import { PRACTICE_KIND } from './kind.ts';
 
 /**
  * Synthetic published practices for benchmarks: about a kilobyte of text each, written from
@@ -473,16 +474,23 @@ export async function loadSyntheticPractices(db: Db, options: SyntheticLoadOptio
       const inserted = await sql<{ id: number }>`
         INSERT INTO practices (slug, status, title, summary, background, activities, participants, people_reached,
           outcomes, evaluation, evidence_level, recommendations, scale, city_id, countries, regions, term_ids,
-          start_date, end_date, ongoing, funding_source, language, published_at, submitted_at, rating_count, rating_sum)
+          start_date, end_date, ongoing, funding_source, language, published_at, submitted_at)
         SELECT slug, 'draft', title, summary, background, activities, participants, people_reached,
           outcomes, evaluation, evidence_level, recommendations, scale, city_id, countries, regions, term_ids,
-          start_date, end_date, ongoing, funding_source, language, published_at, published_at, rating_count, rating_sum
+          start_date, end_date, ongoing, funding_source, language, published_at, published_at
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(slug text, title text, summary text,
           background text, activities text, participants text, people_reached integer, outcomes text, evaluation text,
           evidence_level text, recommendations text, scale text, city_id integer, countries char(2)[], regions text[],
           term_ids integer[], start_date date, end_date date, ongoing boolean, funding_source text, language text,
-          published_at timestamptz, rating_count integer, rating_sum integer)
+          published_at timestamptz)
         RETURNING id`.execute(trx);
+      // Rating totals before publication, so that each search row is written once with them.
+      const rated = rows.filter((row) => row.rating_count > 0).map(({ slug, rating_count, rating_sum }) => ({ slug, rating_count, rating_sum }));
+      await sql`
+        INSERT INTO rating_totals (kind, subject_id, count, sum)
+        SELECT ${PRACTICE_KIND}::text, p.id, x.rating_count, x.rating_sum
+        FROM jsonb_to_recordset(${JSON.stringify(rated)}::jsonb) AS x(slug text, rating_count integer, rating_sum integer)
+        JOIN practices p ON p.slug = x.slug`.execute(trx);
       await sql`
         INSERT INTO practice_organisations (practice_id, role, name, stakeholder_type, position)
         SELECT p.id, x.role, x.name, x.stakeholder_type, x.position
@@ -495,7 +503,7 @@ export async function loadSyntheticPractices(db: Db, options: SyntheticLoadOptio
     done += size;
     onProgress?.(done);
   }
-  await sql`VACUUM ANALYZE practice_search`.execute(db);
+  await sql`VACUUM ANALYZE search_documents`.execute(db);
   await sql`ANALYZE practices`.execute(db);
   return done;
 }

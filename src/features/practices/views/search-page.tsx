@@ -2,17 +2,8 @@ import type { ViewContext } from '../../../platform/context.ts';
 import { paginationLabels } from '../../../platform/pagination.ts';
 import { Button, Card, Checkboxes, Pagination, Select, TextInput } from '../../../ui/index.ts';
 import { termLabel, type Term } from '../../taxonomies/service.ts';
-import { MARK_END, MARK_START, headlineText } from '../search-queries.ts';
-import {
-  FACETS,
-  RESULT_WINDOW,
-  SORTS,
-  searchQueryString,
-  withoutAnyFilter,
-  withoutFilter,
-  type FacetParam,
-  type SearchRequest,
-} from '../search-params.ts';
+import { Marked, RESULT_WINDOW, SORTS, withoutAnyFilter, withoutFilter } from '../../../search/index.ts';
+import { FACETS, searchQueryString, type FacetParam, type SearchRequest } from '../search-params.ts';
 import type { FacetValue, SearchOutcome, SearchResult } from '../search-service.ts';
 import { displayNames, numberFormat, dateTimeFormat } from '../../../lib/intl.ts';
 
@@ -44,27 +35,6 @@ function formatters(locale: string): Formatters {
     formattersByLocale.set(locale, found);
   }
   return found;
-}
-
-/**
- * Text that the database marked with MARK_START / MARK_END around matched words. The markers are
- * private-use characters removed from the stored text before highlighting, and every piece is
- * rendered as escaped text: only our own <mark> elements become markup.
- */
-export function Marked({ text }: { text: string }) {
-  const parts: (string | { mark: string })[] = [];
-  let rest = text;
-  for (;;) {
-    const start = rest.indexOf(MARK_START);
-    if (start < 0) break;
-    const end = rest.indexOf(MARK_END, start + 1);
-    if (end < 0) break;
-    if (start > 0) parts.push(headlineText(rest.slice(0, start)));
-    parts.push({ mark: headlineText(rest.slice(start + 1, end)) });
-    rest = rest.slice(end + 1);
-  }
-  parts.push(headlineText(rest));
-  return <>{parts.map((part, index) => (typeof part === 'string' ? part : <mark key={index}>{part.mark}</mark>))}</>;
 }
 
 export interface FacetLabeller {

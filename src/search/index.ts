@@ -1,0 +1,55 @@
+/**
+ * Search, shared by every kind of content: a kind registers its rows in `search_documents`
+ * (migration 017 says how), lists its facets, and gets a search engine with caches per kind.
+ * This is the only door other modules use.
+ */
+export {
+  API_PAGE_SIZE_MAX,
+  PAGE_SIZE,
+  QUERY_MAX,
+  QUERY_PARAM_MAX,
+  RESULT_WINDOW,
+  SORTS,
+  VALUES_PER_FACET_MAX,
+  normaliseQuery,
+  parseQuery,
+  type ParsedQuery,
+  type Sort,
+} from './query.ts';
+export {
+  facetCodec,
+  facetKey,
+  hasFilters,
+  withoutAnyFilter,
+  withoutFilter,
+  type FacetCodec,
+  type FacetDefinition,
+  type IsPossibleValue,
+  type RawQuery,
+  type SearchRequest,
+} from './facets.ts';
+export {
+  CANDIDATES,
+  facetCounts,
+  facetCountsQuery,
+  isUnfiltered,
+  matchCondition,
+  prepareSearch,
+  resultIdsQuery,
+  type FacetCountRow,
+  type MatchPlan,
+  type PageEntry,
+  type Prepared,
+} from './queries.ts';
+export { GREATER_THAN, LESS_THAN, MARK_END, MARK_START, SNIPPET_SOURCE_CHARS, headline, headlineText } from './highlight.ts';
+export { Marked } from './views/marked.tsx';
+export {
+  FUZZY_BELOW,
+  createSearchEngine,
+  searchTuning,
+  type FacetValue,
+  type SearchEngine,
+  type SearchEngineSpec,
+  type SearchOptions,
+  type SearchOutcome,
+} from './engine.ts';
