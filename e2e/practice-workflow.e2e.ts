@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { samplePng } from '../src/test/sample-files.ts';
 import { accountService } from '../src/features/accounts/service.ts';
 import { CRITERIA } from '../src/features/practices/criteria.ts';
-import { parseCsv } from '../src/features/practices/csv.ts';
+import { parseCsv } from '../src/open-data/index.ts';
 import { CSV_COLUMNS } from '../src/features/practices/export-import.ts';
 import { samplePractice } from '../src/features/practices/fixtures.ts';
 import { practiceService } from '../src/features/practices/service.ts';

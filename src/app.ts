@@ -21,6 +21,7 @@ import type { AppDeps } from './platform/deps.ts';
 import { rateLimits } from './platform/rate-limit.ts';
 import { PUBLIC_DIR, rendering } from './platform/render.tsx';
 import { sessions } from './platform/sessions.ts';
+import { openApi } from './platform/http/openapi.tsx';
 
 // Form posts are small; uploads (multipart) set their own, larger limit where they are taken.
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -95,6 +96,12 @@ export async function buildApp(
   });
 
   await app.register(health);
+  await app.register(openApi, {
+    tags: [
+      { name: 'practices', description: 'Good practices for migrant integration' },
+      { name: 'resources', description: 'News, research, tools and guidelines' },
+    ],
+  });
   await app.register(practicesMachineAccess);
   app.get('/', async (request, reply) => {
     reply.header('vary', 'Accept-Language');

@@ -1,17 +1,13 @@
-import { Readable } from 'node:stream';
-import swagger from '@fastify/swagger';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { renderToString } from 'preact-render-to-string';
+import type { FastifyInstance } from 'fastify';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { parsePage } from '../../platform/pagination.ts';
-import { STYLESHEET_HREF, viewContext } from '../../platform/render.tsx';
-import { csvExport, jsonExport, publishedRecord, publishedRecords } from './export-import.ts';
+import { jsonArray, streamDownload } from '../../open-data/index.ts';
+import { csvExport, publishedRecord, publishedRecords } from './export-import.ts';
 import { feedRoutes } from './feed.ts';
-import { API_PAGE_SIZE_MAX, PAGE_SIZE, RESULT_WINDOW, headlineText } from '../../search/index.ts';
+import { API_PAGE_SIZE_MAX, PAGE_SIZE, headlineText } from '../../search/index.ts';
 import { FACET_PARAMS, searchQueryString, type SearchRequest } from './search-params.ts';
 import { listParam, searchQuerySchema, searchRequestOf } from './search-routes.tsx';
 import { searchService, type SearchOutcome } from './search-service.ts';
-import { ApiDocsPage, type ApiOperation } from './views/search-api-docs.tsx';
 
 class InvalidPerPageError extends AppError {
   constructor(raw: string) {
@@ -68,34 +64,12 @@ const recordSchema = {
   },
 } as const;
 
-/** `/api/v1/practices…`, `/api/openapi.json`, `/api/docs`, and the feed: registered at the root. */
-/** Sends a file built piece by piece, so an export of every practice is never held in memory. */
-function streamDownload(reply: FastifyReply, type: string, filename: string, chunks: AsyncIterable<string>) {
-  return reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).send(Readable.from(chunks));
-}
-
+/** `/api/v1/practices…` and the feed, registered at the root (the OpenAPI document is platform/http's). */
 export async function apiRoutes(app: FastifyInstance) {
   const { baseUrl } = app.deps.config;
   const absolute = (path: string) => new URL(path, baseUrl).href;
   const practiceUrl = (slug: string) => absolute(`/en/practices/${encodeURIComponent(slug)}`);
   const service = searchService(app.deps);
-
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Bridges API',
-        version: '1.0.0',
-        description:
-          'Read-only access to the published good practices of Bridges. Searches take the same parameters as the ' +
-          'search page; repeat a filter parameter to select several values (any of them matches), and combine ' +
-          `filters (all of them must match). Only the first ${RESULT_WINDOW} results of a search can be paged through.`,
-        license: { name: 'Content shared by its authors' },
-      },
-      servers: [{ url: baseUrl.origin }],
-      tags: [{ name: 'practices', description: 'Good practices for migrant integration' }],
-    },
-  });
 
   const searchParameters = {
     ...searchQuerySchema,
@@ -184,7 +158,7 @@ export async function apiRoutes(app: FastifyInstance) {
     '/api/v1/practices/export.json',
     { schema: { tags: ['practices'], summary: 'Every published practice, as a JSON array (streamed)', produces: ['application/json'] } },
     async (_request, reply) =>
-      streamDownload(reply, 'application/json; charset=utf-8', 'bridges-practices.json', jsonExport(publishedRecords(app.deps.db, practiceUrl))),
+      streamDownload(reply, 'application/json; charset=utf-8', 'bridges-practices.json', jsonArray(publishedRecords(app.deps.db, practiceUrl))),
   );
 
   app.get(
@@ -221,50 +195,4 @@ export async function apiRoutes(app: FastifyInstance) {
   );
 
   await app.register(feedRoutes);
-
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  app.get('/api/docs', { schema: { hide: true } }, async (request, reply) => {
-    const document = app.swagger() as unknown as { paths: Record<string, Record<string, OperationObject>> };
-    const operations: ApiOperation[] = Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, operation]) => ({
-        method: method.toUpperCase(),
-        path,
-        summary: operation.summary ?? '',
-        description: operation.description ?? '',
-        parameters: (operation.parameters ?? []).map((parameter) => ({
-          name: parameter.name,
-          in: parameter.in,
-          description: parameter.description ?? '',
-        })),
-        responses: Object.keys(operation.responses ?? {}),
-      })),
-    );
-    // A page of its own rather than the site layout: it has no locale prefix, so the layout's
-    // language links (/fr/api/docs …) would lead nowhere.
-    const ctx = viewContext(request, reply);
-    const html = renderToString(
-      <html lang={ctx.locale} dir={ctx.dir}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{request.t('practiceSearch.apiDocs.title')}</title>
-          <link rel="stylesheet" href={STYLESHEET_HREF} />
-        </head>
-        <body>
-          <main id="main" class="site-main">
-            <ApiDocsPage ctx={ctx} operations={operations} />
-          </main>
-        </body>
-      </html>,
-    );
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(`<!doctype html>${html}`);
-  });
-}
-
-interface OperationObject {
-  summary?: string;
-  description?: string;
-  parameters?: { name: string; in: string; description?: string }[];
-  responses?: Record<string, unknown>;
 }

@@ -4,7 +4,7 @@ import type { EvidenceLevel, Scale } from '../../db/schema/practices.ts';
 import type { TermLabels, Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import { csvLine, parseCsv, unguardCell, CsvSyntaxError } from './csv.ts';
+import { csvLine, parseCsv, unguardCell, CsvSyntaxError } from '../../open-data/csv.ts';
 import { PRACTICE_KIND } from './kind.ts';
 import type { ContentLanguage, PracticeInput } from './model.ts';
 import { practiceService } from './service.ts';
@@ -206,16 +206,6 @@ export async function* publishedRecords(db: Db, practiceUrl: (slug: string) => s
 }
 
 /** `[` record `,` record … `]`, one record at a time. */
-export async function* jsonExport(records: AsyncIterable<PracticeRecord>): AsyncGenerator<string> {
-  yield '[';
-  let first = true;
-  for await (const record of records) {
-    yield `${first ? '' : ','}\n${JSON.stringify(record)}`;
-    first = false;
-  }
-  yield '\n]\n';
-}
-
 /** The CSV columns: the export writes them all, the import reads them back (slug to published_at excepted). */
 export const CSV_COLUMNS = [
   'slug', 'title', 'summary', 'background', 'activities', 'participants', 'people_reached', 'outcomes', 'evaluation',

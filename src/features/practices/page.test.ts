@@ -9,7 +9,7 @@ import type { PracticeInput } from './model.ts';
 import { ratingSummary } from '../../engagement/index.ts';
 import { mayNoLongerBeRunning, similarityTerms } from './page-service.ts';
 import { practiceService } from './service.ts';
-import { jsonForScript } from './views/practice-page-jsonld.ts';
+import { jsonForScript } from '../../open-data/index.ts';
 import { paragraphsOf, safeHttpUrl } from '../../ui/format.ts';
 
 let testApp: TestApp;

@@ -5,7 +5,7 @@ import type { Role } from '../../db/schema/accounts.ts';
 import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import { startTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { accountService } from '../accounts/service.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv } from '../../open-data/csv.ts';
 import { samplePractice } from './fixtures.ts';
 import type { PracticeInput } from './model.ts';
 import { practiceService } from './service.ts';

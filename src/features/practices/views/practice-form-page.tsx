@@ -24,7 +24,7 @@ import {
 import type { TextContext } from '../record-text.ts';
 import { MAX_LINKS, MAX_ORGANISATIONS } from '../validation.ts';
 import { fileSize, StatusTag } from './editorial-shared.tsx';
-import { CountryChoices, FileInput } from './form-controls.tsx';
+import { CountryChoices, FileInput } from '../../../ui/form-controls.tsx';
 import { PracticeRecord, type RecordAttachment } from './practice-record.tsx';
 import { ReviewFeedback, type ReviewFeedbackProps } from './rubric-views.tsx';
 import { displayNames } from '../../../lib/intl.ts';

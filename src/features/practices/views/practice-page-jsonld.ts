@@ -46,11 +46,3 @@ export function practiceJsonLd(page: PracticePage, options: { url: string; siteU
     publisher: { '@type': 'Organization', name: options.siteName, url: options.siteUrl },
   };
 }
-
-/**
- * JSON for a `<script type="application/ld+json">` block. `<` is escaped so that no value can
- * close the script element (`</script>`) or open a comment; U+2028/2029 for old parsers.
- */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}

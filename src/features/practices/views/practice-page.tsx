@@ -10,7 +10,8 @@ import { termLabel } from '../../taxonomies/service.ts';
 import type { PracticePage } from '../page-service.ts';
 import { CommentsSection, RatingSection, type CommunityNotice } from '../../../engagement/index.ts';
 import { formatDay, formatFileSize, formatMoment, formatMonth, formatMoney, paragraphsOf, safeHttpUrl } from '../../../ui/format.ts';
-import { jsonForScript, practiceJsonLd } from './practice-page-jsonld.ts';
+import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
+import { practiceJsonLd } from './practice-page-jsonld.ts';
 import { PracticeMap } from './practice-page-map.tsx';
 import { displayNames } from '../../../lib/intl.ts';
 
@@ -276,32 +277,6 @@ function Adaptations({ ctx, page }: { ctx: ViewContext; page: PracticePage }) {
   );
 }
 
-function ShareLinks({ ctx, title, url }: { ctx: ViewContext; title: string; url: string }) {
-  const encoded = encodeURIComponent(url);
-  const subject = encodeURIComponent(ctx.t('practicePage.share.emailSubject', { title }));
-  // Plain links to each service's share page: nothing is loaded from them until someone clicks.
-  const services = [
-    { key: 'email', href: `mailto:?subject=${subject}&body=${encoded}` },
-    { key: 'linkedin', href: `https://www.linkedin.com/sharing/share-offsite/?url=${encoded}` },
-    { key: 'x', href: `https://x.com/intent/post?url=${encoded}&text=${encodeURIComponent(title)}` },
-    { key: 'facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${encoded}` },
-    { key: 'whatsapp', href: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}` },
-  ];
-  return (
-    <Section id="share" title={ctx.t('practicePage.sections.share')}>
-      <ul class="share-list">
-        {services.map((service) => (
-          <li key={service.key}>
-            <a href={service.href} rel="noopener noreferrer">
-              {ctx.t(`practicePage.share.${service.key}`)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </Section>
-  );
-}
-
 function Similar({ ctx, page }: { ctx: ViewContext; page: PracticePage }) {
   if (page.similar.length === 0) return null;
   return (
@@ -500,7 +475,7 @@ export function PracticePageView({ ctx, page, forms, notice, urls }: PracticePag
         <>
           <RatingSection ctx={ctx} engagement={page.engagement} form={forms.rating} />
           <CommentsSection ctx={ctx} engagement={page.engagement} form={forms.comment} />
-          <ShareLinks ctx={ctx} title={row.title} url={urls.practice} />
+          <ShareSection ctx={ctx} kind="practice" title={row.title} url={urls.practice} />
         </>
       ) : null}
 

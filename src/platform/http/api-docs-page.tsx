@@ -1,4 +1,4 @@
-import type { ViewContext } from '../../../platform/context.ts';
+import type { ViewContext } from '../context.ts';
 
 export interface ApiOperation {
   method: string;
@@ -17,14 +17,14 @@ export function ApiDocsPage({ ctx, operations }: { ctx: ViewContext; operations:
   const { t } = ctx;
   return (
     <div class="stack">
-      <h1>{t('practiceSearch.apiDocs.title')}</h1>
-      <p class="lede">{t('practiceSearch.apiDocs.intro')}</p>
+      <h1>{t('api.docs.title')}</h1>
+      <p class="lede">{t('api.docs.intro')}</p>
       <p>
         <a href="/api/openapi.json" type="application/json">
-          {t('practiceSearch.apiDocs.document')}
+          {t('api.docs.document')}
         </a>
       </p>
-      <h2>{t('practiceSearch.apiDocs.operations')}</h2>
+      <h2>{t('api.docs.operations')}</h2>
       {operations.map((operation) => (
         <section key={`${operation.method} ${operation.path}`} class="card" aria-labelledby={`op-${operation.method}-${operation.path}`}>
           <h3 id={`op-${operation.method}-${operation.path}`} lang="en">
@@ -34,7 +34,7 @@ export function ApiDocsPage({ ctx, operations }: { ctx: ViewContext; operations:
           {operation.description ? <p lang="en">{operation.description}</p> : null}
           {operation.parameters.length > 0 ? (
             <>
-              <h4>{t('practiceSearch.apiDocs.parameters')}</h4>
+              <h4>{t('api.docs.parameters')}</h4>
               <dl class="summary-list">
                 {operation.parameters.map((parameter) => (
                   <div class="summary-list__row" key={`${parameter.in}:${parameter.name}`}>
@@ -47,7 +47,7 @@ export function ApiDocsPage({ ctx, operations }: { ctx: ViewContext; operations:
               </dl>
             </>
           ) : null}
-          <h4>{t('practiceSearch.apiDocs.responses')}</h4>
+          <h4>{t('api.docs.responses')}</h4>
           <p>{operation.responses.join(', ')}</p>
         </section>
       ))}

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { countryName } from '../../../lib/countries.ts';
-import { REGIONS, SUBREGIONS, regionName } from '../../../lib/regions.ts';
-import type { ViewContext } from '../../../platform/context.ts';
-import { describedBy, ErrorMessage, Fieldset, FormGroup, Hint, hintId, errorId } from '../../../ui/fields.tsx';
+import { countryName } from '../lib/countries.ts';
+import { REGIONS, SUBREGIONS, regionName } from '../lib/regions.ts';
+import type { ViewContext } from '../platform/context.ts';
+import { describedBy, ErrorMessage, Fieldset, FormGroup, Hint, hintId, errorId } from './fields.tsx';
 
 /**
  * Controls the design system does not have yet: a long list of countries grouped by region,
