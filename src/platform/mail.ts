@@ -38,8 +38,11 @@ export interface MailTransport {
 
 export const MAIL_QUEUE = 'mail-delivery';
 
-/** About a day of retries: 30 s, 1, 2, 4… minutes, up to some 8 hours between the last ones. */
-export const MAIL_RETRIES: QueueOptions = { retryLimit: 10, retryDelaySeconds: 30, retryBackoff: true };
+/**
+ * About a day of retries: the waits start at 30 seconds and double each time, with jitter
+ * (pg-boss waits between one and two times the doubled delay), eleven retries over 17 to 34 hours.
+ */
+export const MAIL_RETRIES: QueueOptions = { retryLimit: 11, retryDelaySeconds: 30, retryBackoff: true };
 
 /**
  * A slow or silent SMTP server must not hold a worker for nodemailer's default ten minutes:
