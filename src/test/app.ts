@@ -31,14 +31,20 @@ export function testJobs(database: TestDatabase): Jobs {
  * the queue, to the outbox unless SMTP_URL or a transport is given.
  */
 export async function startTestApp(
-  options: { transport?: MailTransport; mailRetries?: QueueOptions; env?: Record<string, string>; defineJobs?: (jobs: Jobs) => void } = {},
+  options: {
+    transport?: MailTransport;
+    mailRetries?: QueueOptions;
+    env?: Record<string, string>;
+    /** Defines more queues on the app's job queue before it starts. */
+    defineJobs?: (deps: AppDeps) => void;
+  } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase();
   const config = loadConfig({ BASE_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...options.env });
   const jobs = testJobs(database);
   const mailer = createMailer({ db: database.db, jobs, config, retries: options.mailRetries ?? TEST_MAIL_RETRIES, ...(options.transport ? { transport: options.transport } : {}) });
-  options.defineJobs?.(jobs);
   const deps: AppDeps = { config, db: database.db, mailer, jobs };
+  options.defineJobs?.(deps);
   const app = await buildApp(deps, { logger: false });
   await app.ready();
   await jobs.start(SILENT_JOBS_LOG);

@@ -249,7 +249,7 @@ describe('in the app', () => {
   test('the server keeps serving when a job fails', async () => {
     const attempts: number[] = [];
     const testApp = await startTestApp({
-      defineJobs(jobs) {
+      defineJobs({ jobs }) {
         jobs.define(
           'test-broken',
           async (_data, job) => {
