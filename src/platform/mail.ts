@@ -116,7 +116,7 @@ export function createMailer({ db, jobs, config, transport = transportFor(config
   jobs.define<{ mailId: number }>(
     MAIL_QUEUE,
     async ({ mailId }, job) => {
-      let failure: unknown;
+      let failure: Error | undefined;
       // The row stays locked while the transport works, so two workers can never send one mail:
       // the second waits, then finds it sent. It is marked sent in the same transaction, so only a
       // crash between the server's acceptance and the commit could send it again; the stable
@@ -127,8 +127,10 @@ export function createMailer({ db, jobs, config, transport = transportFor(config
         try {
           await transport.deliver({ to: mail.recipient, subject: mail.subject, text: mail.body, messageId: mail.message_id ?? `<outbox-${mail.id}@${messageIdDomain}>` });
         } catch (error) {
-          failure = error;
-          await queries.recordFailedAttempt(trx, mailId, describeDeliveryError(error, config.smtpUrl), job.lastAttempt);
+          const description = describeDeliveryError(error, config.smtpUrl);
+          // What goes on (to the log and pg-boss's record of the job) is the cleaned message too.
+          failure = new Error(description);
+          await queries.recordFailedAttempt(trx, mailId, description, job.lastAttempt);
           return;
         }
         await queries.markSent(trx, mailId, transport.name);

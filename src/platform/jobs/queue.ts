@@ -51,7 +51,8 @@ export interface QueueOptions {
 export interface ScheduleOptions {
   /**
    * Also run this many seconds after each start, so that a process that is seldom up at the
-   * cron time still runs the job. Processes starting within the same few minutes run it once.
+   * cron time still runs the job. Processes starting in the same five-minute window of the
+   * clock (:00 to :05 and so on) run it once.
    */
   afterStartSeconds?: number;
 }
