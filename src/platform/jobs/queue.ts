@@ -148,7 +148,7 @@ function throughKysely(executor: JobExecutor): PgBoss.Db {
   return {
     async executeSql(text, values) {
       const result = await executor.executeQuery(CompiledQuery.raw(text, values as unknown[]));
-      return { rows: result.rows as unknown[] as never[] };
+      return { rows: result.rows };
     },
   };
 }
