@@ -10,8 +10,9 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { outboxMailer } from '../src/platform/mail.ts';
+import { createMailer, MAIL_QUEUE } from '../src/platform/mail.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
+import { SILENT_JOBS_LOG, TEST_MAIL_RETRIES, testJobs } from '../src/test/app.ts';
 import { freshDatabase, type TestDatabase } from '../src/test/database.ts';
 
 export const CHROMIUM_ARGS = [
@@ -65,10 +66,14 @@ async function listenOnFreePort(database: TestDatabase, env: Record<string, stri
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const config = loadConfig({ BASE_URL: baseUrl, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', ...env });
-    const deps: AppDeps = { config, db: database.db, mailer: outboxMailer(database.db) };
+    const jobs = testJobs(database);
+    const deps: AppDeps = { config, db: database.db, jobs, mailer: createMailer({ db: database.db, jobs, config, retries: TEST_MAIL_RETRIES }) };
     const app = await buildApp(deps, { logger: false });
+    // The queue delivers the app's mail (to the outbox) and stops with the app.
+    app.addHook('onClose', () => jobs.stop());
     try {
       await app.listen({ port, host: '127.0.0.1' });
+      await jobs.start(SILENT_JOBS_LOG);
       return { app, deps, baseUrl };
     } catch (error) {
       await app.close();
@@ -190,12 +195,17 @@ export interface OutboxMail {
   body: string;
 }
 
-/** The newest mail in the outbox for an address, read with SQL from the journey's database. */
+/**
+ * The newest mail delivered to an address, read with SQL from the journey's database once the
+ * queue has delivered what was written so far.
+ */
 export async function newestMailTo(journey: Journey, recipient: string): Promise<OutboxMail | undefined> {
+  await journey.deps.jobs.whenIdle([MAIL_QUEUE]);
   return journey.database.db
     .selectFrom('outbox')
     .select(['id', 'recipient', 'subject', 'body'])
     .where('recipient', '=', recipient.toLowerCase())
+    .where('status', '=', 'sent')
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }

@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createDb } from './db/client.ts';
-import { outboxMailer } from './platform/mail.ts';
+import { createJobs } from './platform/jobs/index.ts';
+import { createMailer } from './platform/mail.ts';
 import { startTestApp, TestClient, type TestApp } from './test/app.ts';
 
 let testApp: TestApp;
@@ -67,8 +68,12 @@ describe('probes', () => {
 
   test('/ready answers 503 while the database does not, /health still 200', async () => {
     // Port 1 on loopback: nothing listens there, so every connection is refused at once.
-    const db = createDb('postgres://nobody:nothing@127.0.0.1:1/none', { max: 1 });
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db, mailer: outboxMailer(db) }, { logger: false });
+    const unreachable = 'postgres://nobody:nothing@127.0.0.1:1/none';
+    const db = createDb(unreachable, { max: 1 });
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    // The queue is never started: nothing here sends a job.
+    const jobs = createJobs({ connectionString: unreachable });
+    const app = await buildApp({ config, db, jobs, mailer: createMailer({ db, jobs, config }) }, { logger: false });
     try {
       assert.equal((await app.inject({ method: 'GET', url: '/ready' })).statusCode, 503);
       assert.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 200);

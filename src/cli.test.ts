@@ -97,8 +97,10 @@ describe('practices:confirm-running', () => {
       assert.equal(first.status, 0, first.stderr);
       const asked = Number(/"asked":(\d+)/.exec(first.stdout)?.[1]);
       assert.ok(asked > 0, first.stdout);
-      const mails = await demo.db.selectFrom('outbox').select('id').execute();
+      // The command waits for the queue to deliver what it wrote (to the outbox: no SMTP here).
+      const mails = await demo.db.selectFrom('outbox').select('status').execute();
       assert.equal(mails.length, asked);
+      assert.ok(mails.every((mail) => mail.status === 'sent'));
 
       const second = cli(demo, 'practices:confirm-running');
       assert.match(second.stdout, /"asked":0/, 'nobody is asked twice within the waiting period');

@@ -6,11 +6,11 @@ import { migrate } from './db/migrate.ts';
 import { accountService } from './features/accounts/service.ts';
 import { loadDemoContent } from './features/demo/service.ts';
 import { loadSyntheticPractices } from './features/practices/synthetic.ts';
-import { CONFIRM_RUNNING_JOB, scheduledJobs } from './jobs.ts';
-import { runJobOnce, type ScheduledJob } from './platform/scheduler.ts';
+import { CONFIRM_RUNNING_JOB, defineScheduledJobs } from './jobs.ts';
 import { ValidationError } from './platform/errors.ts';
 import { translator } from './platform/i18n.ts';
-import { createMailer } from './platform/mail.ts';
+import { createJobs, type JobsLog } from './platform/jobs/index.ts';
+import { createMailer, MAIL_QUEUE } from './platform/mail.ts';
 import type { AppDeps } from './platform/deps.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -23,8 +23,26 @@ Commands:
   demo:load [--practices N]    Load the demo content into an empty database; with --practices,
                                also add N synthetic published practices (for benchmarks)
   practices:confirm-running    Ask the contacts of practices not confirmed for a year
-                               whether they still run (run it daily, e.g. from cron)
+                               whether they still run (the server also does it daily)
 `;
+
+/** How long the command line waits for the mail it queued before leaving the rest to the server. */
+const MAIL_WAIT_MS = 2 * 60 * 1000;
+/** Commands that use the job queue: it is started only for them. */
+const QUEUE_COMMANDS = new Set(['practices:confirm-running']);
+
+/** The queue's messages on the console: problems only, since commands print their own results. */
+const consoleJobsLog: JobsLog = {
+  debug() {},
+  info() {},
+  warn: (details, message) => console.error(message, describeLogDetails(details)),
+  error: (details, message) => console.error(message, describeLogDetails(details)),
+};
+
+function describeLogDetails(details: object): string {
+  const { err, ...rest } = details as { err?: unknown };
+  return [JSON.stringify(rest), err instanceof Error ? err.message : ''].filter(Boolean).join(' ');
+}
 
 class UsageError extends Error {}
 
@@ -79,11 +97,19 @@ const commands: Record<string, Command> = {
   },
 
   async 'practices:confirm-running'(deps) {
-    // Under the scheduler's lock, so that a server running the same job never mails a contact twice.
-    const job = scheduledJobs(deps).find((candidate) => candidate.name === CONFIRM_RUNNING_JOB) as ScheduledJob;
-    const log = { info: (details: object, message: string) => console.log(message, JSON.stringify(details)), error: (details: object, message: string) => console.error(message, JSON.stringify(details)) };
-    const outcome = await runJobOnce(job, { db: deps.db, log });
-    if (outcome === 'failed') throw new Error('The confirmation run failed.');
+    // Through the queue, so that a server running the same job at the same moment takes turns
+    // with this one rather than mailing a contact twice. Whoever is free runs it: this process or
+    // a server on the same database.
+    const id = await deps.jobs.send(CONFIRM_RUNNING_JOB, {});
+    if (!id) throw new Error('The confirmation run could not be queued.');
+    const outcome = await deps.jobs.outcome(CONFIRM_RUNNING_JOB, id);
+    if (outcome.state === 'failed') throw new Error(`The confirmation run failed: ${outcome.error}`);
+    console.log('Confirmation run finished', JSON.stringify(outcome.report));
+    try {
+      await deps.jobs.whenIdle([MAIL_QUEUE], { timeoutMs: MAIL_WAIT_MS });
+    } catch {
+      console.log('Some mail is still waiting for the mail server: the server will go on trying to deliver it.');
+    }
   },
 };
 
@@ -96,9 +122,14 @@ async function run(config: Config, argv: string[]): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void database.close().finally(() => process.exit(130)));
   }
+  const jobs = createJobs({ connectionString: database.url });
+  const deps: AppDeps = { config, db: database.db, jobs, mailer: createMailer({ db: database.db, jobs, config }) };
+  defineScheduledJobs(deps);
   try {
-    await command({ config, db: database.db, mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db }) }, args);
+    if (QUEUE_COMMANDS.has(name as string)) await jobs.start(consoleJobsLog);
+    await command(deps, args);
   } finally {
+    await jobs.stop();
     await database.close();
   }
 }

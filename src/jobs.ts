@@ -1,10 +1,25 @@
 import { confirmationService } from './features/practices/confirmation-service.ts';
 import type { AppDeps } from './platform/deps.ts';
-import type { ScheduledJob } from './platform/scheduler.ts';
 
-export const CONFIRM_RUNNING_JOB = 'practices:confirm-running';
+/** Asks contacts whether their practices still run; see the README, "Scheduled jobs". */
+export const CONFIRM_RUNNING_JOB = 'practices-confirm-running';
+/** Daily at 03:00 UTC, a quiet hour for most readers. */
+const CONFIRM_RUNNING_CRON = '0 3 * * *';
+/** Long enough for start-up to settle, short enough that a restart does not skip a day. */
+const FIRST_RUN_AFTER_START_SECONDS = 30;
 
-/** The jobs the server runs daily; the CLI can run one by name under the same lock. */
-export function scheduledJobs(deps: AppDeps): ScheduledJob[] {
-  return [{ name: CONFIRM_RUNNING_JOB, run: async () => ({ asked: await confirmationService(deps).askDue() }) }];
+/**
+ * The server's own scheduled work, defined on the job queue of every process that runs it: the
+ * cron sends one job per turn however many processes there are, and the queue runs one at a time.
+ */
+export function defineScheduledJobs(deps: AppDeps): void {
+  deps.jobs.define(CONFIRM_RUNNING_JOB, async () => ({ asked: await confirmationService(deps).askDue() }), {
+    oneAtATime: true,
+    // A failed run is tried again within the hour; the run records each request before mailing
+    // it, so a retry asks only the contacts that were not asked yet.
+    retryLimit: 2,
+    retryDelaySeconds: 10 * 60,
+    expireInSeconds: 60 * 60,
+  });
+  deps.jobs.schedule(CONFIRM_RUNNING_JOB, CONFIRM_RUNNING_CRON, { afterStartSeconds: FIRST_RUN_AFTER_START_SECONDS });
 }

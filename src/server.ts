@@ -3,33 +3,34 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { DataDirInUseError } from './db/embedded.ts';
 import { loadDemoContent } from './features/demo/service.ts';
+import { createJobs } from './platform/jobs/index.ts';
 import { createMailer } from './platform/mail.ts';
-import { scheduledJobs } from './jobs.ts';
-import { startScheduler } from './platform/scheduler.ts';
+import { defineScheduledJobs } from './jobs.ts';
 
 async function main(config: Config): Promise<void> {
   const debug = config.logLevel === 'debug' || config.logLevel === 'trace';
   const database = await openDatabase(config, (message) => {
     if (debug) console.log(`[postgres] ${message}`);
   });
-  const deps = { config, db: database.db, mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db }) };
+  const jobs = createJobs({ connectionString: database.url });
+  const deps = { config, db: database.db, jobs, mailer: createMailer({ db: database.db, jobs, config }) };
+  // Defined here rather than in buildApp, so that tests never run the scheduled jobs.
+  defineScheduledJobs(deps);
   const demo = await loadDemoContent(deps, { adminPassword: config.demoAdminPassword });
   const app = await buildApp(deps);
-  // Started here rather than in buildApp, so that tests and the CLI never run the jobs. Daily,
-  // under a lock per job: with several processes on one database, one of them runs each turn.
-  const scheduler = startScheduler(scheduledJobs(deps), { db: database.db, log: app.log });
+  await jobs.start(app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal} received: finishing requests in flight, then stopping`);
-    // A run under way is not waited for, so a slow mail server cannot hold up shutdown. The
-    // yearly confirmation records each request before mailing it: an interrupted run leaves the
-    // remaining contacts to the next start, and at worst one contact unasked for 30 days.
-    scheduler.stop();
     try {
+      // Requests in flight may still queue mail, so the queue stops after them. Jobs under way get
+      // a few seconds to finish; those that do not are failed and retried by another process or
+      // the next start (a mail is marked sent only once its server accepted it).
       await app.close();
+      await jobs.stop();
     } finally {
       await database.close();
       process.exit(0);

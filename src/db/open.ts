@@ -5,6 +5,8 @@ import { migrate } from './migrate.ts';
 
 export interface OpenDatabase {
   db: Db;
+  /** The connection URL, for what keeps a pool of its own (the job queue). */
+  url: string;
   /** True when this process started its own PostgreSQL server under DATA_DIR. */
   embedded: boolean;
   close(): Promise<void>;
@@ -18,7 +20,8 @@ export async function openDatabase(config: Config, log: (message: string) => voi
   const server = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'bridges', log });
-  const db = createDb(config.databaseUrl ?? (server?.urlFor('bridges') as string));
+  const url = config.databaseUrl ?? (server?.urlFor('bridges') as string);
+  const db = createDb(url);
   try {
     await migrate(db);
   } catch (error) {
@@ -28,6 +31,7 @@ export async function openDatabase(config: Config, log: (message: string) => voi
   }
   return {
     db,
+    url,
     embedded: server !== undefined,
     async close() {
       await db.destroy();

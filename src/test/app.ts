@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { outboxMailer, type Mailer } from '../platform/mail.ts';
+import { createJobs, type Jobs, type JobsLog, type QueueOptions } from '../platform/jobs/index.ts';
+import { createMailer, MAIL_QUEUE, type MailTransport } from '../platform/mail.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { freshDatabase, type TestDatabase } from './database.ts';
 
@@ -10,22 +11,51 @@ export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
   database: TestDatabase;
+  /** Waits until every mail written so far has been delivered, or has failed and waits for a retry. */
+  mailSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database of its own; mail goes to the outbox unless a mailer is given. */
-export async function startTestApp(options: { mailer?: Mailer; env?: Record<string, string> } = {}): Promise<TestApp> {
+/** Retries a second apart rather than minutes, so that tests of a mail server coming back stay short. */
+export const TEST_MAIL_RETRIES: QueueOptions = { retryLimit: 3, retryDelaySeconds: 1, retryBackoff: true };
+
+export const SILENT_JOBS_LOG: JobsLog = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A job queue that polls often and stops quickly, for one test database. */
+export function testJobs(database: TestDatabase): Jobs {
+  return createJobs({ connectionString: database.url, pollingIntervalSeconds: 0.5, maxConnections: 3, stopTimeoutMs: 2_000 });
+}
+
+/**
+ * The real app on a fresh database of its own, with its job queue running: mail is delivered by
+ * the queue, to the outbox unless SMTP_URL or a transport is given.
+ */
+export async function startTestApp(
+  options: {
+    transport?: MailTransport;
+    mailRetries?: QueueOptions;
+    env?: Record<string, string>;
+    /** Defines more queues on the app's job queue before it starts. */
+    defineJobs?: (deps: AppDeps) => void;
+  } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const config = loadConfig({ BASE_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...options.env });
-  const deps: AppDeps = { config, db: database.db, mailer: options.mailer ?? outboxMailer(database.db) };
+  const jobs = testJobs(database);
+  const mailer = createMailer({ db: database.db, jobs, config, retries: options.mailRetries ?? TEST_MAIL_RETRIES, ...(options.transport ? { transport: options.transport } : {}) });
+  const deps: AppDeps = { config, db: database.db, mailer, jobs };
+  options.defineJobs?.(deps);
   const app = await buildApp(deps, { logger: false });
   await app.ready();
+  await jobs.start(SILENT_JOBS_LOG);
   return {
     app,
     deps,
     database,
+    mailSettled: () => jobs.whenIdle([MAIL_QUEUE]),
     async close() {
       await app.close();
+      await jobs.stop();
       await database.drop();
     },
   };
@@ -118,12 +148,14 @@ export class TestClient {
   }
 }
 
-/** The newest mail in the outbox for an address. */
+/** The newest mail delivered to an address, once the mail written so far has been delivered. */
 export async function lastMailTo(deps: AppDeps, recipient: string) {
+  await deps.jobs.whenIdle([MAIL_QUEUE]);
   return deps.db
     .selectFrom('outbox')
     .selectAll()
     .where('recipient', '=', recipient)
+    .where('status', '=', 'sent')
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }

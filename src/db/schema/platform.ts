@@ -1,11 +1,24 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
+export type MailStatus = 'queued' | 'sent' | 'failed';
+/** How a sent mail left: over SMTP, or kept in the outbox when no mail server is configured. */
+export type MailTransportName = 'smtp' | 'outbox';
+
+/** Every mail the platform writes, with its delivery state. */
 export interface OutboxTable {
   id: Generated<number>;
   recipient: string;
   subject: string;
   body: string;
   created_at: ColumnType<Date, Date | undefined, never>;
+  status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** The last delivery error, without credentials; kept after a later success for the record. */
+  last_error: string | null;
+  sent_at: Date | null;
+  transport: MailTransportName | null;
+  /** The Message-ID header, the same on every attempt, so that receivers can drop a duplicate. */
+  message_id: string | null;
 }
 
 export interface RateLimitsTable {

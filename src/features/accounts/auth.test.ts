@@ -114,7 +114,8 @@ describe('sign-in', () => {
     const response = await client.post('/en/login', { email: 'late@example.org', password: registration.password });
     assert.equal(response.statusCode, 422);
     assert.match(response.body, /not confirmed yet/);
-    const mails = await testApp.deps.db.selectFrom('outbox').select('id').where('recipient', '=', 'late@example.org').execute();
+    await testApp.mailSettled();
+    const mails = await testApp.deps.db.selectFrom('outbox').select('id').where('recipient', '=', 'late@example.org').where('status', '=', 'sent').execute();
     assert.equal(mails.length, 2);
   });
 

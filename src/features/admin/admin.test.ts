@@ -289,6 +289,7 @@ describe('outbox', () => {
       text: 'Hello,\n\nOpen http://localhost:3000/en/verify-email?token=abc&x=1 to confirm.\n<script>alert(1)</script>',
     });
     const admin = ada;
+    await testApp.mailSettled();
     const list = await admin.get('/en/admin/outbox');
     assert.equal(list.statusCode, 200);
     assert.match(list.body, /reader@example\.org/);
@@ -309,7 +310,55 @@ describe('outbox', () => {
     assert.equal((await admin.get('/en/admin/outbox?page=2')).statusCode, 404);
   });
 
-  test('with SMTP configured the page says the outbox only holds older mail', async () => {
+  test('every mail is listed with its delivery status, attempts and last error, in every language', async () => {
+    const { db } = testApp.deps;
+    await db
+      .insertInto('outbox')
+      .values([
+        { recipient: 'waiting@example.org', subject: 'Still waiting', body: 'W', status: 'queued', attempts: 2, last_error: 'connect ECONNREFUSED 127.0.0.1:587' },
+        { recipient: 'refused@example.org', subject: 'Given up', body: 'G', status: 'failed', attempts: 11, last_error: '550 5.1.1 mailbox unavailable' },
+        { recipient: 'smtp@example.org', subject: 'Went out', body: 'S', status: 'sent', transport: 'smtp', attempts: 1, sent_at: new Date() },
+      ])
+      .execute();
+    const list = await ada.get('/en/admin/outbox');
+    const rowOf = (recipient: string) => new RegExp(`<tr[^>]*>(?:(?!</tr>).)*${recipient.replace('.', '\\.')}(?:(?!</tr>).)*</tr>`, 's').exec(list.body)?.[0] ?? '';
+    assert.match(rowOf('waiting@example.org'), /Waiting to be sent(?:(?!<\/tr>).)*>2<(?:(?!<\/tr>).)*connect ECONNREFUSED 127\.0\.0\.1:587/s);
+    assert.match(rowOf('refused@example.org'), /Failed(?:(?!<\/tr>).)*>11<(?:(?!<\/tr>).)*550 5\.1\.1 mailbox unavailable/s);
+    assert.match(rowOf('smtp@example.org'), />Sent</);
+    assert.match(rowOf('reader@example.org'), /Kept in the outbox/, 'without SMTP a mail is kept, not sent');
+
+    const refused = await db.selectFrom('outbox').select('id').where('recipient', '=', 'refused@example.org').executeTakeFirstOrThrow();
+    const detail = await ada.get(`/en/admin/outbox/${refused.id}`);
+    assert.match(detail.body, /Delivery attempts(?:(?!<\/div>).)*11/s);
+    assert.match(detail.body, /550 5\.1\.1 mailbox unavailable/);
+
+    for (const locale of LOCALES) {
+      const page = await ada.get(`/${locale}/admin/outbox`);
+      assert.equal(page.statusCode, 200, locale);
+      assert.match(page.body, /550 5\.1\.1 mailbox unavailable/, locale);
+    }
+    await db.deleteFrom('outbox').where('recipient', 'in', ['waiting@example.org', 'refused@example.org', 'smtp@example.org']).execute();
+  });
+
+  test('the list is paginated', async () => {
+    const { db } = testApp.deps;
+    await db
+      .insertInto('outbox')
+      .values(Array.from({ length: 60 }, (_, index) => ({ recipient: `bulk-mail-${index}@example.org`, subject: `Bulk ${index}`, body: 'B', status: 'sent' as const, transport: 'outbox' as const })))
+      .execute();
+    try {
+      const first = await ada.get('/en/admin/outbox');
+      const second = await ada.get('/en/admin/outbox?page=2');
+      assert.equal(second.statusCode, 200);
+      assert.match(first.body, /href="\/en\/admin\/outbox\?page=2"/);
+      assert.ok(first.body.includes('bulk-mail-59@example.org'), 'newest on the first page');
+      assert.ok(!second.body.includes('bulk-mail-59@example.org'));
+    } finally {
+      await db.deleteFrom('outbox').where('recipient', 'like', 'bulk-mail-%').execute();
+    }
+  });
+
+  test('with SMTP configured the page says mail is delivered by the mail server', async () => {
     const smtpApp = await startTestApp({ env: { SMTP_URL: 'smtp://127.0.0.1:2525' } });
     try {
       const account = { name: 'Sam Admin', email: 'sam@example.org', role: 'admin', password: PASSWORD, organisation: '', stakeholderType: '', country: '' };
@@ -319,7 +368,7 @@ describe('outbox', () => {
       await client.post('/en/login', { email: 'sam@example.org', password: PASSWORD });
       const page = await client.get('/en/admin/outbox');
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /Mail is now delivered by the mail server \(SMTP\)/);
+      assert.match(page.body, /Mail is delivered by the mail server \(SMTP\)/);
       assert.match(page.body, /The outbox is empty/);
     } finally {
       await smtpApp.close();

@@ -124,11 +124,11 @@ export async function countOutbox(db: Executor): Promise<number> {
   return row.count;
 }
 
-/** Newest first; the bodies stay out of the list, which never shows them. */
+/** Newest first, with how delivery went; the bodies stay out of the list, which never shows them. */
 export function listOutbox(db: Executor, window: { limit: number; offset: number }) {
   return db
     .selectFrom('outbox')
-    .select(['id', 'recipient', 'subject', 'created_at'])
+    .select(['id', 'recipient', 'subject', 'created_at', 'status', 'transport', 'attempts', 'last_error'])
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(window.limit)
@@ -137,7 +137,11 @@ export function listOutbox(db: Executor, window: { limit: number; offset: number
 }
 
 export function findOutboxMail(db: Executor, id: number) {
-  return db.selectFrom('outbox').select(['id', 'recipient', 'subject', 'body', 'created_at']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'recipient', 'subject', 'body', 'created_at', 'status', 'transport', 'attempts', 'last_error', 'sent_at', 'message_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The figures on the overview page, in one round trip. */

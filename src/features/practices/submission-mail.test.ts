@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { outboxMailer, type Mailer } from '../../platform/mail.ts';
+import { outboxTransport, type MailTransport } from '../../platform/mail.ts';
 import { linkIn, startTestApp, type TestApp } from '../../test/app.ts';
 import { createMember, type TestMember } from '../../test/members.ts';
 import { editorialService } from './editorial-service.ts';
@@ -20,13 +20,14 @@ let author: TestMember;
 
 before(async () => {
   // The outbox, except for one address whose mail fails.
-  const refusing: Mailer = {
-    async send(mail) {
+  const refusing: MailTransport = {
+    name: 'outbox',
+    async deliver(mail) {
       if (mail.to === UNREACHABLE) throw new Error('550 mailbox unavailable');
-      await outboxMailer(testApp.deps.db).send(mail);
+      await outboxTransport.deliver(mail);
     },
   };
-  testApp = await startTestApp({ mailer: refusing });
+  testApp = await startTestApp({ transport: refusing });
   editors = {
     fr: await createMember(testApp, { role: 'editor', name: 'Élodie', locale: 'fr' }),
     en: await createMember(testApp, { role: 'editor', name: 'Erin', locale: 'en' }),
@@ -44,8 +45,10 @@ beforeEach(async () => {
   await testApp.deps.db.deleteFrom('outbox').execute();
 });
 
+/** The mail delivered so far, once the queue has delivered what was written. */
 async function outbox() {
-  return testApp.deps.db.selectFrom('outbox').select(['recipient', 'subject', 'body']).orderBy('id').execute();
+  await testApp.mailSettled();
+  return testApp.deps.db.selectFrom('outbox').select(['recipient', 'subject', 'body']).where('status', '=', 'sent').orderBy('id').execute();
 }
 
 /** The outbox by recipient; fails when anyone got more than one mail. */
@@ -140,6 +143,11 @@ describe('editors are told about new work', () => {
       assert.equal(submitted.statusCode, 303);
       assert.equal((await practiceRow('Police access for irregular migrants')).status, 'submitted');
       assert.equal((await mailsByRecipient()).size, 3);
+      // The refused mail is on record with its error, waiting for a retry or given up.
+      const refused = await testApp.deps.db.selectFrom('outbox').selectAll().where('recipient', '=', UNREACHABLE).executeTakeFirstOrThrow();
+      assert.notEqual(refused.status, 'sent');
+      assert.ok(refused.attempts >= 1);
+      assert.match(refused.last_error ?? '', /550 mailbox unavailable/);
     } finally {
       await testApp.deps.db.updateTable('users').set({ role: 'member' }).where('id', '=', unreachable.id).execute();
     }

@@ -1,7 +1,9 @@
+import type { MailStatus, MailTransportName } from '../../../db/schema/platform.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { pageHref, type Page } from '../../../platform/pagination.ts';
 import { NotificationBanner } from '../../../ui/notification.tsx';
 import { SummaryList } from '../../../ui/summary-list.tsx';
+import { Tag, type TagVariant } from '../../../ui/tag.tsx';
 import { BackToOverview, DateText, PagedTable } from './shared.tsx';
 
 export interface OutboxListItem {
@@ -9,10 +11,33 @@ export interface OutboxListItem {
   recipient: string;
   subject: string;
   created_at: Date;
+  status: MailStatus;
+  transport: MailTransportName | null;
+  attempts: number;
+  /** Already stripped of credentials when it was recorded. */
+  last_error: string | null;
 }
 
 export interface OutboxMail extends OutboxListItem {
   body: string;
+  sent_at: Date | null;
+  message_id: string | null;
+}
+
+/**
+ * A mail kept in the outbox (no mail server) is "sent" to the database, not to anyone: it is
+ * shown as kept, so that an admin never takes it for delivered.
+ */
+function DeliveryStatus({ ctx, mail }: { ctx: ViewContext; mail: Pick<OutboxListItem, 'status' | 'transport'> }) {
+  const [key, variant]: [string, TagVariant] =
+    mail.status === 'queued'
+      ? ['queued', 'warning']
+      : mail.status === 'failed'
+        ? ['failed', 'danger']
+        : mail.transport === 'outbox'
+          ? ['kept', 'muted']
+          : ['sent', 'success'];
+  return <Tag variant={variant}>{ctx.t(`admin.outbox.status.${key}`)}</Tag>;
 }
 
 export function OutboxPage({ ctx, list, smtpConfigured }: { ctx: ViewContext; list: Page<OutboxListItem>; smtpConfigured: boolean }) {
@@ -32,10 +57,20 @@ export function OutboxPage({ ctx, list, smtpConfigured }: { ctx: ViewContext; li
         ctx={ctx}
         list={list}
         caption={t('admin.outbox.caption')}
-        head={[t('admin.outbox.columns.recipient'), t('admin.outbox.columns.subject'), t('admin.outbox.columns.date')]}
+        head={[
+          t('admin.outbox.columns.recipient'),
+          t('admin.outbox.columns.subject'),
+          t('admin.outbox.columns.status'),
+          t('admin.outbox.columns.attempts'),
+          t('admin.outbox.columns.lastError'),
+          t('admin.outbox.columns.date'),
+        ]}
         row={(mail) => [
           mail.recipient,
           <a href={ctx.href(`/admin/outbox/${mail.id}`)}>{mail.subject}</a>,
+          <DeliveryStatus ctx={ctx} mail={mail} />,
+          String(mail.attempts),
+          mail.last_error ?? '',
           <DateText locale={ctx.locale} date={mail.created_at} withTime />,
         ]}
         empty={t('admin.outbox.none')}
@@ -61,6 +96,11 @@ export function OutboxMailPage({ ctx, mail }: { ctx: ViewContext; mail: OutboxMa
         rows={[
           { key: t('admin.outbox.mail.recipient'), value: mail.recipient },
           { key: t('admin.outbox.mail.date'), value: <DateText locale={ctx.locale} date={mail.created_at} withTime /> },
+          { key: t('admin.outbox.mail.status'), value: <DeliveryStatus ctx={ctx} mail={mail} /> },
+          { key: t('admin.outbox.mail.attempts'), value: String(mail.attempts) },
+          ...(mail.sent_at ? [{ key: t('admin.outbox.mail.sentAt'), value: <DateText locale={ctx.locale} date={mail.sent_at} withTime /> }] : []),
+          ...(mail.last_error ? [{ key: t('admin.outbox.mail.lastError'), value: mail.last_error }] : []),
+          ...(mail.message_id ? [{ key: t('admin.outbox.mail.messageId'), value: <code>{mail.message_id}</code> }] : []),
         ]}
       />
       <h2>{t('admin.outbox.mail.body')}</h2>

@@ -1,0 +1,43 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/client.ts';
+import type { MailTransportName } from '../db/schema/platform.ts';
+
+/** The outbox rows that mail delivery reads and writes. */
+
+type Trx = Transaction<Database>;
+
+export async function insertQueuedMail(trx: Trx, mail: { recipient: string; subject: string; body: string; messageId: string }): Promise<number> {
+  const row = await trx
+    .insertInto('outbox')
+    .values({ recipient: mail.recipient, subject: mail.subject, body: mail.body, message_id: mail.messageId, status: 'queued' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The mail, locked until the transaction ends: a second worker on the same mail waits here. */
+export function lockMail(trx: Trx, id: number) {
+  return trx
+    .selectFrom('outbox')
+    .select(['id', 'recipient', 'subject', 'body', 'status', 'message_id'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markSent(trx: Trx, id: number, transport: MailTransportName): Promise<void> {
+  await trx
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sent', transport, sent_at: new Date(), attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A failed attempt; after the last one the mail is given up as failed. */
+export async function recordFailedAttempt(trx: Trx, id: number, error: string, final: boolean): Promise<void> {
+  await trx
+    .updateTable('outbox')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error, ...(final ? { status: 'failed' as const } : {}) }))
+    .where('id', '=', id)
+    .execute();
+}
