@@ -24,6 +24,7 @@ import { createDb, type Db } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadSyntheticPractices } from '../src/features/practices/synthetic.ts';
+import { loadSyntheticResources } from '../src/features/resources/index.ts';
 import { practiceFacets, readSearchRequest } from '../src/features/practices/search-params.ts';
 import { PRACTICE_SEARCH_KIND, resultPageQuery } from '../src/features/practices/search-queries.ts';
 import { searchService } from '../src/features/practices/search-service.ts';
@@ -231,6 +232,8 @@ try {
     },
   });
   const loadSeconds = Math.round((Date.now() - loadStarted) / 1000);
+  // As many resources as practices, made from them: the resource search at the same scale.
+  const resourceCount = await loadSyntheticResources(db, { count: PRACTICES });
   const slugs = (await db.selectFrom('practices').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
 
   if (options.plans) await writePlans(db, url, options.plans);
@@ -256,6 +259,12 @@ try {
     ['search page, 100 different searches (first visits included)', mixed],
     ['API search', ['/api/v1/practices?q=housing']],
     ['practice page', slugs.map((slug) => `/en/practices/${slug}`)],
+    ['resource search, common word', ['/en/resources?q=housing']],
+    ['resource search, common French word', ['/fr/resources?q=emploi']],
+    ['resource search, word and two facets', ['/en/resources?q=housing&topic=employment&country=FR']],
+    ['resource search, no query', ['/en/resources']],
+    ['resource search, 100 different searches (first visits included)', mixed.map((address) => address.replace('/en/practices', '/en/resources'))],
+    ['resource API search', ['/api/v1/resources?q=housing']],
   ];
   const rows: Row[] = [];
   for (const [scenario, paths] of scenarios) {
@@ -269,7 +278,7 @@ try {
   const report = [
     '## Performance',
     '',
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${PRACTICES.toLocaleString('en')} synthetic published practices (about 1 KB each, eight languages) in a fresh embedded PostgreSQL, loaded in ${loadSeconds} s; the server runs as its own process and autocannon sends ${CONNECTIONS} concurrent connections for ${DURATION} s per scenario over loopback, on the same machine.`,
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${PRACTICES.toLocaleString('en')} synthetic published practices (about 1 KB each, eight languages) and ${resourceCount.toLocaleString('en')} resources made from them in a fresh embedded PostgreSQL, the practices loaded in ${loadSeconds} s; the server runs as its own process and autocannon sends ${CONNECTIONS} concurrent connections for ${DURATION} s per scenario over loopback, on the same machine.`,
     '',
     `Machine: ${machine()}.`,
     '',

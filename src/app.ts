@@ -10,6 +10,7 @@ import { admin } from './features/admin/index.ts';
 import { health } from './features/health/index.ts';
 import { home } from './features/home/index.ts';
 import { practiceKind, practices, practicesMachineAccess } from './features/practices/index.ts';
+import { resourceKind, resources, resourceSearch, resourcesMachineAccess } from './features/resources/index.ts';
 import { contentKinds } from './content/kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
 import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
@@ -43,7 +44,8 @@ export async function buildApp(
   });
   app.decorate('deps', deps);
   // Shared machinery, built once for every locale's pages and every kind of content.
-  const kinds = contentKinds([practiceKind]);
+  const kinds = contentKinds([practiceKind, resourceKind]);
+  const resourcesSearch = resourceSearch(db);
   const engagement = engagementService({ db, kinds });
   app.decorate('contentKinds', kinds);
   app.decorate('engagement', engagement);
@@ -103,6 +105,7 @@ export async function buildApp(
     ],
   });
   await app.register(practicesMachineAccess);
+  await app.register(resourcesMachineAccess(resourcesSearch));
   app.get('/', async (request, reply) => {
     reply.header('vary', 'Accept-Language');
     return reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302);
@@ -114,6 +117,7 @@ export async function buildApp(
         await pages.register(accounts);
         await pages.register(admin);
         await pages.register(practices);
+        await pages.register(resources(resourcesSearch));
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

@@ -5,6 +5,7 @@ import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { accountService } from './features/accounts/service.ts';
 import { loadDemoContent } from './features/demo/service.ts';
+import { loadSyntheticResources } from './features/resources/index.ts';
 import { loadSyntheticPractices } from './features/practices/synthetic.ts';
 import { CONFIRM_RUNNING_JOB, defineScheduledJobs } from './jobs.ts';
 import { ValidationError } from './platform/errors.ts';
@@ -20,8 +21,10 @@ Commands:
   user:create --email E --name N --role R [--password P]
                                Create a confirmed account (role: member, editor, chair,
                                lab_coordinator or admin); a password is generated if omitted
-  demo:load [--practices N]    Load the demo content into an empty database; with --practices,
-                               also add N synthetic published practices (for benchmarks)
+  demo:load [--practices N] [--resources N]
+                               Load the demo content into an empty database; with --practices,
+                               also add N synthetic published practices (for benchmarks), and with
+                               --resources, N synthetic resources made from published practices
   practices:confirm-running    Ask the contacts of practices not confirmed for a year
                                whether they still run (the server also does it daily)
 `;
@@ -75,10 +78,14 @@ const commands: Record<string, Command> = {
   },
 
   async 'demo:load'(deps, args) {
-    const { values } = parseArgs({ args, options: { practices: { type: 'string' } } });
+    const { values } = parseArgs({ args, options: { practices: { type: 'string' }, resources: { type: 'string' } } });
     const synthetic = values.practices === undefined ? 0 : Number(values.practices);
     if (!Number.isInteger(synthetic) || synthetic < 0 || synthetic > 1_000_000) {
       throw new UsageError('--practices takes a whole number from 0 to 1000000');
+    }
+    const syntheticResources = values.resources === undefined ? 0 : Number(values.resources);
+    if (!Number.isInteger(syntheticResources) || syntheticResources < 0 || syntheticResources > 1_000_000) {
+      throw new UsageError('--resources takes a whole number from 0 to 1000000');
     }
     const result = await loadDemoContent(deps, { adminPassword: deps.config.demoAdminPassword });
     if (!result.admin) {
@@ -93,6 +100,10 @@ const commands: Record<string, Command> = {
         onProgress: (done) => { if (done % 10_000 === 0 || done === synthetic) console.log(`${done} synthetic practices…`); },
       });
       console.log(`Added ${synthetic} synthetic practices in ${Math.round((Date.now() - started) / 1000)} s.`);
+    }
+    if (syntheticResources > 0) {
+      const added = await loadSyntheticResources(deps.db, { count: syntheticResources });
+      console.log(`Added ${added} synthetic resources (one per published practice at most).`);
     }
   },
 

@@ -17,6 +17,8 @@ export interface Config {
   readonly demoAdminPassword: string | undefined;
   /** Served behind a proxy that sets X-Forwarded-For / X-Forwarded-Proto. */
   readonly trustProxy: boolean;
+  /** Check resources' external links daily (off unless asked: it sends requests to other sites). */
+  readonly linkCheck: boolean;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +111,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     demoAdminPassword,
     trustProxy: parseBoolean(env, 'TRUST_PROXY'),
+    linkCheck: parseBoolean(env, 'LINK_CHECK'),
   });
 }

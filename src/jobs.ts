@@ -1,4 +1,5 @@
 import { confirmationService } from './features/practices/confirmation-service.ts';
+import { checkResourceLinks, RESOURCE_LINK_CHECK_CRON, RESOURCE_LINK_CHECK_JOB } from './features/resources/index.ts';
 import type { AppDeps } from './platform/deps.ts';
 
 /** Asks contacts whether their practices still run; see the README, "Scheduled jobs". */
@@ -22,4 +23,8 @@ export function defineScheduledJobs(deps: AppDeps): void {
     expireInSeconds: 60 * 60,
   });
   deps.jobs.schedule(CONFIRM_RUNNING_JOB, CONFIRM_RUNNING_CRON, { afterStartSeconds: FIRST_RUN_AFTER_START_SECONDS });
+  if (deps.config.linkCheck) {
+    deps.jobs.define(RESOURCE_LINK_CHECK_JOB, () => checkResourceLinks(deps), { oneAtATime: true, retryLimit: 1, expireInSeconds: 2 * 60 * 60 });
+    deps.jobs.schedule(RESOURCE_LINK_CHECK_JOB, RESOURCE_LINK_CHECK_CRON);
+  }
 }

@@ -20,3 +20,12 @@ export function isEmailAddress(value: string): boolean {
 export function normaliseEmail(value: string): string {
   return value.trim().toLowerCase();
 }
+
+/**
+ * `base`, or `base-2`, `base-3`… : the first slug that is neither taken nor one of the fixed path
+ * segments next to the collection's items (`new`, `mine`…).
+ */
+export function nextFreeSlug(base: string, taken: ReadonlySet<string>, reserved: ReadonlySet<string>): string {
+  if (!taken.has(base) && !reserved.has(base)) return base;
+  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+}

@@ -21,6 +21,7 @@ function navItems(ctx: ViewContext): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: t('common.nav.home') },
     { href: '/practices', label: t('common.nav.practices') },
+    { href: '/resources', label: t('common.nav.resources') },
   ];
   if (user) items.push({ href: '/practices/mine', label: t('common.nav.myPractices') });
   if (can(user, 'content.review')) items.push({ href: '/review', label: t('common.nav.review') });

@@ -36,11 +36,14 @@ export interface SessionsTable {
 
 export type TokenPurpose = 'verify_email' | 'reset_password';
 
-export interface AccountTokensTable {
+/** Single-use links of every purpose (platform/single-use-links.ts); only the token's hash is kept. */
+export interface SingleUseLinksTable {
   token_hash: string;
-  user_id: number;
-  purpose: TokenPurpose;
-  created_at: CreatedAt;
+  purpose: string;
+  subject_kind: string;
+  subject_id: number;
+  recipient: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
   expires_at: Date;
   used_at: Date | null;
 }

@@ -1,9 +1,8 @@
-import type { AccountTokensTable, SessionsTable, UsersTable } from './accounts.ts';
+import type { SessionsTable, SingleUseLinksTable, UsersTable } from './accounts.ts';
 import type { AuditLogTable, OutboxTable, RateLimitsTable } from './platform.ts';
 import type {
   ContentFlagsTable,
   PracticeAttachmentsTable,
-  PracticeConfirmationRequestsTable,
   PracticeLinksTable,
   PracticeOrganisationsTable,
   PracticeReviewsTable,
@@ -12,13 +11,14 @@ import type {
 } from './practices.ts';
 import type { CommentsTable, RatingTotalsTable, RatingsTable, RevisionsTable } from './engagement.ts';
 import type { SearchDocumentsTable, SearchFacetCountsTable, SearchGenerationsTable } from './search.ts';
+import type { ResourcePracticesTable, ResourcesTable } from './resources.ts';
 import type { CitiesTable, TaxonomyTermsTable } from './taxonomies.ts';
 
 /** Every table the app reads or writes, one file per aggregate. */
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
-  account_tokens: AccountTokensTable;
+  single_use_links: SingleUseLinksTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
@@ -33,9 +33,10 @@ export interface Database {
   comments: CommentsTable;
   ratings: RatingsTable;
   rating_totals: RatingTotalsTable;
-  practice_confirmation_requests: PracticeConfirmationRequestsTable;
   content_flags: ContentFlagsTable;
   search_misses: SearchMissesTable;
+  resources: ResourcesTable;
+  resource_practices: ResourcePracticesTable;
   search_documents: SearchDocumentsTable;
   search_facet_counts: SearchFacetCountsTable;
   search_generations: SearchGenerationsTable;

@@ -127,13 +127,3 @@ export interface SearchMissesTable {
   last_at: Timestamp;
 }
 
-/** "Does this practice still run?" links sent to its contact; only the token's hash is kept. */
-export interface PracticeConfirmationRequestsTable {
-  id: Generated<number>;
-  practice_id: number;
-  token_hash: string;
-  recipient: string;
-  sent_at: CreatedAt;
-  expires_at: Date;
-  used_at: Date | null;
-}

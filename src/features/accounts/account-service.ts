@@ -1,3 +1,4 @@
+import { expireLinks } from '../../platform/single-use-links.ts';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../db/schema/accounts.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -147,7 +148,7 @@ export function accountPageService({ db }: AppDeps) {
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction().execute(async (trx) => {
         await queries.setPasswordHash(trx, userId, passwordHash);
-        await queries.expireTokens(trx, userId, 'reset_password');
+        await expireLinks(trx, 'reset_password', { kind: 'user', id: userId });
         await queries.deleteSessionsOf(trx, userId, sessionIdHash ?? undefined);
       });
     },

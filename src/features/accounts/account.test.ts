@@ -384,7 +384,7 @@ describe('account deletion', () => {
       [null, null, null, null, null, null, null],
     );
     assert.equal((await sessionsOf(member.id)).length, 0);
-    const tokens = await testApp.deps.db.selectFrom('account_tokens').select('user_id').where('user_id', '=', member.id).execute();
+    const tokens = await testApp.deps.db.selectFrom('single_use_links').select('subject_id').where('subject_kind', '=', 'user').where('subject_id', '=', member.id).execute();
     assert.equal(tokens.length, 0);
 
     // Signing in with the old address fails exactly like an unknown one.

@@ -1,6 +1,7 @@
+import { forgetLinks } from '../../platform/single-use-links.ts';
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/client.ts';
-import type { Role, TokenPurpose } from '../../db/schema/accounts.ts';
+import type { Role } from '../../db/schema/accounts.ts';
 import { sessionIsLive } from '../../platform/sessions.ts';
 
 type Executor = Db | Transaction<Database>;
@@ -54,51 +55,6 @@ export async function insertUser(db: Executor, user: NewUser): Promise<number | 
   return row?.id;
 }
 
-export async function insertToken(
-  db: Executor,
-  token: { hash: string; userId: number; purpose: TokenPurpose; expiresAt: Date },
-): Promise<void> {
-  await db
-    .insertInto('account_tokens')
-    .values({ token_hash: token.hash, user_id: token.userId, purpose: token.purpose, expires_at: token.expiresAt })
-    .execute();
-}
-
-/** Marks a live token used and returns its user; a used, expired or unknown token gives undefined. */
-export async function consumeToken(db: Executor, hash: string, purpose: TokenPurpose): Promise<number | undefined> {
-  const row = await db
-    .updateTable('account_tokens')
-    .set({ used_at: new Date() })
-    .where('token_hash', '=', hash)
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', new Date())
-    .returning('user_id')
-    .executeTakeFirst();
-  return row?.user_id;
-}
-
-export async function findLiveToken(db: Executor, hash: string, purpose: TokenPurpose): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('account_tokens')
-    .select('user_id')
-    .where('token_hash', '=', hash)
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', new Date())
-    .executeTakeFirst();
-  return row?.user_id;
-}
-
-export async function expireTokens(db: Executor, userId: number, purpose: TokenPurpose): Promise<void> {
-  await db
-    .updateTable('account_tokens')
-    .set({ used_at: new Date() })
-    .where('user_id', '=', userId)
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .execute();
-}
 
 export async function markEmailVerified(db: Executor, userId: number): Promise<void> {
   await db
@@ -191,7 +147,7 @@ export async function deleteOwnSession(
 }
 
 export async function deleteTokensOf(db: Executor, userId: number): Promise<void> {
-  await db.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
+  await forgetLinks(db, { kind: 'user', id: userId });
 }
 
 /**

@@ -1,12 +1,12 @@
+import { consumeLink, expireLinks, issueLink, liveLinkSubject } from '../../platform/single-use-links.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
-import { ROLES, type Role } from '../../db/schema/accounts.ts';
+import { ROLES, type Role, type TokenPurpose } from '../../db/schema/accounts.ts';
 import { isLocale, translator, type Locale } from '../../platform/i18n.ts';
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from '../../platform/passwords.ts';
 import { isCountryCode } from '../../lib/countries.ts';
 import { isStakeholderType } from '../../lib/stakeholders.ts';
 import { isEmailAddress, normaliseEmail, slugify } from '../../lib/text.ts';
-import { hashToken, newToken } from '../../lib/tokens.ts';
 import * as queries from './queries.ts';
 
 const VERIFY_EMAIL_TTL_MS = 48 * 60 * 60 * 1000;
@@ -73,10 +73,8 @@ export function accountService({ db, mailer, config }: AppDeps) {
     }
   }
 
-  async function issueToken(userId: number, purpose: 'verify_email' | 'reset_password', ttlMs: number) {
-    const token = newToken();
-    await queries.insertToken(db, { hash: hashToken(token), userId, purpose, expiresAt: new Date(Date.now() + ttlMs) });
-    return token;
+  function issueToken(userId: number, purpose: TokenPurpose, ttlMs: number): Promise<string> {
+    return issueLink(db, { purpose, subject: { kind: 'user', id: userId }, ttlMs });
   }
 
   async function sendVerification(user: { id: number; email: string; name: string }, locale: Locale) {
@@ -159,7 +157,7 @@ export function accountService({ db, mailer, config }: AppDeps) {
 
     /** True when the link confirmed an address (now or before); false for a dead link. */
     async verifyEmail(token: string): Promise<boolean> {
-      const userId = await queries.consumeToken(db, hashToken(token), 'verify_email');
+      const userId = await consumeLink(db, 'verify_email', 'user', token);
       if (userId === undefined) return false;
       await queries.markEmailVerified(db, userId);
       return true;
@@ -174,7 +172,7 @@ export function accountService({ db, mailer, config }: AppDeps) {
       }
       if (!(await verifyPassword(user.password_hash, password))) return { outcome: 'refused' };
       if (!user.email_verified_at) {
-        await queries.expireTokens(db, user.id, 'verify_email');
+        await expireLinks(db, 'verify_email', { kind: 'user', id: user.id });
         await sendVerification({ id: user.id, email: user.email, name: user.name }, isLocale(user.locale) ? user.locale : 'en');
         return { outcome: 'unverified' };
       }
@@ -188,7 +186,7 @@ export function accountService({ db, mailer, config }: AppDeps) {
       if (!isEmailAddress(email)) throw new ValidationError({ email: 'accounts.errors.emailInvalid' });
       const user = await queries.findUserByEmail(db, email);
       if (!user?.email) return;
-      await queries.expireTokens(db, user.id, 'reset_password');
+      await expireLinks(db, 'reset_password', { kind: 'user', id: user.id });
       const token = await issueToken(user.id, 'reset_password', RESET_PASSWORD_TTL_MS);
       const t = translator(locale);
       await mailer.send({
@@ -199,7 +197,7 @@ export function accountService({ db, mailer, config }: AppDeps) {
     },
 
     async isResetTokenLive(token: string): Promise<boolean> {
-      return (await queries.findLiveToken(db, hashToken(token), 'reset_password')) !== undefined;
+      return (await liveLinkSubject(db, 'reset_password', 'user', token)) !== undefined;
     },
 
     /**
@@ -211,7 +209,7 @@ export function accountService({ db, mailer, config }: AppDeps) {
       if (problem) throw new ValidationError({ password: problem });
       const passwordHash = await hashPassword(password);
       return db.transaction().execute(async (trx) => {
-        const userId = await queries.consumeToken(trx, hashToken(token), 'reset_password');
+        const userId = await consumeLink(trx, 'reset_password', 'user', token);
         if (userId === undefined) return false;
         await queries.setPasswordHash(trx, userId, passwordHash);
         // The reset link proved the member reads this mailbox.

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';
-import { accountService } from '../accounts/service.ts';
-import { loadDemoPractices } from '../practices/demo/load.ts';
+import { accountService } from '../accounts/index.ts';
+import { loadDemoPractices } from '../practices/index.ts';
+import { loadDemoResources } from '../resources/index.ts';
+import type { CurrentUser } from '../../platform/context.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MEMBERS } from './content.ts';
 
 export interface DemoResult {
@@ -31,10 +33,15 @@ export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: 
     role: 'admin',
   });
   const authorIdByEmail = new Map<string, number>();
+  const members = new Map<string, CurrentUser>();
   for (const member of DEMO_MEMBERS) {
-    const { id } = await accounts.createAccount({ ...member, password: randomPassword() }, member.locale);
+    const { id, handle } = await accounts.createAccount({ ...member, password: randomPassword() }, member.locale);
     authorIdByEmail.set(member.email, id);
+    members.set(member.email, { id, handle, name: member.name, email: member.email, role: member.role, emailVerified: true });
   }
   await loadDemoPractices(deps, authorIdByEmail);
+  const editor = [...members.values()].find((member) => member.role === 'editor');
+  if (!editor) throw new Error('The demo members include no editor');
+  await loadDemoResources(deps, members, editor);
   return { loaded: true, admin: { email: DEMO_ADMIN_EMAIL, password: adminPassword } };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { practiceService } from '../practices/service.ts';
+import { practiceService } from '../practices/index.ts';
 import { HomePage } from './views/home-page.tsx';
 
 const homeQuery = { querystring: { type: 'object', properties: { account: { type: 'string', maxLength: 20 } } } } as const;

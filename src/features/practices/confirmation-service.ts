@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../platform/deps.ts';
 import { isLocale, translator } from '../../platform/i18n.ts';
-import { hashToken, newToken } from '../../lib/tokens.ts';
+import { consumeLink, issueLink, liveLinkSubject } from '../../platform/single-use-links.ts';
+import { PRACTICE_KIND } from './kind.ts';
 import * as queries from './queries.ts';
 import { CONFIRMATION_INTERVAL_MONTHS, isoDay } from './running.ts';
 
@@ -20,6 +21,14 @@ function monthsBefore(day: Date, months: number): string {
 }
 
 export function confirmationService({ db, mailer, config }: AppDeps) {
+  /** The practice a live link is for, to show before anything is changed. */
+  async function livePractice(slug: string, token: string): Promise<{ slug: string; title: string } | undefined> {
+    const practiceId = await liveLinkSubject(db, queries.CONFIRM_RUNNING, PRACTICE_KIND, token);
+    const practice = practiceId === undefined ? undefined : await queries.practiceTitleById(db, practiceId);
+    // A link is for one practice: under another practice's address it confirms nothing.
+    return practice?.slug === slug ? practice : undefined;
+  }
+
   return {
     /**
      * Mails every contact whose practice is due: not confirmed for a year, not asked in the
@@ -37,13 +46,13 @@ export function confirmationService({ db, mailer, config }: AppDeps) {
         const due = await queries.practicesDueForConfirmation(db, { ...criteria, afterId, limit: BATCH_SIZE });
         for (const practice of due) {
           if (!practice.contact_email) continue;
-          const token = newToken();
           // The request is recorded before the mail goes, so a crash cannot make us ask twice a day.
-          await queries.insertConfirmationRequest(db, {
-            practiceId: practice.id,
-            tokenHash: hashToken(token),
+          const token = await issueLink(db, {
+            purpose: queries.CONFIRM_RUNNING,
+            subject: { kind: PRACTICE_KIND, id: practice.id },
             recipient: practice.contact_email,
-            expiresAt: new Date(now.getTime() + LINK_VALID_DAYS * DAY_MS),
+            ttlMs: LINK_VALID_DAYS * DAY_MS,
+            now,
           });
           const locale = isLocale(practice.language) ? practice.language : 'en';
           const t = translator(locale);
@@ -61,17 +70,13 @@ export function confirmationService({ db, mailer, config }: AppDeps) {
       }
     },
 
-    /** The practice a live link is for, to show before anything is changed. */
-    async check(slug: string, token: string): Promise<{ slug: string; title: string } | undefined> {
-      if (!token) return undefined;
-      return queries.findLiveConfirmation(db, slug, hashToken(token));
-    },
+    check: livePractice,
 
     /** Confirms the practice runs as of `today`; false when the link is dead or was used. */
     async confirm(slug: string, token: string, today: Date = new Date()): Promise<boolean> {
-      if (!token) return false;
+      if (!(await livePractice(slug, token))) return false;
       return db.transaction().execute(async (trx) => {
-        const practiceId = await queries.consumeConfirmation(trx, slug, hashToken(token));
+        const practiceId = await consumeLink(trx, queries.CONFIRM_RUNNING, PRACTICE_KIND, token);
         if (practiceId === undefined) return false;
         await queries.setLastConfirmed(trx, practiceId, isoDay(today) ?? '');
         return true;

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { isLocale, translator, type Locale } from '../../platform/i18n.ts';
 import { loadPage, type Page } from '../../platform/pagination.ts';
-import { taxonomyService, type Term } from '../taxonomies/service.ts';
+import { taxonomyService, type Term } from '../taxonomies/index.ts';
 import { attachmentStore } from './attachment-store.ts';
 import type { PracticeInput } from './model.ts';
 import { canEdit, canReadFeedback, canReview, canSeeContact, canSubmit, canView } from './policies.ts';

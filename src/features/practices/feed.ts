@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ATOM_CONTENT_TYPE, atomXml } from '../../open-data/index.ts';
 import { parsePage } from '../../platform/pagination.ts';
-import { termLabel } from '../taxonomies/service.ts';
+import { termLabel } from '../taxonomies/index.ts';
 import { searchQueryString } from './search-params.ts';
 import { searchQuerySchema, searchRequestOf } from './search-routes.tsx';
 import { searchService } from './search-service.ts';

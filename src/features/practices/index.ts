@@ -23,3 +23,5 @@ export async function practicesMachineAccess(app: FastifyInstance) {
 }
 
 export { practiceKind } from './kind.ts';
+export { loadDemoPractices } from './demo/load.ts';
+export { practiceService, type FeaturedPractice } from './service.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
-import type { Term } from '../taxonomies/service.ts';
+import type { Term } from '../taxonomies/index.ts';
 import { samplePractice } from './fixtures.ts';
 import {
   emptyPracticeForm,

@@ -2,7 +2,7 @@ import { detectLanguage } from '../../lib/language-detection.ts';
 import type { EvidenceLevel, Scale } from '../../db/schema/practices.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { FieldErrors } from '../../platform/forms.ts';
-import type { Term } from '../taxonomies/service.ts';
+import type { Term } from '../taxonomies/index.ts';
 import { CONTENT_LANGUAGES, type ContentLanguage, type OrganisationInput, type PracticeInput } from './model.ts';
 import { unknownTermErrors } from './record.ts';
 import { isoDay } from './running.ts';

@@ -1,4 +1,5 @@
 import { rolesWith } from '../../platform/permissions.ts';
+import { PRACTICE_KIND } from './kind.ts';
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/client.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
@@ -341,10 +342,12 @@ export function practicesDueForConfirmation(
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
-          selectFrom('practice_confirmation_requests as q')
-            .select('q.id')
-            .whereRef('q.practice_id', '=', 'p.id')
-            .where('q.sent_at', '>', criteria.askedBefore),
+          selectFrom('single_use_links as q')
+            .select('q.token_hash')
+            .where('q.subject_kind', '=', PRACTICE_KIND)
+            .whereRef('q.subject_id', '=', 'p.id')
+            .where('q.purpose', '=', CONFIRM_RUNNING)
+            .where('q.created_at', '>', criteria.askedBefore),
         ),
       ),
     )
@@ -353,43 +356,12 @@ export function practicesDueForConfirmation(
     .execute();
 }
 
-export async function insertConfirmationRequest(
-  db: Executor,
-  request: { practiceId: number; tokenHash: string; recipient: string; expiresAt: Date },
-): Promise<void> {
-  await db
-    .insertInto('practice_confirmation_requests')
-    .values({ practice_id: request.practiceId, token_hash: request.tokenHash, recipient: request.recipient, expires_at: request.expiresAt })
-    .execute();
-}
+/** The purpose of the yearly "does it still run?" links (platform/single-use-links.ts). */
+export const CONFIRM_RUNNING = 'confirm_running';
 
-/** The practice a live (unused, unexpired) confirmation link of this practice belongs to. */
-export function findLiveConfirmation(db: Executor, slug: string, tokenHash: string) {
-  return db
-    .selectFrom('practice_confirmation_requests as q')
-    .innerJoin('practices as p', 'p.id', 'q.practice_id')
-    .select(['p.id', 'p.slug', 'p.title'])
-    .where('p.slug', '=', slug)
-    .where('q.token_hash', '=', tokenHash)
-    .where('q.used_at', 'is', null)
-    .where('q.expires_at', '>', new Date())
-    .executeTakeFirst();
-}
-
-/** Uses up a live link; the practice id when it was live, so a second use does nothing. */
-export async function consumeConfirmation(db: Executor, slug: string, tokenHash: string): Promise<number | undefined> {
-  const row = await db
-    .updateTable('practice_confirmation_requests as q')
-    .set({ used_at: new Date() })
-    .from('practices as p')
-    .whereRef('p.id', '=', 'q.practice_id')
-    .where('p.slug', '=', slug)
-    .where('q.token_hash', '=', tokenHash)
-    .where('q.used_at', 'is', null)
-    .where('q.expires_at', '>', new Date())
-    .returning('q.practice_id')
-    .executeTakeFirst();
-  return row?.practice_id;
+/** A published practice by id, with its slug and title: the page a confirmation link shows. */
+export function practiceTitleById(db: Executor, practiceId: number) {
+  return db.selectFrom('practices').select(['id', 'slug', 'title']).where('id', '=', practiceId).executeTakeFirst();
 }
 
 /** Confirmation is bookkeeping, not an edit: the version stays, so nobody's open form goes stale. */

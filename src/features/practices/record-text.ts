@@ -2,7 +2,7 @@ import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import { countryName } from '../../lib/countries.ts';
 import { fieldChanges, type FieldChange } from '../../editorial/revisions.ts';
 import type { Locale, Translate } from '../../platform/i18n.ts';
-import { termLabel, type Term } from '../taxonomies/service.ts';
+import { termLabel, type Term } from '../taxonomies/index.ts';
 import { PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from './model.ts';
 import { LIST_RECORD_FIELDS, RECORD_SECTIONS, UNDIFFED_RECORD_FIELDS, type RecordField } from './sections.ts';
 import { displayNames, numberFormat, dateTimeFormat } from '../../lib/intl.ts';

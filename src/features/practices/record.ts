@@ -1,6 +1,6 @@
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { FieldErrors } from '../../platform/forms.ts';
-import type { Term } from '../taxonomies/service.ts';
+import type { Term } from '../taxonomies/index.ts';
 import { PRACTICE_VOCABULARIES, type ContentLanguage, type PracticeInput, type TermField } from './model.ts';
 import { isoDay } from './running.ts';
 import type { PracticeDetail } from './service.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/forms.ts';
 import { requireCapability, signedInUser } from '../../platform/guards.ts';
-import { taxonomyService } from '../taxonomies/service.ts';
+import { taxonomyService } from '../taxonomies/index.ts';
 import { editorialService } from './editorial-service.ts';
 import { checkRubric, EMPTY_RUBRIC_FORM, readRubricForm, RUBRIC_FIELDS, type RubricForm } from './rubric.ts';
 import { REVIEW_NOTICES, ReviewPage, type ReviewNotice } from './views/review-pages.tsx';

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { createSearchEngine, hasFilters, type SearchOptions, type SearchOutcome as SharedOutcome } from '../../search/index.ts';
-import { taxonomyService, type Term } from '../taxonomies/service.ts';
+import { taxonomyService, type Term } from '../taxonomies/index.ts';
 import { practiceFacets, type FacetParam, type SearchRequest } from './search-params.ts';
 import * as queries from './search-queries.ts';
 

@@ -2,9 +2,10 @@ import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { regionOf } from '../../lib/regions.ts';
-import { slugify } from '../../lib/text.ts';
+import { nextFreeSlug, slugify } from '../../lib/text.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { PracticeStatus } from '../../db/schema/practices.ts';
-import { taxonomyService, type Term } from '../taxonomies/service.ts';
+import { taxonomyService, type Term } from '../taxonomies/index.ts';
 import { attachmentStore } from './attachment-store.ts';
 import { MAX_ATTACHMENTS_PER_PRACTICE, type PreparedAttachment } from './attachments.ts';
 import { PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from './model.ts';
@@ -17,7 +18,6 @@ import { insertRevision } from '../../editorial/revisions.ts';
 import { canStep } from '../../editorial/workflow.ts';
 import { PRACTICE_KIND } from './kind.ts';
 
-const UNIQUE_VIOLATION = '23505';
 
 export interface PracticeDetail {
   row: NonNullable<Awaited<ReturnType<typeof queries.findPracticeRow>>>;
@@ -57,17 +57,9 @@ export interface FeaturedPractice {
   countries: string[];
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === UNIQUE_VIOLATION;
-}
-
 /** Path segments that fixed routes use next to `/practices/{slug}`: a practice may not take them. */
 const RESERVED_SLUGS: ReadonlySet<string> = new Set(['new', 'mine', 'criteria', 'import', 'export', 'flags', 'gaps', 'feed']);
 
-function nextFreeSlug(base: string, taken: Set<string>): string {
-  if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base;
-  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
-}
 
 export function practiceService(deps: AppDeps) {
   const { db } = deps;
@@ -182,7 +174,7 @@ export function practiceService(deps: AppDeps) {
           return await withStoredFiles(options.attachments ?? [], (stored) => inTransaction(async (trx) => {
             const columns = await resolveColumns(trx, input, forSubmission);
             const base = slug ?? (slugify(input.title, 80) || 'practice');
-            const chosen = slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base));
+            const chosen = slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base), RESERVED_SLUGS);
             const status = options.status ?? 'draft';
             const id = await queries.insertPractice(trx, {
               ...columns,

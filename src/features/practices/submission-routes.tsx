@@ -3,7 +3,7 @@ import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/forms.ts';
 import { requireUser, signedInUser } from '../../platform/guards.ts';
 import { parsePage } from '../../platform/pagination.ts';
-import { taxonomyService } from '../taxonomies/service.ts';
+import { taxonomyService } from '../taxonomies/index.ts';
 import { prepareAttachments, contentDisposition } from './attachments.ts';
 import { editorialService } from './editorial-service.ts';
 import type { ContentLanguage } from './model.ts';

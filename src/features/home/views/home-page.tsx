@@ -2,7 +2,7 @@ import type { ViewContext } from '../../../platform/context.ts';
 import { countryName } from '../../../lib/countries.ts';
 import { Card } from '../../../ui/card.tsx';
 import { SuccessBanner } from '../../../ui/notification.tsx';
-import type { FeaturedPractice } from '../../practices/service.ts';
+import type { FeaturedPractice } from '../../practices/index.ts';
 
 const PILLARS = ['practices', 'exchange', 'consultations', 'campaigns', 'labs'] as const;
 

@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../../ui/error-summary.tsx';
 import { Checkboxes, Fieldset, Radios, Select, TextInput, Textarea } from '../../../ui/fields.tsx';
 import { NotificationBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
-import { termLabel, type Term } from '../../taxonomies/service.ts';
+import { termLabel, type Term } from '../../taxonomies/index.ts';
 import { MAX_FILES_PER_UPLOAD } from '../attachments.ts';
 import { CONTENT_LANGUAGES, PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from '../model.ts';
 import {

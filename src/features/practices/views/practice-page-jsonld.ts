@@ -1,6 +1,6 @@
 import { countryName } from '../../../lib/countries.ts';
 import type { Locale } from '../../../platform/i18n.ts';
-import { termLabel } from '../../taxonomies/service.ts';
+import { termLabel } from '../../taxonomies/index.ts';
 import { aggregateRatingJsonLd } from '../../../engagement/index.ts';
 import type { PracticePage } from '../page-service.ts';
 import { isoDate } from '../../../ui/format.ts';

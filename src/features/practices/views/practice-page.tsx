@@ -6,7 +6,7 @@ import type { ViewContext } from '../../../platform/context.ts';
 import { summaryOf, type FormState } from '../../../platform/forms.ts';
 import { Card, ErrorSummary, NotificationBanner, SuccessBanner, SummaryList, TagList, type SummaryRow, type TagItem } from '../../../ui/index.ts';
 import { VOCABULARIES, type Vocabulary } from '../../../db/schema/taxonomies.ts';
-import { termLabel } from '../../taxonomies/service.ts';
+import { termLabel } from '../../taxonomies/index.ts';
 import type { PracticePage } from '../page-service.ts';
 import { CommentsSection, RatingSection, type CommunityNotice } from '../../../engagement/index.ts';
 import { formatDay, formatFileSize, formatMoment, formatMonth, formatMoney, paragraphsOf, safeHttpUrl } from '../../../ui/format.ts';

@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../../platform/context.ts';
 import { paginationLabels } from '../../../platform/pagination.ts';
 import { Button, Card, Checkboxes, Pagination, Select, TextInput } from '../../../ui/index.ts';
-import { termLabel, type Term } from '../../taxonomies/service.ts';
+import { termLabel, type Term } from '../../taxonomies/index.ts';
 import { Marked, RESULT_WINDOW, SORTS, withoutAnyFilter, withoutFilter } from '../../../search/index.ts';
 import { FACETS, searchQueryString, type FacetParam, type SearchRequest } from '../search-params.ts';
 import type { FacetValue, SearchOutcome, SearchResult } from '../search-service.ts';

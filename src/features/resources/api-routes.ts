@@ -1,0 +1,253 @@
+import type { FastifyInstance } from 'fastify';
+import { ratingSummary, type RatingSummary } from '../../engagement/index.ts';
+import { ATOM_CONTENT_TYPE, atomXml, csvLine, jsonArray, streamDownload } from '../../open-data/index.ts';
+import { AppError, NotFoundError } from '../../platform/errors.ts';
+import { parsePage } from '../../platform/pagination.ts';
+import { API_PAGE_SIZE_MAX, PAGE_SIZE, headlineText, type RawQuery } from '../../search/index.ts';
+import { taxonomyService, termLabel, type Term } from '../taxonomies/index.ts';
+import { RESOURCE_KIND } from './kind.ts';
+import * as queries from './queries.ts';
+import { resourceSearchSchema } from './routes.tsx';
+import { resourceFacets, type ResourceResult, type ResourceSearch } from './search.ts';
+
+/** `/api/v1/resources…`, the exports and `/feeds/resources.atom`: registered at the root, described in the OpenAPI document. */
+
+const FEED_SIZE = 50;
+const EXPORT_BATCH = 500;
+
+class InvalidPerPageError extends AppError {
+  constructor(raw: string) {
+    super('bad_request', 400, `Invalid per_page "${raw}"`);
+  }
+}
+
+function parsePerPage(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return PAGE_SIZE;
+  if (!/^[1-9][0-9]{0,2}$/.test(raw) || Number(raw) > API_PAGE_SIZE_MAX) throw new InvalidPerPageError(raw);
+  return Number(raw);
+}
+
+const ratingSchema = { type: 'object', properties: { average: { type: 'number', nullable: true }, count: { type: 'integer' } } } as const;
+const resourceSchema = {
+  type: 'object',
+  properties: {
+    slug: { type: 'string' },
+    url: { type: 'string', description: 'The resource page' },
+    api_url: { type: 'string' },
+    type: { type: 'string', enum: ['news', 'research', 'report', 'tool', 'guideline', 'handbook', 'training', 'media'] },
+    title: { type: 'string' },
+    summary: { type: 'string' },
+    body: { type: 'string', description: 'Markdown' },
+    link: { type: 'string', nullable: true, description: 'The external resource' },
+    publisher: { type: 'string' },
+    year: { type: 'integer', nullable: true },
+    language: { type: 'string', description: 'ISO 639-1 code of the language it is written in' },
+    countries: { type: 'array', items: { type: 'string' } },
+    topics: { type: 'array', items: { type: 'string' } },
+    target_groups: { type: 'array', items: { type: 'string' } },
+    published_at: { type: 'string', format: 'date-time', nullable: true },
+    rating: ratingSchema,
+  },
+} as const;
+const errorSchema = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } } as const;
+
+interface PublishedRow {
+  slug: string;
+  type: string;
+  title: string;
+  summary: string;
+  body?: string;
+  url?: string | null;
+  publisher: string;
+  year: number | null;
+  language: string;
+  countries: string[];
+  term_ids: number[];
+  published_at: Date | null;
+}
+
+/** Rows from search and exports carry their totals; the API's one-resource read asks engagement. */
+function ratingOf(row: { rating_count: number; rating_sum: number }): RatingSummary {
+  return ratingSummary({ count: row.rating_count, sum: row.rating_sum });
+}
+
+export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
+  return async function resourceApiRoutesPlugin(app: FastifyInstance) {
+    const { db, config } = app.deps;
+    const taxonomy = taxonomyService(app.deps);
+    const absolute = (path: string) => new URL(path, config.baseUrl).href;
+    const pageUrl = (slug: string, locale = 'en') => absolute(`/${locale}/resources/${encodeURIComponent(slug)}`);
+
+    async function termsById(): Promise<Map<number, Term>> {
+      return new Map([...(await taxonomy.all()).values()].flat().map((term) => [term.id, term]));
+    }
+
+    function recordOf(row: PublishedRow, rating: RatingSummary, terms: Map<number, Term>) {
+      const codes = (vocabulary: string) => row.term_ids.flatMap((id) => (terms.get(id)?.vocabulary === vocabulary ? [terms.get(id)?.code ?? ''] : []));
+      return {
+        slug: row.slug,
+        url: pageUrl(row.slug),
+        api_url: absolute(`/api/v1/resources/${encodeURIComponent(row.slug)}`),
+        type: row.type,
+        title: row.title,
+        summary: row.summary,
+        ...(row.body !== undefined ? { body: row.body } : {}),
+        ...(row.url !== undefined ? { link: row.url } : {}),
+        publisher: row.publisher,
+        year: row.year,
+        language: row.language,
+        countries: row.countries,
+        topics: codes('topic'),
+        target_groups: codes('target_group'),
+        published_at: row.published_at?.toISOString() ?? null,
+        rating: { average: rating.average, count: rating.count },
+      };
+    }
+
+    /** Every published resource, a batch at a time: exports never hold the whole library. */
+    async function* published() {
+      const terms = await termsById();
+      for (let after = 0; ; ) {
+        const batch = await queries.publishedBatch(db, { id: after }, EXPORT_BATCH);
+        for (const row of batch) yield recordOf(row, ratingOf(row), terms);
+        const last = batch[batch.length - 1];
+        if (!last || batch.length < EXPORT_BATCH) return;
+        after = last.id;
+      }
+    }
+
+    const searchParameters = {
+      ...resourceSearchSchema,
+      properties: {
+        ...resourceSearchSchema.properties,
+        per_page: { type: 'string', maxLength: 3, description: `Results per page, 1 to ${API_PAGE_SIZE_MAX} (default ${PAGE_SIZE})` },
+      },
+    } as const;
+
+    app.get(
+      '/api/v1/resources',
+      {
+        schema: {
+          tags: ['resources'],
+          summary: 'Search published resources',
+          description: 'Full-text search in any language with facets (type, topic, target, country, language, year): the search of /{locale}/resources, as JSON.',
+          querystring: searchParameters,
+          response: {
+            200: {
+              type: 'object',
+              properties: {
+                total: { type: 'integer' },
+                page: { type: 'integer' },
+                per_page: { type: 'integer' },
+                page_count: { type: 'integer' },
+                items: { type: 'array', items: { ...resourceSchema, properties: { ...resourceSchema.properties, snippet: { type: 'string' } } } },
+                next: { type: 'string', nullable: true },
+              },
+            },
+            400: errorSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const raw = (request.query ?? {}) as RawQuery & { page?: string; per_page?: string };
+        const perPage = parsePerPage(raw.per_page);
+        const searchRequest = await search.requestOf(raw, parsePage(raw.page));
+        const [outcome, terms] = await Promise.all([search.engine.search(searchRequest, { pageSize: perPage, withFacets: false }), termsById()]);
+        const extra = perPage === PAGE_SIZE ? [] : ([['per_page', String(perPage)]] as const);
+        reply.header('cache-control', 'public, max-age=60');
+        return {
+          total: outcome.total,
+          page: searchRequest.page,
+          per_page: perPage,
+          page_count: outcome.pageCount,
+          items: outcome.results.map((result: ResourceResult) => ({ ...recordOf(result, ratingOf(result), terms), snippet: headlineText(result.snippet) })),
+          next: searchRequest.page < outcome.pageCount ? absolute(`/api/v1/resources${resourceFacets.searchQueryString(searchRequest, searchRequest.page + 1, extra)}`) : null,
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/resources/export.json',
+      { schema: { tags: ['resources'], summary: 'Every published resource, as a JSON array (streamed)', produces: ['application/json'] } },
+      async (_request, reply) => streamDownload(reply, 'application/json; charset=utf-8', 'bridges-resources.json', jsonArray(published())),
+    );
+
+    const CSV_COLUMNS = ['slug', 'url', 'type', 'title', 'summary', 'link', 'publisher', 'year', 'language', 'countries', 'topics', 'target_groups', 'published_at', 'rating_average', 'rating_count'] as const;
+    app.get(
+      '/api/v1/resources/export.csv',
+      {
+        schema: {
+          tags: ['resources'],
+          summary: 'Every published resource, as CSV (streamed)',
+          description: 'UTF-8 with a byte-order mark. Cells that a spreadsheet would read as a formula start with a single quote; lists are separated by "; ".',
+          produces: ['text/csv'],
+        },
+      },
+      async (_request, reply) => {
+        async function* rows() {
+          yield `\uFEFF${csvLine(CSV_COLUMNS)}`;
+          for await (const record of published()) {
+            yield csvLine([
+              record.slug, record.url, record.type, record.title, record.summary, record.link ?? '', record.publisher, record.year,
+              record.language, record.countries.join('; '), record.topics.join('; '), record.target_groups.join('; '),
+              record.published_at, record.rating.average, record.rating.count,
+            ]);
+          }
+        }
+        return streamDownload(reply, 'text/csv; charset=utf-8', 'bridges-resources.csv', rows());
+      },
+    );
+
+    app.get(
+      '/api/v1/resources/:slug',
+      {
+        schema: {
+          tags: ['resources'],
+          summary: 'One published resource',
+          params: { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] },
+          response: { 200: resourceSchema, 404: errorSchema },
+        },
+      },
+      async (request, reply) => {
+        const { slug } = request.params as { slug: string };
+        const row = await queries.findBySlug(db, slug);
+        if (!row || row.status !== 'published') throw new NotFoundError(`No published resource ${slug}`);
+        const [ratings, terms] = await Promise.all([app.engagement.summaries(RESOURCE_KIND, [row.id]), termsById()]);
+        reply.header('cache-control', 'public, max-age=60');
+        return recordOf(row, ratings.get(row.id) ?? ratingSummary({ count: 0, sum: 0 }), terms);
+      },
+    );
+
+    app.get(
+      '/feeds/resources.atom',
+      { schema: { tags: ['resources'], summary: `Atom feed of the ${FEED_SIZE} newest published resources, with the search's filters`, querystring: resourceSearchSchema } },
+      async (request, reply) => {
+        const { t, locale } = request;
+        const searchRequest = { ...(await search.requestOf((request.query ?? {}) as RawQuery, 1)), sort: 'newest' as const, sortGiven: false };
+        const [outcome, terms] = await Promise.all([search.engine.search(searchRequest, { pageSize: FEED_SIZE, withFacets: false }), termsById()]);
+        const query = resourceFacets.searchQueryString(searchRequest);
+        const xml = atomXml({
+          selfUrl: absolute(`/feeds/resources.atom${query}`),
+          alternateUrl: absolute(`/${locale}/resources${query}`),
+          title: t('resources.feed.title'),
+          subtitle: t('resources.feed.subtitle'),
+          authorName: t('common.siteName'),
+          locale,
+          entries: outcome.results.map((result) => ({
+            url: pageUrl(result.slug, locale),
+            title: result.title,
+            language: result.language,
+            published: result.published_at,
+            summary: result.summary,
+            categories: result.term_ids.flatMap((id) => {
+              const term = terms.get(id);
+              return term?.vocabulary === 'topic' ? [{ term: term.code, label: termLabel(term, locale) }] : [];
+            }),
+          })),
+        });
+        // The feed's language follows Accept-Language: a shared cache must keep one copy per language.
+        return reply.type(ATOM_CONTENT_TYPE).header('cache-control', 'public, max-age=300').header('vary', 'Accept-Language').send(xml);
+      },
+    );
+  };
+}

@@ -1,0 +1,221 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { COMMUNITY_NOTICES, engagementRoutes, type CommunityForms } from '../../engagement/index.ts';
+import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { EMPTY_FORM, type FieldErrors } from '../../platform/forms.ts';
+import { requireCapability, requireUser, signedInUser } from '../../platform/guards.ts';
+import { parsePage } from '../../platform/pagination.ts';
+import { POSTING_LIMIT } from '../../platform/rate-limit.ts';
+import { QUERY_PARAM_MAX, type RawQuery } from '../../search/index.ts';
+import { taxonomyService } from '../taxonomies/index.ts';
+import { RESOURCE_KIND, RESOURCES_PATH, resourceRef } from './kind.ts';
+import { EMPTY_RESOURCE_FORM, formValuesOf, readResourceForm, type ResourceFormValues } from './model.ts';
+import type { ResourceSearch } from './search.ts';
+import { resourceFacets } from './search.ts';
+import { canEditResource, SAVE_ACTIONS, type ResourceService, type SaveAction } from './service.ts';
+import { BrokenLinksPage, MyResourcesPage, ResourceReviewPage } from './views/editor-pages.tsx';
+import { ResourceFormPage } from './views/form-page.tsx';
+import { ResourceListPage } from './views/list-page.tsx';
+import { ResourcePageView } from './views/resource-page.tsx';
+
+/** The resources library's pages, under every locale prefix, and the editors' review of one resource. */
+
+const listParam = { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 } as const;
+const slugParams = { type: 'object', properties: { slug: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['slug'] } as const;
+const pageQuery = { type: 'object', properties: { page: { type: 'string', maxLength: 12 } } } as const;
+const TEXT_MAX = 60_000;
+const formSchema = {
+  type: 'object',
+  properties: {
+    ...Object.fromEntries(['type', 'title', 'summary', 'body', 'url', 'publisher', 'year', 'language', 'relatedPractices'].map((name) => [name, { type: 'string', maxLength: TEXT_MAX }])),
+    ...Object.fromEntries(['countries', 'topics', 'targetGroups'].map((name) => [name, { type: 'array', maxItems: 300, items: { type: 'string', maxLength: 100 } }])),
+    action: { type: 'string', enum: SAVE_ACTIONS },
+    version: { type: 'string', pattern: '^[0-9]{1,9}$' },
+  },
+} as const;
+export const resourceSearchSchema = {
+  type: 'object',
+  properties: {
+    q: { type: 'string', maxLength: QUERY_PARAM_MAX },
+    page: { type: 'string', maxLength: 12 },
+    sort: { type: 'string', maxLength: 20 },
+    ...Object.fromEntries(resourceFacets.params.map((param) => [param, listParam])),
+  },
+} as const;
+const pageViewQuery = { type: 'object', properties: { comments: { type: 'string', maxLength: 10 }, done: { type: 'string', maxLength: 20 } } } as const;
+const decisionSchema = {
+  type: 'object',
+  properties: { decision: { type: 'string', maxLength: 40 }, message: { type: 'string', maxLength: TEXT_MAX }, version: { type: 'string', pattern: '^[0-9]{1,9}$' } },
+  required: ['version'],
+} as const;
+const posting = { config: { rateLimit: POSTING_LIMIT } };
+
+function actionOf(body: unknown): SaveAction {
+  const action = (body as { action?: string } | undefined)?.action;
+  return SAVE_ACTIONS.find((candidate) => candidate === action) ?? 'draft';
+}
+
+function versionOf(body: unknown): number {
+  return Number((body as { version?: string } | undefined)?.version ?? 0);
+}
+
+export function resourceRoutes({ service, search }: { service: ResourceService; search: ResourceSearch }) {
+  return async function resourceRoutesPlugin(app: FastifyInstance) {
+    const taxonomy = taxonomyService(app.deps);
+    const absolute = (path: string) => new URL(path, app.deps.config.baseUrl).href;
+
+    async function renderForm(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      state: { action: string; values: ResourceFormValues; errors?: FieldErrors; version?: number; feedback?: string; conflict?: boolean; editing: boolean },
+      statusCode = 200,
+    ) {
+      const terms = await taxonomy.all();
+      const title = request.t(state.editing ? 'resources.form.editTitle' : 'resources.form.newTitle');
+      return reply.page(
+        // A screen reader hears the error first (GOV.UK pattern).
+        Object.keys(state.errors ?? {}).length > 0 ? `${request.t('common.errorPrefix')} ${title}` : title,
+        (ctx) => <ResourceFormPage ctx={ctx} {...state} errors={state.errors ?? {}} taxonomy={terms} />,
+        statusCode,
+      );
+    }
+
+    async function renderPage(request: FastifyRequest, reply: FastifyReply, slug: string, options: CommunityForms & { commentPage?: number; notice?: string } = {}) {
+      const viewer = request.currentUser;
+      const detail = await service.find(viewer, slug);
+      const [engagement, neighbours] = await Promise.all([
+        app.engagement.load(resourceRef(detail.row), viewer, options.commentPage ?? 1),
+        detail.row.status === 'published' ? service.neighbours(detail.row.id) : Promise.resolve({ previous: undefined, next: undefined }),
+      ]);
+      const notice = [...COMMUNITY_NOTICES, ...SAVE_ACTIONS].find((candidate) => candidate === options.notice);
+      const urls = { page: absolute(`/${request.locale}${RESOURCES_PATH}/${encodeURIComponent(slug)}`), site: absolute(`/${request.locale}/`), siteName: request.t('common.siteName') };
+      return reply.page(
+        detail.row.title,
+        (ctx) => (
+          <ResourcePageView
+            ctx={ctx}
+            detail={detail}
+            engagement={engagement}
+            neighbours={neighbours}
+            forms={{ rating: options.rating ?? EMPTY_FORM, comment: options.comment ?? EMPTY_FORM }}
+            notice={notice}
+            canEdit={canEditResource(viewer, detail.row)}
+            urls={urls}
+          />
+        ),
+        options.statusCode,
+      );
+    }
+
+    app.get(RESOURCES_PATH, { schema: { querystring: resourceSearchSchema } }, async (request, reply) => {
+      const raw = (request.query ?? {}) as RawQuery & { page?: string };
+      const searchRequest = await search.requestOf(raw, parsePage(raw.page));
+      const [outcome, terms] = await Promise.all([search.engine.search(searchRequest), taxonomy.all()]);
+      const termsByKey = new Map([...terms.values()].flat().map((term) => [`${term.vocabulary}:${term.code}`, term]));
+      const outOfRange = searchRequest.page > outcome.pageCount;
+      const title = searchRequest.q ? request.t('resources.list.titleWithQuery', { query: searchRequest.q }) : request.t('resources.list.title');
+      return reply.page(title, (ctx) => <ResourceListPage ctx={ctx} outcome={outcome} termsByKey={termsByKey} outOfRange={outOfRange} />, outOfRange ? 404 : 200);
+    });
+
+    app.get(`${RESOURCES_PATH}/new`, { preHandler: requireUser }, async (request, reply) =>
+      renderForm(request, reply, { action: RESOURCES_PATH, values: EMPTY_RESOURCE_FORM, editing: false }),
+    );
+
+    app.post(RESOURCES_PATH, { ...posting, preHandler: requireUser, schema: { body: formSchema } }, async (request, reply) => {
+      const values = readResourceForm(request.body);
+      try {
+        const slug = await service.create(signedInUser(request), values, actionOf(request.body));
+        return reply.seeOther(`${RESOURCES_PATH}/${encodeURIComponent(slug)}?done=${actionOf(request.body)}`);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderForm(request, reply, { action: RESOURCES_PATH, values, errors: error.errors, editing: false }, 422);
+      }
+    });
+
+    app.get(`${RESOURCES_PATH}/mine`, { preHandler: requireUser, schema: { querystring: pageQuery } }, async (request, reply) => {
+      const list = await service.mine(signedInUser(request), parsePage((request.query as { page?: string }).page));
+      return reply.page(request.t('resources.mine.title'), (ctx) => <MyResourcesPage ctx={ctx} list={list} />);
+    });
+
+    app.get(`${RESOURCES_PATH}/links`, { preHandler: requireCapability('content.curate'), schema: { querystring: pageQuery } }, async (request, reply) => {
+      const list = await service.brokenLinks(signedInUser(request), parsePage((request.query as { page?: string }).page));
+      return reply.page(request.t('resources.links.title'), (ctx) => <BrokenLinksPage ctx={ctx} list={list} />);
+    });
+
+    app.get(`${RESOURCES_PATH}/:slug`, { schema: { params: slugParams, querystring: pageViewQuery } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const query = request.query as { comments?: string; done?: string };
+      return renderPage(request, reply, slug, { commentPage: parsePage(query.comments), notice: query.done });
+    });
+
+    app.get(`${RESOURCES_PATH}/:slug/edit`, { preHandler: requireUser, schema: { params: slugParams } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const detail = await service.find(signedInUser(request), slug);
+      if (!canEditResource(request.currentUser, detail.row)) return reply.seeOther(`${RESOURCES_PATH}/${encodeURIComponent(slug)}`);
+      return renderForm(request, reply, {
+        action: `${RESOURCES_PATH}/${encodeURIComponent(slug)}`,
+        values: formValuesOf(detail.input),
+        version: detail.row.version,
+        feedback: detail.row.status === 'changes_requested' ? detail.row.decision_message : undefined,
+        editing: true,
+      });
+    });
+
+    app.post(`${RESOURCES_PATH}/:slug`, { ...posting, preHandler: requireUser, schema: { params: slugParams, body: formSchema } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const values = readResourceForm(request.body);
+      const version = versionOf(request.body);
+      const state = { action: `${RESOURCES_PATH}/${encodeURIComponent(slug)}`, values, version, editing: true };
+      try {
+        await service.update(signedInUser(request), slug, version, values, actionOf(request.body));
+        return reply.seeOther(`${RESOURCES_PATH}/${encodeURIComponent(slug)}?done=${actionOf(request.body)}`);
+      } catch (error) {
+        if (error instanceof ValidationError) return renderForm(request, reply, { ...state, errors: error.errors }, 422);
+        // Changed by someone else meanwhile: the form comes back with the member's text and the new version.
+        if (error instanceof ConflictError) {
+          const current = await service.find(signedInUser(request), slug);
+          return renderForm(request, reply, { ...state, version: current.row.version, conflict: true }, 409);
+        }
+        throw error;
+      }
+    });
+
+    await app.register(
+      engagementRoutes({
+        kind: RESOURCE_KIND,
+        basePath: RESOURCES_PATH,
+        engagement: app.engagement,
+        renderItemPage: (request, reply, slug, forms) => renderPage(request, reply, slug, forms),
+      }),
+    );
+
+    // The editors' side: one submission with the decision form (the queue itself is shared).
+    const editorsOnly = requireCapability('content.review');
+    const renderReview = async (request: FastifyRequest, reply: FastifyReply, slug: string, state: { values?: { decision: string; message: string }; errors?: FieldErrors; decided?: string }, statusCode = 200) => {
+      const detail = await service.find(signedInUser(request), slug);
+      return reply.page(
+        `${request.t('resources.review.title')} ${detail.row.title}`,
+        (ctx) => <ResourceReviewPage ctx={ctx} detail={detail} values={state.values ?? { decision: '', message: '' }} errors={state.errors ?? {}} decided={state.decided} />,
+        statusCode,
+      );
+    };
+
+    app.get('/review/resources/:slug', { preHandler: editorsOnly, schema: { params: slugParams, querystring: { type: 'object', properties: { done: { type: 'string', enum: ['request_changes', 'publish', 'decline'] } } } } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      return renderReview(request, reply, slug, { decided: (request.query as { done?: string }).done });
+    });
+
+    app.post('/review/resources/:slug/decision', { preHandler: editorsOnly, schema: { params: slugParams, body: decisionSchema } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const body = request.body as { decision?: string; message?: string };
+      const values = { decision: body.decision ?? '', message: body.message ?? '' };
+      try {
+        const decision = await service.decide(signedInUser(request), slug, versionOf(request.body), values.decision, values.message);
+        return reply.seeOther(`/review/resources/${encodeURIComponent(slug)}?done=${decision}`);
+      } catch (error) {
+        if (error instanceof ValidationError) return renderReview(request, reply, slug, { values, errors: error.errors }, 422);
+        if (error instanceof ConflictError) return renderReview(request, reply, slug, { values, errors: { decision: 'resources.errors.changedMeanwhile' } }, 409);
+        throw error;
+      }
+    });
+  };
+}

@@ -1,0 +1,265 @@
+import { canViewContent, type ContentStatus } from '../../content/kinds.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { Vocabulary } from '../../db/schema/taxonomies.ts';
+import { insertRevision, isDecision, nextStatus, type Decision } from '../../editorial/index.ts';
+import { nextFreeSlug, slugify } from '../../lib/text.ts';
+import type { CurrentUser } from '../../platform/context.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { isLocale, translator } from '../../platform/i18n.ts';
+import { loadPage } from '../../platform/pagination.ts';
+import { can } from '../../platform/permissions.ts';
+import { taxonomyService, type Term } from '../taxonomies/index.ts';
+import { RESOURCE_KIND, resourceRef } from './kind.ts';
+import { checkResourceForm, LIMITS, type ResourceFormValues, type ResourceInput, type TermCodes } from './model.ts';
+import * as queries from './queries.ts';
+
+/**
+ * Resources: members submit them, editors publish them (from the shared review queue or directly),
+ * and everyone reads the published ones. Every write checks the version the writer saw, so a
+ * concurrent edit or decision is refused rather than overwritten.
+ */
+
+/** Path segments that fixed routes use next to `/resources/{slug}`: a resource may not take them. */
+const RESERVED_SLUGS: ReadonlySet<string> = new Set(['new', 'mine', 'links', 'export']);
+/** What a member's form post asks for. */
+export const SAVE_ACTIONS = ['draft', 'submit', 'publish'] as const;
+export type SaveAction = (typeof SAVE_ACTIONS)[number];
+/** States in which the author may still change the resource without an editor. */
+const AUTHOR_EDITABLE: ReadonlySet<ContentStatus> = new Set(['draft', 'changes_requested']);
+const DECISION_MESSAGE_MAX = 5000;
+
+export interface ResourceDetail {
+  row: queries.ResourceRow;
+  terms: Term[];
+  related: Awaited<ReturnType<typeof queries.relatedPractices>>;
+  input: ResourceInput;
+}
+
+/** Who may change a resource: editors always; its author while it is a draft or sent back. */
+export function canEditResource(viewer: CurrentUser | null, row: { status: ContentStatus; author_id: number | null }): boolean {
+  if (!viewer) return false;
+  if (can(viewer, 'content.editAny')) return true;
+  return row.author_id === viewer.id && AUTHOR_EDITABLE.has(row.status);
+}
+
+export function resourceService(deps: AppDeps) {
+  const { db, mailer, config } = deps;
+  const taxonomy = taxonomyService(deps);
+
+  async function termCodes(): Promise<TermCodes & { byCode: Map<string, number>; terms: Map<Vocabulary, Term[]> }> {
+    const terms = await taxonomy.all();
+    const codes = (vocabulary: Vocabulary) => new Set((terms.get(vocabulary) ?? []).map((term) => term.code));
+    const byCode = new Map<string, number>();
+    for (const [vocabulary, list] of terms) for (const term of list) byCode.set(`${vocabulary}:${term.code}`, term.id);
+    return { topics: codes('topic'), targetGroups: codes('target_group'), byCode, terms };
+  }
+
+  /** The checked input, or a ValidationError with every problem; related practices must exist and be published. */
+  async function checked(form: ResourceFormValues) {
+    const codes = await termCodes();
+    const { input, errors } = checkResourceForm(form, codes, new Date().getUTCFullYear());
+    const practiceIds = input ? await queries.publishedPracticeIds(db, input.relatedPractices) : new Map<string, number>();
+    if (input && practiceIds.size < input.relatedPractices.length) {
+      throw new ValidationError({ ...errors, relatedPractices: 'resources.errors.practiceNotFound' });
+    }
+    if (!input) throw new ValidationError(errors);
+    const termIds = [
+      ...input.topics.map((code) => codes.byCode.get(`topic:${code}`)),
+      ...input.targetGroups.map((code) => codes.byCode.get(`target_group:${code}`)),
+    ].filter((id): id is number => id !== undefined);
+    return { input, termIds, practiceIds: input.relatedPractices.flatMap((slug) => practiceIds.get(slug) ?? []) };
+  }
+
+  function columnsOf(input: ResourceInput, termIds: number[]) {
+    return {
+      type: input.type,
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      url: input.url,
+      publisher: input.publisher,
+      year: input.year,
+      language: input.language,
+      countries: input.countries,
+      term_ids: termIds,
+    };
+  }
+
+  function statusAfter(actor: CurrentUser, action: SaveAction, current: ContentStatus | null): ContentStatus {
+    if (action === 'publish') {
+      if (!can(actor, 'content.review')) throw new ForbiddenError();
+      return 'published';
+    }
+    // An editor correcting a published resource keeps it published; the change is a revision.
+    if (current === 'published') return 'published';
+    return action === 'submit' ? 'submitted' : (current ?? 'draft');
+  }
+
+  async function detailOf(row: queries.ResourceRow): Promise<ResourceDetail> {
+    const [terms, related] = await Promise.all([taxonomy.byIds(row.term_ids), queries.relatedPractices(db, row.id)]);
+    const codes = (vocabulary: Vocabulary) => terms.filter((term) => term.vocabulary === vocabulary).map((term) => term.code);
+    return {
+      row,
+      terms,
+      related,
+      input: {
+        type: row.type,
+        title: row.title,
+        summary: row.summary,
+        body: row.body,
+        url: row.url,
+        publisher: row.publisher,
+        year: row.year,
+        language: row.language as ResourceInput['language'],
+        countries: row.countries,
+        topics: codes('topic'),
+        targetGroups: codes('target_group'),
+        relatedPractices: related.map((practice) => practice.slug),
+      },
+    };
+  }
+
+  async function tellAuthor(row: queries.ResourceRow, decision: Decision, message: string): Promise<void> {
+    if (!row.author_email) return;
+    const locale = row.author_locale && isLocale(row.author_locale) ? row.author_locale : 'en';
+    const t = translator(locale);
+    const path = decision === 'publish' ? `/resources/${row.slug}` : `/resources/${row.slug}/edit`;
+    await mailer.send({
+      to: row.author_email,
+      subject: t(`resources.mail.${decision}.subject`, { title: row.title }),
+      text: t(`resources.mail.${decision}.body`, {
+        name: row.author_name ?? '',
+        title: row.title,
+        message: message || t('resources.mail.noMessage'),
+        link: new URL(`/${locale}${path}`, config.baseUrl).href,
+      }),
+    });
+  }
+
+  return {
+    termCodes,
+
+    /** A new resource by `actor`: a draft, a submission, or (editors) published at once. Returns its slug. */
+    async create(
+      actor: CurrentUser,
+      form: ResourceFormValues,
+      action: SaveAction,
+      /** The demo loader and imports name the original author and date; members never do. */
+      options: { publishedAt?: Date; slug?: string; authorId?: number } = {},
+    ): Promise<string> {
+      const status = statusAfter(actor, action, null);
+      const { input, termIds, practiceIds } = await checked(form);
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await db.transaction().execute(async (trx) => {
+            const base = options.slug ?? (slugify(input.title, 80) || 'resource');
+            const slug = options.slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base), RESERVED_SLUGS);
+            const now = new Date();
+            const id = await queries.insertResource(trx, {
+              ...columnsOf(input, termIds),
+              slug,
+              author_id: options.authorId ?? actor.id,
+              status,
+              submitted_at: status === 'draft' ? null : (options.publishedAt ?? now),
+              published_at: status === 'published' ? (options.publishedAt ?? now) : null,
+            });
+            await queries.replaceRelatedPractices(trx, id, practiceIds);
+            if (status === 'published') await insertRevision(trx, { kind: RESOURCE_KIND, id }, { version: 1, editorId: actor.id, snapshot: input, note: '' });
+            return slug;
+          });
+        } catch (error) {
+          // Two members choosing the same title at once: the loser takes the next free slug.
+          if (isUniqueViolation(error) && !options.slug && attempt < 3) continue;
+          throw error;
+        }
+      }
+    },
+
+    /**
+     * Saves an edit made on the version the writer saw; returns the new status. A concurrent change
+     * raised the version and the edit is refused with a conflict, nothing overwritten.
+     */
+    async update(actor: CurrentUser, slug: string, version: number, form: ResourceFormValues, action: SaveAction): Promise<ContentStatus> {
+      const current = await queries.findBySlug(db, slug);
+      if (!current || !canViewContent(actor, resourceRef(current))) throw new NotFoundError();
+      if (!canEditResource(actor, current)) throw new ForbiddenError();
+      const status = statusAfter(actor, action, current.status);
+      const { input, termIds, practiceIds } = await checked(form);
+      return db.transaction().execute(async (trx) => {
+        const locked = await queries.lockBySlug(trx, slug);
+        if (!locked || locked.version !== version) throw new ConflictError('The resource changed since it was read');
+        const publishing = status === 'published';
+        await queries.updateResource(trx, locked.id, {
+          ...columnsOf(input, termIds),
+          status,
+          version: version + 1,
+          submitted_at: status === 'submitted' ? new Date() : current.submitted_at,
+          published_at: publishing ? (current.published_at ?? new Date()) : current.published_at,
+        });
+        await queries.replaceRelatedPractices(trx, locked.id, practiceIds);
+        if (publishing) await insertRevision(trx, { kind: RESOURCE_KIND, id: locked.id }, { version: version + 1, editorId: actor.id, snapshot: input, note: '' });
+        return status;
+      });
+    },
+
+    /** A resource as its viewer may see it: drafts and submissions only to their author and the editors. */
+    async find(viewer: CurrentUser | null, slug: string): Promise<ResourceDetail> {
+      const row = await queries.findBySlug(db, slug);
+      if (!row || !canViewContent(viewer, resourceRef(row))) throw new NotFoundError();
+      return detailOf(row);
+    },
+
+    async neighbours(resourceId: number) {
+      const [previous, next] = await Promise.all([queries.neighbour(db, resourceId, 'previous'), queries.neighbour(db, resourceId, 'next')]);
+      return { previous, next };
+    },
+
+    /** Editors' decision on a submission: publish, ask for changes or decline; the author is mailed. */
+    async decide(actor: CurrentUser, slug: string, version: number, rawDecision: string, rawMessage: string): Promise<Decision> {
+      if (!can(actor, 'content.review')) throw new ForbiddenError();
+      const errors: Record<string, string> = {};
+      const decision = isDecision(rawDecision) ? rawDecision : undefined;
+      if (!decision) errors.decision = 'resources.errors.decisionRequired';
+      const message = rawMessage.trim();
+      if (message.length > DECISION_MESSAGE_MAX) errors.message = 'resources.errors.messageTooLong';
+      else if (decision && decision !== 'publish' && !message) errors.message = 'resources.errors.messageRequired';
+      if (!decision || Object.keys(errors).length > 0) throw new ValidationError(errors);
+      const row = await queries.findBySlug(db, slug);
+      if (!row) throw new NotFoundError();
+      const status = nextStatus(row.status, decision);
+      if (!status) throw new ConflictError(`A ${row.status} resource cannot be decided on`);
+      await db.transaction().execute(async (trx) => {
+        const locked = await queries.lockBySlug(trx, slug);
+        if (!locked || locked.version !== version || locked.status !== row.status) throw new ConflictError('The resource changed since it was read');
+        await queries.updateResource(trx, locked.id, {
+          status,
+          version: version + 1,
+          decision_message: message,
+          published_at: status === 'published' ? (row.published_at ?? new Date()) : row.published_at,
+        });
+        if (status === 'published') {
+          const { input } = await detailOf(row);
+          await insertRevision(trx, { kind: RESOURCE_KIND, id: locked.id }, { version: version + 1, editorId: actor.id, snapshot: input, note: '' });
+        }
+      });
+      await tellAuthor(row, decision, message);
+      return decision;
+    },
+
+    /** The signed-in member's own resources, last changed first. */
+    mine(actor: CurrentUser, page: number) {
+      return loadPage(page, { count: () => queries.countByAuthor(db, actor.id), rows: (window) => queries.pageByAuthor(db, actor.id, window) });
+    },
+
+    /** Published resources whose link failed its last check, for editors. */
+    brokenLinks(actor: CurrentUser, page: number) {
+      if (!can(actor, 'content.curate')) throw new ForbiddenError();
+      return loadPage(page, { count: () => queries.countBrokenLinks(db), rows: (window) => queries.brokenLinks(db, window) });
+    },
+
+    limits: LIMITS,
+  };
+}
+
+export type ResourceService = ReturnType<typeof resourceService>;

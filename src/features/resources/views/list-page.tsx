@@ -1,0 +1,165 @@
+import { countryName } from '../../../lib/countries.ts';
+import { displayNames, numberFormat } from '../../../lib/intl.ts';
+import type { ViewContext } from '../../../platform/context.ts';
+import { paginationLabels } from '../../../platform/pagination.ts';
+import { Marked, SORTS, type SearchOutcome } from '../../../search/index.ts';
+import { Button, Card, Checkboxes, Pagination, Select, TextInput } from '../../../ui/index.ts';
+import { termLabel, type Term } from '../../taxonomies/index.ts';
+import { resourceFacets, type ResourceFacetParam, type ResourceResult } from '../search.ts';
+
+export interface ResourceListPageProps {
+  ctx: ViewContext;
+  outcome: SearchOutcome<ResourceFacetParam, ResourceResult>;
+  termsByKey: ReadonlyMap<string, Term>;
+  outOfRange: boolean;
+}
+
+/** How many values of a facet are listed: the rest are reached by searching. */
+const VALUES_SHOWN = 8;
+
+/** The label of a facet value in the reader's language. */
+export function facetValueLabel(ctx: ViewContext, param: ResourceFacetParam, value: string, termsByKey: ReadonlyMap<string, Term>): string {
+  switch (param) {
+    case 'type':
+      return ctx.t(`resources.types.${value}`);
+    case 'country':
+      return countryName(value, ctx.locale);
+    case 'language':
+      return displayNames(ctx.locale, 'language').of(value) ?? value;
+    case 'year':
+      return value;
+    case 'topic': {
+      const term = termsByKey.get(`topic:${value}`);
+      return term ? termLabel(term, ctx.locale) : value;
+    }
+    case 'target': {
+      const term = termsByKey.get(`target_group:${value}`);
+      return term ? termLabel(term, ctx.locale) : value;
+    }
+  }
+}
+
+function Facets({ ctx, outcome, termsByKey }: Omit<ResourceListPageProps, 'outOfRange'>) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="filters-heading" class="facets">
+      <h2 id="filters-heading">{t('resources.list.filters')}</h2>
+      {resourceFacets.facets.map((facet) => {
+        const values = outcome.facets.get(facet.param) ?? [];
+        if (values.length === 0) return null;
+        // The most frequent values, and any chosen one: the rest are reached by searching.
+        const shown = values.filter((value, index) => index < VALUES_SHOWN || value.selected);
+        return (
+          <div class="facet" key={facet.param}>
+            <Checkboxes
+              id={facet.param}
+              label={t(`resources.facets.${facet.param}`)}
+              items={shown.map((value) => ({
+                value: value.value,
+                label: t('resources.list.facetValue', { label: facetValueLabel(ctx, facet.param, value.value, termsByKey), count: value.count }),
+              }))}
+              checked={shown.filter((value) => value.selected).map((value) => value.value)}
+            />
+          </div>
+        );
+      })}
+      <Button>{t('resources.list.apply')}</Button>
+    </section>
+  );
+}
+
+function ResultCard({ ctx, result, termsById }: { ctx: ViewContext; result: ResourceResult; termsById: ReadonlyMap<number, Term> }) {
+  const { t } = ctx;
+  const average = result.rating_count > 0 ? numberFormat(ctx.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(result.rating_sum / result.rating_count) : null;
+  const meta = [t(`resources.types.${result.type}`), result.publisher, result.year ? String(result.year) : ''].filter(Boolean).join(' · ');
+  const topics = result.term_ids
+    .map((id) => termsById.get(id))
+    .filter((term): term is Term => term !== undefined && term.vocabulary === 'topic');
+  return (
+    <Card
+      headingLevel={2}
+      title={
+        <span lang={result.language} dir="auto">
+          <Marked text={result.marked_title} />
+        </span>
+      }
+      href={ctx.href(`/resources/${encodeURIComponent(result.slug)}`)}
+      meta={meta}
+      tags={topics.map((term) => ({ label: termLabel(term, ctx.locale), href: ctx.href(`/resources?topic=${encodeURIComponent(term.code)}`) }))}
+      tagsLabel={t('resources.facets.topic')}
+    >
+      <p lang={result.language} dir="auto">
+        {result.snippet ? <Marked text={result.snippet} /> : result.summary}
+      </p>
+      <p class="muted">
+        {average === null ? t('resources.list.notRated') : t('resources.list.rating', { average, count: result.rating_count })}
+        {result.countries.length > 0 ? ` · ${result.countries.map((code) => countryName(code, ctx.locale)).join(', ')}` : ''}
+      </p>
+    </Card>
+  );
+}
+
+/** `/{l}/resources`: search in any language with facets, newest or most useful first. */
+export function ResourceListPage({ ctx, outcome, termsByKey, outOfRange }: ResourceListPageProps) {
+  const { t } = ctx;
+  const { request } = outcome;
+  const termsById = new Map([...termsByKey.values()].map((term) => [term.id, term]));
+  const hrefFor = (page: number) => ctx.href(`/resources${resourceFacets.searchQueryString(request, page)}`);
+  return (
+    <div class="stack">
+      <h1>{request.q ? t('resources.list.titleWithQuery', { query: request.q }) : t('resources.list.title')}</h1>
+      <p class="lede">{t('resources.list.intro')}</p>
+      {ctx.user ? (
+        <p>
+          <a href={ctx.href('/resources/new')}>{t('resources.list.submit')}</a> · <a href={ctx.href('/resources/mine')}>{t('resources.list.mine')}</a>
+        </p>
+      ) : null}
+      {/* One GET form holds the words, the order and the facets, so that every button keeps them all. */}
+      <form method="get" action={ctx.href('/resources')} class="search-form">
+        <div role="search" aria-label={t('resources.list.searchLabel')}>
+          <TextInput id="q" type="search" label={t('resources.list.query')} hint={t('resources.list.queryHint')} value={request.q} />
+          <Button>{t('resources.list.search')}</Button>
+        </div>
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading">{t('resources.list.count', { count: outcome.total })}</h2>
+          {outcome.total > 0 ? (
+            <div class="inline-form">
+              <Select
+                id="sort"
+                label={t('resources.list.sort')}
+                options={SORTS.filter((sort) => sort !== 'relevance' || request.q).map((sort) => ({ value: sort, label: t(`resources.list.sorts.${sort}`) }))}
+                value={request.sortGiven ? request.sort : ''}
+                emptyOption={t('resources.list.sorts.default')}
+              />
+              <Button variant="secondary">{t('resources.list.apply')}</Button>
+            </div>
+          ) : null}
+          {outcome.results.length === 0 ? (
+            <div class="stack">
+              <p>{outOfRange ? t('resources.list.outOfRange') : t('resources.list.empty')}</p>
+              {request.q || request.filters.size > 0 ? (
+                <p>
+                  <a href={ctx.href('/resources')}>{t('resources.list.clear')}</a>
+                </p>
+              ) : null}
+            </div>
+          ) : (
+            <ol class="result-list" aria-label={t('resources.list.results')}>
+              {outcome.results.map((result) => (
+                <li key={result.slug}>
+                  <ResultCard ctx={ctx} result={result} termsById={termsById} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pagination page={Math.min(request.page, outcome.pageCount)} pageCount={outcome.pageCount} hrefFor={hrefFor} labels={paginationLabels(t)} />
+          <p class="muted">
+            <a href={`/feeds/resources.atom${resourceFacets.searchQueryString({ ...request, sortGiven: false })}`}>{t('resources.list.feed')}</a> ·{' '}
+            <a href="/api/v1/resources/export.csv">{t('resources.list.csv')}</a> · <a href="/api/v1/resources/export.json">{t('resources.list.json')}</a>
+          </p>
+        </section>
+        {outcome.total > 0 || request.filters.size > 0 ? <Facets ctx={ctx} outcome={outcome} termsByKey={termsByKey} /> : null}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import type { ComponentChildren } from 'preact';
+import { countryName } from '../../../lib/countries.ts';
+import { displayNames } from '../../../lib/intl.ts';
+import { aggregateRatingJsonLd, CommentsSection, RatingSection, type CommunityNotice, type Engagement } from '../../../engagement/index.ts';
+import { StatusTag } from '../../../editorial/index.ts';
+import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
+import type { ViewContext } from '../../../platform/context.ts';
+import type { FormState } from '../../../platform/forms.ts';
+import { renderMarkdown } from '../../../platform/markdown.ts';
+import { SuccessBanner, SummaryList, TagList, type SummaryRow, type TagItem } from '../../../ui/index.ts';
+import { termLabel } from '../../taxonomies/index.ts';
+import type { ResourceDetail } from '../service.ts';
+
+export interface ResourcePageProps {
+  ctx: ViewContext;
+  detail: ResourceDetail;
+  engagement: Engagement;
+  neighbours: { previous?: { slug: string; title: string; language: string }; next?: { slug: string; title: string; language: string } };
+  forms: { rating: FormState; comment: FormState };
+  /** What just happened: a community post, or the member's save (`draft`, `submit`, `publish`). */
+  notice?: CommunityNotice | 'draft' | 'submit' | 'publish';
+  canEdit: boolean;
+  /** Absolute addresses: this page (the permalink) and the site, for sharing and JSON-LD. */
+  urls: { page: string; site: string; siteName: string };
+}
+
+const resourcePath = (slug: string) => `/resources/${encodeURIComponent(slug)}`;
+
+function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <section class="practice-section" id={id} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function tagsOf(ctx: ViewContext, detail: ResourceDetail): TagItem[] {
+  const filtered = (param: string, value: string) => ctx.href(`/resources?${new URLSearchParams({ [param]: value }).toString()}`);
+  return [
+    { label: ctx.t(`resources.types.${detail.row.type}`), href: filtered('type', detail.row.type) },
+    ...detail.terms
+      .filter((term) => term.vocabulary === 'topic' || term.vocabulary === 'target_group')
+      .map((term) => ({ label: termLabel(term, ctx.locale), href: filtered(term.vocabulary === 'topic' ? 'topic' : 'target', term.code) })),
+    ...detail.row.countries.map((code) => ({ label: countryName(code, ctx.locale), href: filtered('country', code) })),
+  ];
+}
+
+function facts(ctx: ViewContext, detail: ResourceDetail, permalink: string): SummaryRow[] {
+  const { t } = ctx;
+  const { row } = detail;
+  const language = displayNames(ctx.locale, 'language').of(row.language) ?? row.language;
+  return [
+    { key: t('resources.page.type'), value: t(`resources.types.${row.type}`) },
+    ...(row.publisher ? [{ key: t('resources.page.publisher'), value: <span dir="auto">{row.publisher}</span> }] : []),
+    ...(row.year ? [{ key: t('resources.page.year'), value: String(row.year) }] : []),
+    { key: t('resources.page.language'), value: language },
+    { key: t('resources.page.permalink'), value: <a href={permalink}>{permalink}</a> },
+  ];
+}
+
+/** schema.org description of a published resource, for search engines and other sites. */
+function jsonLd(detail: ResourceDetail, engagement: Engagement, urls: ResourcePageProps['urls']) {
+  const { row } = detail;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CreativeWork',
+    '@id': urls.page,
+    url: urls.page,
+    name: row.title,
+    description: row.summary,
+    inLanguage: row.language,
+    genre: row.type,
+    ...(row.url ? { sameAs: row.url } : {}),
+    ...(row.publisher ? { creator: { '@type': 'Organization', name: row.publisher } } : {}),
+    ...(row.year ? { dateCreated: String(row.year) } : {}),
+    ...(row.published_at ? { datePublished: row.published_at.toISOString() } : {}),
+    ...aggregateRatingJsonLd(engagement.rating),
+    publisher: { '@type': 'Organization', name: urls.siteName, url: urls.site },
+  };
+}
+
+export function ResourcePageView({ ctx, detail, engagement, neighbours, forms, notice, canEdit, urls }: ResourcePageProps) {
+  const { t } = ctx;
+  const { row } = detail;
+  const isPublic = row.status === 'published';
+  return (
+    <article class="stack" lang={row.language}>
+      <SuccessBanner title={t('common.success')} message={notice ? t(`resources.done.${notice}`) : undefined} />
+      <p>
+        <a href={ctx.href('/resources')}>{t('resources.page.back')}</a>
+      </p>
+      {!isPublic ? (
+        <p>
+          <StatusTag ctx={ctx} status={row.status} />
+        </p>
+      ) : null}
+      <h1 dir="auto">{row.title}</h1>
+      <p class="lede" dir="auto">
+        {row.summary}
+      </p>
+      <TagList tags={tagsOf(ctx, detail)} label={t('resources.page.tags')} />
+      {canEdit ? (
+        <p>
+          <a href={ctx.href(`${resourcePath(row.slug)}/edit`)}>{t('resources.page.edit')}</a>
+        </p>
+      ) : null}
+      {row.url ? (
+        <p>
+          <a href={row.url} rel="nofollow ugc noopener noreferrer" class="button button--secondary">
+            {t('resources.page.open')}
+          </a>
+        </p>
+      ) : null}
+      {row.body ? (
+        // Rendered by renderMarkdown: markdown-it without raw HTML, then sanitize-html's allowlist.
+        <div class="prose" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(row.body) }} />
+      ) : null}
+      <Section id="about" title={t('resources.page.about')}>
+        <SummaryList rows={facts(ctx, detail, urls.page)} />
+        {ctx.user && isPublic ? (
+          <p>
+            <a href={ctx.href(`${resourcePath(row.slug)}/flag`)}>{t('engagement.kinds.resource.reportItem')}</a>
+          </p>
+        ) : null}
+      </Section>
+      {detail.related.some((practice) => practice.status === 'published') ? (
+        <Section id="practices" title={t('resources.page.related')}>
+          <ul>
+            {detail.related
+              .filter((practice) => practice.status === 'published')
+              .map((practice) => (
+                <li key={practice.slug}>
+                  <a href={ctx.href(`/practices/${encodeURIComponent(practice.slug)}`)} lang={practice.language} dir="auto">
+                    {practice.title}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </Section>
+      ) : null}
+      {isPublic ? (
+        <>
+          <RatingSection ctx={ctx} engagement={engagement} form={forms.rating} />
+          <CommentsSection ctx={ctx} engagement={engagement} form={forms.comment} />
+          <ShareSection ctx={ctx} kind="resource" title={row.title} url={urls.page} />
+          <nav class="pager" aria-label={t('resources.page.neighbours')}>
+            {neighbours.previous ? (
+              <a rel="prev" href={ctx.href(resourcePath(neighbours.previous.slug))} lang={neighbours.previous.language}>
+                {t('resources.page.previous', { title: neighbours.previous.title })}
+              </a>
+            ) : null}
+            {neighbours.next ? (
+              <a rel="next" href={ctx.href(resourcePath(neighbours.next.slug))} lang={neighbours.next.language}>
+                {t('resources.page.next', { title: neighbours.next.title })}
+              </a>
+            ) : null}
+          </nav>
+          <script
+            type="application/ld+json"
+            // Escaped by jsonForScript: no value can close the element.
+            dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd(detail, engagement, urls)) }}
+          />
+        </>
+      ) : null}
+    </article>
+  );
+}
