@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/client.ts';
 import type { CurrentUser } from '../platform/context.ts';
@@ -93,4 +94,71 @@ declare module 'fastify' {
 /** The page of an item in a collection: `/practices` + slug → `/practices/{slug}`. */
 export function pathOf(basePath: string, slug: string): string {
   return `${basePath}/${encodeURIComponent(slug)}`;
+}
+
+/** The columns every kind's table has that a reference is made of. */
+export interface ContentRefRow {
+  id: number;
+  slug: string;
+  title: string;
+  language: string;
+  status: ContentStatus;
+  author_id: number | null;
+}
+
+/**
+ * A kind whose items are rows of one table with the reference columns (`ContentRefRow`): how it
+ * is found and shown follows from its name, base path and table.
+ */
+export function tableKind(spec: { name: string; basePath: string; table: ReviewedTable; reviewPath?: (slug: string) => string }): ContentKind & {
+  refOf(row: ContentRefRow): ContentRef;
+} {
+  const refOf = (row: ContentRefRow): ContentRef => ({
+    kind: spec.name,
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    language: row.language,
+    status: row.status,
+    authorId: row.author_id,
+    path: pathOf(spec.basePath, row.slug),
+  });
+  const columns = sql`id, slug, title, language, status, author_id`;
+  return {
+    name: spec.name,
+    basePath: spec.basePath,
+    ...(spec.reviewPath ? { review: { table: spec.table, path: spec.reviewPath } } : {}),
+    refOf,
+    async findBySlug(db, slug) {
+      const { rows } = await sql<ContentRefRow>`SELECT ${columns} FROM ${sql.table(spec.table)} WHERE slug = ${slug}`.execute(db);
+      return rows[0] ? refOf(rows[0]) : undefined;
+    },
+    async findByIds(db, ids) {
+      if (ids.length === 0) return [];
+      const { rows } = await sql<ContentRefRow>`SELECT ${columns} FROM ${sql.table(spec.table)} WHERE id = ANY (${sql.val([...ids])}::integer[])`.execute(db);
+      return rows.map(refOf);
+    },
+  };
+}
+
+export interface ItemLink {
+  slug: string;
+  title: string;
+  language: string;
+}
+
+/**
+ * The published item just before (older) or after (newer) this one by publication date, for the
+ * previous/next links of an item's page. The position is read in SQL: JavaScript dates would
+ * lose the microseconds.
+ */
+export async function publishedNeighbour(db: Executor, table: ReviewedTable, id: number, direction: 'previous' | 'next'): Promise<ItemLink | undefined> {
+  const older = direction === 'previous';
+  const here = sql`(SELECT published_at, id FROM ${sql.table(table)} WHERE id = ${id})`;
+  const { rows } = await sql<ItemLink>`
+    SELECT slug, title, language FROM ${sql.table(table)}
+    WHERE status = 'published' AND (published_at, id) ${older ? sql`<` : sql`>`} ${here}
+    ORDER BY published_at ${older ? sql`DESC` : sql`ASC`}, id ${older ? sql`DESC` : sql`ASC`}
+    LIMIT 1`.execute(db);
+  return rows[0];
 }

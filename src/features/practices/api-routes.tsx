@@ -1,25 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError, NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { API_CACHE_CONTROL, apiErrorSchema, parsePerPage, perPageParameter, slugParameter } from '../../platform/http/api.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { jsonArray, streamDownload } from '../../open-data/index.ts';
 import { csvExport, publishedRecord, publishedRecords } from './export-import.ts';
 import { feedRoutes } from './feed.ts';
-import { API_PAGE_SIZE_MAX, PAGE_SIZE, headlineText } from '../../search/index.ts';
+import { PAGE_SIZE, headlineText } from '../../search/index.ts';
 import { FACET_PARAMS, searchQueryString, type SearchRequest } from './search-params.ts';
 import { listParam, searchQuerySchema, searchRequestOf } from './search-routes.tsx';
 import { searchService, type SearchOutcome } from './search-service.ts';
 
-class InvalidPerPageError extends AppError {
-  constructor(raw: string) {
-    super('bad_request', 400, `Invalid per_page "${raw}"`);
-  }
-}
-
-function parsePerPage(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return PAGE_SIZE;
-  if (!/^[1-9][0-9]{0,2}$/.test(raw) || Number(raw) > API_PAGE_SIZE_MAX) throw new InvalidPerPageError(raw);
-  return Number(raw);
-}
 
 const facetListSchema = {
   type: 'array',
@@ -44,10 +34,6 @@ const summarySchema = {
   },
 } as const;
 
-const errorSchema = {
-  type: 'object',
-  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
-} as const;
 
 const recordSchema = {
   type: 'object',
@@ -76,7 +62,7 @@ export async function apiRoutes(app: FastifyInstance) {
     properties: {
       q: { ...searchQuerySchema.properties.q, description: 'Words in any language; -word excludes, OR joins alternatives' },
       page: { ...searchQuerySchema.properties.page, description: 'Page number, from 1' },
-      per_page: { type: 'string', maxLength: 3, description: `Results per page, 1 to ${API_PAGE_SIZE_MAX} (default ${PAGE_SIZE})` },
+      per_page: perPageParameter,
       sort: { type: 'string', enum: ['relevance', 'newest', 'useful'], description: 'Default: relevance with a query, newest without' },
       ...Object.fromEntries(
         FACET_PARAMS.map((param) => [param, { ...listParam, description: `Filter by ${param} code (repeatable)` }]),
@@ -119,7 +105,7 @@ export async function apiRoutes(app: FastifyInstance) {
               },
             },
           },
-          400: errorSchema,
+          400: apiErrorSchema,
         },
       },
     },
@@ -128,7 +114,7 @@ export async function apiRoutes(app: FastifyInstance) {
       const perPage = parsePerPage(raw.per_page);
       const searchRequest = await searchRequestOf(service, request.query, parsePage(raw.page));
       const outcome = await service.search(searchRequest, { pageSize: perPage });
-      reply.header('cache-control', 'public, max-age=60');
+      reply.header('cache-control', API_CACHE_CONTROL);
       return {
         total: outcome.total,
         page: searchRequest.page,
@@ -181,15 +167,15 @@ export async function apiRoutes(app: FastifyInstance) {
       schema: {
         tags: ['practices'],
         summary: 'One published practice',
-        params: { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] },
-        response: { 200: recordSchema, 404: errorSchema },
+        params: slugParameter,
+        response: { 200: recordSchema, 404: apiErrorSchema },
       },
     },
     async (request, reply) => {
       const { slug } = request.params as { slug: string };
       const record = await publishedRecord(app.deps.db, slug, practiceUrl);
       if (!record) throw new NotFoundError(`No published practice ${slug}`);
-      reply.header('cache-control', 'public, max-age=60');
+      reply.header('cache-control', API_CACHE_CONTROL);
       return record;
     },
   );

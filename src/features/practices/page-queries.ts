@@ -87,21 +87,3 @@ export function similarPractices(
     .execute();
 }
 
-/**
- * The published practice just before (older) or after (newer) this one by publication date. The
- * current position is read in SQL: JavaScript dates would lose the microseconds.
- */
-export function neighbour(db: Executor, practiceId: number, direction: 'previous' | 'next'): Promise<PracticeLink | undefined> {
-  const older = direction === 'previous';
-  const position = sql`(published_at, id)`;
-  const here = sql`(SELECT published_at, id FROM practices WHERE id = ${practiceId})`;
-  return db
-    .selectFrom('practices')
-    .select(['slug', 'title', 'language'])
-    .where('status', '=', 'published')
-    .where(older ? sql<boolean>`${position} < ${here}` : sql<boolean>`${position} > ${here}`)
-    .orderBy('published_at', older ? 'desc' : 'asc')
-    .orderBy('id', older ? 'desc' : 'asc')
-    .limit(1)
-    .executeTakeFirst();
-}

@@ -1,3 +1,4 @@
+import { publishedNeighbour } from '../../content/kinds.ts';
 import type { Engagement, EngagementService } from '../../engagement/index.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -73,8 +74,8 @@ export function practicePageService(deps: AppDeps, engagement: EngagementService
       const [adaptedIn, similar, previous, next, community] = await Promise.all([
         pageQueries.adaptedIn(db, row.id),
         pageQueries.similarPractices(db, row.id, similarityTerms(detail.terms)),
-        isPublic ? pageQueries.neighbour(db, row.id, 'previous') : undefined,
-        isPublic ? pageQueries.neighbour(db, row.id, 'next') : undefined,
+        isPublic ? publishedNeighbour(db, 'practices', row.id, 'previous') : undefined,
+        isPublic ? publishedNeighbour(db, 'practices', row.id, 'next') : undefined,
         engagement.load(practiceRef(row), viewer, commentPage),
       ]);
       return {

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { ratingSummary, type RatingSummary } from '../../engagement/index.ts';
 import { ATOM_CONTENT_TYPE, atomXml, csvLine, jsonArray, streamDownload } from '../../open-data/index.ts';
-import { AppError, NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { API_CACHE_CONTROL, apiErrorSchema, parsePerPage, perPageParameter, slugParameter } from '../../platform/http/api.ts';
 import { parsePage } from '../../platform/pagination.ts';
-import { API_PAGE_SIZE_MAX, PAGE_SIZE, headlineText, type RawQuery } from '../../search/index.ts';
+import { PAGE_SIZE, headlineText, type RawQuery } from '../../search/index.ts';
 import { taxonomyService, termLabel, type Term } from '../taxonomies/index.ts';
 import { RESOURCE_KIND } from './kind.ts';
 import * as queries from './queries.ts';
@@ -15,17 +16,6 @@ import { resourceFacets, type ResourceResult, type ResourceSearch } from './sear
 const FEED_SIZE = 50;
 const EXPORT_BATCH = 500;
 
-class InvalidPerPageError extends AppError {
-  constructor(raw: string) {
-    super('bad_request', 400, `Invalid per_page "${raw}"`);
-  }
-}
-
-function parsePerPage(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return PAGE_SIZE;
-  if (!/^[1-9][0-9]{0,2}$/.test(raw) || Number(raw) > API_PAGE_SIZE_MAX) throw new InvalidPerPageError(raw);
-  return Number(raw);
-}
 
 const ratingSchema = { type: 'object', properties: { average: { type: 'number', nullable: true }, count: { type: 'integer' } } } as const;
 const resourceSchema = {
@@ -49,7 +39,6 @@ const resourceSchema = {
     rating: ratingSchema,
   },
 } as const;
-const errorSchema = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } } as const;
 
 interface PublishedRow {
   slug: string;
@@ -120,7 +109,7 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
       ...resourceSearchSchema,
       properties: {
         ...resourceSearchSchema.properties,
-        per_page: { type: 'string', maxLength: 3, description: `Results per page, 1 to ${API_PAGE_SIZE_MAX} (default ${PAGE_SIZE})` },
+        per_page: perPageParameter,
       },
     } as const;
 
@@ -144,7 +133,7 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
                 next: { type: 'string', nullable: true },
               },
             },
-            400: errorSchema,
+            400: apiErrorSchema,
           },
         },
       },
@@ -154,7 +143,7 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
         const searchRequest = await search.requestOf(raw, parsePage(raw.page));
         const [outcome, terms] = await Promise.all([search.engine.search(searchRequest, { pageSize: perPage, withFacets: false }), termsById()]);
         const extra = perPage === PAGE_SIZE ? [] : ([['per_page', String(perPage)]] as const);
-        reply.header('cache-control', 'public, max-age=60');
+        reply.header('cache-control', API_CACHE_CONTROL);
         return {
           total: outcome.total,
           page: searchRequest.page,
@@ -204,8 +193,8 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
         schema: {
           tags: ['resources'],
           summary: 'One published resource',
-          params: { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] },
-          response: { 200: resourceSchema, 404: errorSchema },
+          params: slugParameter,
+          response: { 200: resourceSchema, 404: apiErrorSchema },
         },
       },
       async (request, reply) => {
@@ -213,7 +202,7 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
         const row = await queries.findBySlug(db, slug);
         if (!row || row.status !== 'published') throw new NotFoundError(`No published resource ${slug}`);
         const [ratings, terms] = await Promise.all([app.engagement.summaries(RESOURCE_KIND, [row.id]), termsById()]);
-        reply.header('cache-control', 'public, max-age=60');
+        reply.header('cache-control', API_CACHE_CONTROL);
         return recordOf(row, ratings.get(row.id) ?? ratingSummary({ count: 0, sum: 0 }), terms);
       },
     );

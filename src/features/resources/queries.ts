@@ -70,21 +70,6 @@ export function relatedPractices(db: Executor, resourceId: number) {
     .execute();
 }
 
-/** The published resource just before (older) or after (newer) this one by publication date. */
-export function neighbour(db: Executor, resourceId: number, direction: 'previous' | 'next') {
-  const older = direction === 'previous';
-  const position = sql`(published_at, id)`;
-  const here = sql`(SELECT published_at, id FROM resources WHERE id = ${resourceId})`;
-  return db
-    .selectFrom('resources')
-    .select(['slug', 'title', 'language'])
-    .where('status', '=', 'published')
-    .where(older ? sql<boolean>`${position} < ${here}` : sql<boolean>`${position} > ${here}`)
-    .orderBy('published_at', older ? 'desc' : 'asc')
-    .orderBy('id', older ? 'desc' : 'asc')
-    .limit(1)
-    .executeTakeFirst();
-}
 
 export async function countByAuthor(db: Executor, authorId: number): Promise<number> {
   const row = await db.selectFrom('resources').select((eb) => eb.fn.countAll<number>().as('count')).where('author_id', '=', authorId).executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import { canViewContent, type ContentStatus } from '../../content/kinds.ts';
+import { canViewContent, publishedNeighbour, type ContentStatus } from '../../content/kinds.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import { insertRevision, isDecision, nextStatus, type Decision } from '../../editorial/index.ts';
@@ -211,7 +211,7 @@ export function resourceService(deps: AppDeps) {
     },
 
     async neighbours(resourceId: number) {
-      const [previous, next] = await Promise.all([queries.neighbour(db, resourceId, 'previous'), queries.neighbour(db, resourceId, 'next')]);
+      const [previous, next] = await Promise.all([publishedNeighbour(db, 'resources', resourceId, 'previous'), publishedNeighbour(db, 'resources', resourceId, 'next')]);
       return { previous, next };
     },
 

@@ -1,22 +1,7 @@
-import type { PracticeStatus } from '../../../db/schema/practices.ts';
-import type { ViewContext } from '../../../platform/context.ts';
 import type { Locale } from '../../../platform/i18n.ts';
-import { Tag, type TagVariant } from '../../../ui/tag.tsx';
 import { numberFormat } from '../../../lib/intl.ts';
 
-const STATUS_VARIANTS: Record<PracticeStatus, TagVariant> = {
-  draft: 'muted',
-  submitted: 'default',
-  in_review: 'default',
-  changes_requested: 'warning',
-  published: 'success',
-  declined: 'danger',
-  archived: 'muted',
-};
-
-export function StatusTag({ ctx, status }: { ctx: ViewContext; status: PracticeStatus }) {
-  return <Tag variant={STATUS_VARIANTS[status]}>{ctx.t(`practices.status.${status}`)}</Tag>;
-}
+export { StatusTag } from '../../../editorial/index.ts';
 
 export { DateText } from '../../../ui/date-text.tsx';
 

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { Section } from '../../../ui/section.tsx';
 import { countryName } from '../../../lib/countries.ts';
 import { regionName } from '../../../lib/regions.ts';
 import { isEmailAddress } from '../../../lib/text.ts';
@@ -53,15 +53,6 @@ function Prose({ text, lang, ctx }: { text: string; lang: string; ctx: ViewConte
         </p>
       ))}
     </div>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
-  return (
-    <section class="practice-section" id={id} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{title}</h2>
-      {children}
-    </section>
   );
 }
 

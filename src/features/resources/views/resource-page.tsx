@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { Section } from '../../../ui/section.tsx';
 import { countryName } from '../../../lib/countries.ts';
 import { displayNames } from '../../../lib/intl.ts';
 import { aggregateRatingJsonLd, CommentsSection, RatingSection, type CommunityNotice, type Engagement } from '../../../engagement/index.ts';
@@ -25,15 +25,6 @@ export interface ResourcePageProps {
 }
 
 const resourcePath = (slug: string) => `/resources/${encodeURIComponent(slug)}`;
-
-function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
-  return (
-    <section class="practice-section" id={id} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 function tagsOf(ctx: ViewContext, detail: ResourceDetail): TagItem[] {
   const filtered = (param: string, value: string) => ctx.href(`/resources?${new URLSearchParams({ [param]: value }).toString()}`);

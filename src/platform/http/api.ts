@@ -1,0 +1,38 @@
+import { API_PAGE_SIZE_MAX, PAGE_SIZE } from '../../search/index.ts';
+import { AppError } from '../errors.ts';
+
+/** What every `/api/v1/…` route shares: page sizes, the error body, one item's path parameter. */
+
+class InvalidPerPageError extends AppError {
+  constructor(raw: string) {
+    super('bad_request', 400, `Invalid per_page "${raw}"`);
+  }
+}
+
+/** `per_page` of a search: 1 to API_PAGE_SIZE_MAX, the search page's size when absent. */
+export function parsePerPage(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return PAGE_SIZE;
+  if (!/^[1-9][0-9]{0,2}$/.test(raw) || Number(raw) > API_PAGE_SIZE_MAX) throw new InvalidPerPageError(raw);
+  return Number(raw);
+}
+
+export const perPageParameter = {
+  type: 'string',
+  maxLength: 3,
+  description: `Results per page, 1 to ${API_PAGE_SIZE_MAX} (default ${PAGE_SIZE})`,
+} as const;
+
+/** The JSON error body of the error handler, for the OpenAPI document. */
+export const apiErrorSchema = {
+  type: 'object',
+  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+} as const;
+
+export const slugParameter = {
+  type: 'object',
+  properties: { slug: { type: 'string', maxLength: 200 } },
+  required: ['slug'],
+} as const;
+
+/** Published content changes rarely: clients and proxies may reuse an answer for a minute. */
+export const API_CACHE_CONTROL = 'public, max-age=60';
