@@ -224,7 +224,12 @@ export async function startEmbeddedPostgres(options: {
   try {
     child = await spawnPostgres(
       await postgresBinary(),
-      ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      [
+        '-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+        // PostgreSQL's defaults, pinned so that no edit of postgresql.conf can trade an acknowledged
+        // write for speed: a commit is on disk before it is answered, and survives a crash.
+        '-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'full_page_writes=on',
+      ],
       log,
     );
   } catch {
