@@ -22,7 +22,8 @@ try {
   console.log(
     `\n${result.kills} kills in ${(result.durationMs / 1000).toFixed(1)} s; fsync=${result.settings.fsync}, ` +
       `synchronous_commit=${result.settings.synchronousCommit}.\nAcknowledged and found again: ${acknowledged} ` +
-      `(ratings counted per member and practice). Cut short by a kill: ${result.unacknowledged} writes; none half-written.`,
+      `(ratings counted per member and practice). Cut short by a kill: ${result.unacknowledged} writes; none half-written.\n` +
+      `A backup taken under load (${result.backupUnderLoad.rows} rows, ${result.backupUnderLoad.files} files) restored whole.`,
   );
   process.exit(0);
 } catch (error) {

@@ -18,13 +18,14 @@ import { samplePractice } from '../features/practices/fixtures.ts';
 import { fieldsFromInput, formBodyOf } from '../features/practices/practice-form.ts';
 import { hashToken, newToken } from '../lib/tokens.ts';
 import { SESSION_COOKIE } from '../platform/sessions.ts';
+import { restoreBackup, writeBackup, type BackupSummary } from '../platform/backup.ts';
 import { samplePng } from './sample-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WRITERS = 4;
 const MEMBERS = 6;
 /** How long writes run before a kill: a random moment in this window (milliseconds). */
-const KILL_AFTER = { min: 200, max: 1500 };
+const KILL_AFTER = { min: 100, max: 1000 };
 
 export interface CrashTrialResult {
   kills: number;
@@ -32,6 +33,8 @@ export interface CrashTrialResult {
   acknowledged: Record<WriteKind, number>;
   /** Writes sent whose answer never came (cut by a kill): each may or may not have happened. */
   unacknowledged: number;
+  /** The backup taken while writes arrived, restored and checked like the live database. */
+  backupUnderLoad: { rows: number; files: number };
   durationMs: number;
   settings: { fsync: string; synchronousCommit: string };
 }
@@ -55,6 +58,16 @@ interface Rating {
   practiceId: number;
   score: number;
   acknowledged: boolean;
+}
+
+interface VerifyTarget {
+  url: string;
+  uploadsDir: string;
+  registrations: readonly Registration[];
+  drafts: readonly { slug: string; title: string; memberId: number }[];
+  comments: readonly { body: string; memberId: number; practiceId: number }[];
+  /** Every attempt per member and practice; left out where the order of attempts is unknown. */
+  ratings: ReadonlyMap<string, readonly Rating[]> | undefined;
 }
 
 /** Thrown by a verification: what was lost or half-written. */
@@ -150,8 +163,9 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
     return (await client.query<T>(text, values)).rows;
   }
 
-  async function withDatabase<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-    const url = runningEmbeddedUrl(dataDir, 'bridges') ?? fail('The server runs but its PostgreSQL was not found');
+  const liveUrl = () => runningEmbeddedUrl(dataDir, 'bridges') ?? fail('The server runs but its PostgreSQL was not found');
+
+  async function withDatabase<T>(use: (client: pg.Client) => Promise<T>, url = liveUrl()): Promise<T> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
@@ -287,12 +301,37 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
         if (waited > 500) fail(`PostgreSQL ${postmaster} outlived SIGKILL`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      log(`kill ${kill}: ${registrations.length} registrations, ${drafts.length} drafts, ${comments.length} comments acknowledged so far`);
+      const restarting = Date.now();
       server = await startServer(env);
+      log(`kill ${kill} after ${Math.round(delay)} ms of writes, restarted in ${Date.now() - restarting} ms: ${registrations.length} registrations, ${drafts.length} drafts, ${comments.length} comments acknowledged so far`);
     }
     await verify();
 
-    async function verify(): Promise<void> {
+    // A backup taken while writes arrive is one moment of the database: restored beside it, it
+    // holds every write acknowledged before the backup began, and nothing half-written.
+    const acknowledgedBefore = { registrations: [...registrations], drafts: [...drafts], comments: [...comments] };
+    stopping = false;
+    const writing = Promise.all(Array.from({ length: WRITERS }, () => writer()));
+    const backupDir = mkdtempSync(path.join(os.tmpdir(), 'bridges-crash-backup-'));
+    let backup: BackupSummary;
+    try {
+      const archive = path.join(backupDir, 'under-load.tar.gz');
+      backup = await writeBackup({ databaseUrl: liveUrl(), uploadsDir: path.join(dataDir, 'uploads'), out: archive });
+      stopping = true;
+      await writing;
+      await withDatabase((client) => client.query('CREATE DATABASE restored_under_load'));
+      const restoredUrl = new URL(liveUrl());
+      restoredUrl.pathname = '/restored_under_load';
+      const restoredUploads = path.join(backupDir, 'uploads');
+      await restoreBackup({ archive, databaseUrl: restoredUrl.toString(), uploadsDir: restoredUploads });
+      await verify({ url: restoredUrl.toString(), uploadsDir: restoredUploads, ...acknowledgedBefore, ratings: undefined });
+    } finally {
+      stopping = true;
+      await writing.catch(() => {});
+      rmSync(backupDir, { recursive: true, force: true });
+    }
+
+    async function verify(target: VerifyTarget = { url: liveUrl(), uploadsDir: path.join(dataDir, 'uploads'), registrations, drafts, comments, ratings }): Promise<void> {
       await withDatabase(async (client) => {
         const [fsync] = await query<{ fsync: string }>(client, 'SHOW fsync');
         const [commit] = await query<{ synchronous_commit: string }>(client, 'SHOW synchronous_commit');
@@ -304,15 +343,23 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
         // One snapshot: what is checked together was committed together.
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
 
-        for (const registration of registrations) {
-          const [user] = await query<{ id: number; name: string; organisation: string; tokens: number; mails: number }>(
-            client,
-            `SELECT u.id, u.name, u.organisation,
-                    (SELECT count(*)::int FROM account_tokens t WHERE t.user_id = u.id AND t.purpose = 'verify_email') AS tokens,
-                    (SELECT count(*)::int FROM outbox o WHERE o.recipient = u.email) AS mails
-             FROM users u WHERE u.email = $1`,
-            [registration.email],
-          );
+        // Each kind is read in one query: the lists grow with every kill.
+        const users = new Map(
+          (
+            await query<{ email: string; name: string; organisation: string; tokens: number; mails: number }>(
+              client,
+              `SELECT u.email, u.name, u.organisation,
+                      (SELECT count(*)::int FROM account_tokens t WHERE t.user_id = u.id AND t.purpose = 'verify_email') AS tokens,
+                      coalesce(m.mails, 0) AS mails
+               FROM users u
+               LEFT JOIN (SELECT recipient, count(*)::int AS mails FROM outbox GROUP BY recipient) m ON m.recipient = u.email
+               WHERE u.email = ANY($1)`,
+              [target.registrations.map((registration) => registration.email)],
+            )
+          ).map((row) => [row.email, row]),
+        );
+        for (const registration of target.registrations) {
+          const user = users.get(registration.email);
           if (!user) fail(`Acknowledged registration of ${registration.email} is lost`);
           if (user.name !== registration.name || user.organisation !== registration.organisation) fail(`The profile of ${registration.email} is not what was sent`);
           if (user.tokens < 1 || user.mails < 1) fail(`${registration.email} was acknowledged without its confirmation link or mail`);
@@ -324,8 +371,11 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
         );
         if (unconfirmable.length > 0) fail(`Half-written registrations (an account without its confirmation link): ${unconfirmable.map((row) => row.email).join(', ')}`);
 
-        for (const draft of drafts) {
-          const [row] = await query<{ title: string; author_id: number }>(client, 'SELECT title, author_id FROM practices WHERE slug = $1', [draft.slug]);
+        const practicesBySlug = new Map(
+          (await query<{ slug: string; title: string; author_id: number }>(client, 'SELECT slug, title, author_id FROM practices WHERE slug = ANY($1)', [target.drafts.map((draft) => draft.slug)])).map((row) => [row.slug, row]),
+        );
+        for (const draft of target.drafts) {
+          const row = practicesBySlug.get(draft.slug);
           if (!row) fail(`Acknowledged draft ${draft.slug} is lost`);
           if (row.title !== draft.title || row.author_id !== draft.memberId) fail(`Draft ${draft.slug} is not what was sent`);
         }
@@ -342,16 +392,22 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
         if (partial.length > 0) fail(`Half-written drafts: ${partial.map((row) => row.slug).join(', ')}`);
         const attachments = await query<{ storage_key: string; byte_size: number }>(client, 'SELECT storage_key, byte_size FROM practice_attachments');
         for (const attachment of attachments) {
-          const size = await stat(path.join(dataDir, 'uploads', attachment.storage_key)).then((file) => file.size, () => -1);
+          const size = await stat(path.join(target.uploadsDir, attachment.storage_key)).then((file) => file.size, () => -1);
           if (size !== attachment.byte_size) fail(`Attachment ${attachment.storage_key}: the row says ${attachment.byte_size} bytes, the disk has ${size}`);
         }
 
-        for (const comment of comments) {
-          const [row] = await query<{ author_id: number; practice_id: number }>(client, 'SELECT author_id, practice_id FROM practice_comments WHERE body = $1', [comment.body]);
+        const commentsByBody = new Map(
+          (await query<{ body: string; author_id: number; practice_id: number }>(client, "SELECT body, author_id, practice_id FROM practice_comments WHERE body LIKE 'Crash trial comment %'")).map((row) => [row.body, row]),
+        );
+        for (const comment of target.comments) {
+          const row = commentsByBody.get(comment.body);
           if (!row || row.author_id !== comment.memberId || row.practice_id !== comment.practiceId) fail(`Acknowledged comment "${comment.body}" is lost`);
         }
 
-        for (const [key, attempts] of ratings) {
+        const scores = new Map(
+          (await query<{ key: string; score: number }>(client, "SELECT user_id || '/' || practice_id AS key, score FROM practice_ratings")).map((row) => [row.key, row.score]),
+        );
+        for (const [key, attempts] of target.ratings ?? []) {
           let last = -1;
           attempts.forEach((attempt, index) => {
             if (attempt.acknowledged) last = index;
@@ -359,9 +415,8 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
           if (last < 0) continue;
           // The last acknowledged score, or one sent after it whose answer the kill cut off.
           const allowed = attempts.slice(last).map((attempt) => attempt.score);
-          const [first] = attempts;
-          const [row] = await query<{ score: number }>(client, 'SELECT score FROM practice_ratings WHERE practice_id = $1 AND user_id = $2', [first?.practiceId, first?.memberId]);
-          if (!row || !allowed.includes(row.score)) fail(`Rating ${key}: expected one of ${allowed.join(', ')}, found ${row?.score ?? 'none'}`);
+          const score = scores.get(key);
+          if (score === undefined || !allowed.includes(score)) fail(`Rating ${key}: expected one of ${allowed.join(', ')}, found ${score ?? 'none'}`);
         }
         // Totals kept beside the ratings, and the search rows' copy of them, move with them.
         const totals = await query<{ slug: string }>(
@@ -382,7 +437,7 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
         // '*' counts the published practices themselves, as the triggers keep it.
         if (facets.length > 0) fail(`Facet counts out of step with the search rows: ${facets.map((row) => row.facet).join(', ')}`);
         await client.query('COMMIT');
-      });
+      }, target.url);
     }
 
     return {
@@ -394,6 +449,7 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
         comment: comments.length,
       },
       unacknowledged,
+      backupUnderLoad: { rows: backup.rows, files: backup.files },
       durationMs: Date.now() - started,
       settings,
     };
