@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { DataDirInUseError } from './db/embedded.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DataDirInUseError, runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.ts';
 import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { accountService } from './features/accounts/service.ts';
@@ -9,6 +11,7 @@ import { loadSyntheticResources } from './features/resources/index.ts';
 import { loadSyntheticPractices } from './features/practices/synthetic.ts';
 import { CONFIRM_RUNNING_JOB, defineScheduledJobs } from './jobs.ts';
 import { ValidationError } from './platform/errors.ts';
+import { RestoreRefusedError, restoreBackup, writeBackup } from './platform/backup.ts';
 import { translator } from './platform/i18n.ts';
 import { createJobs, type JobsLog } from './platform/jobs/index.ts';
 import { createMailer, MAIL_QUEUE } from './platform/mail.ts';
@@ -27,6 +30,11 @@ Commands:
                                --resources, N synthetic resources made from published practices
   practices:confirm-running    Ask the contacts of practices not confirmed for a year
                                whether they still run (the server also does it daily)
+  backup [--out FILE]          Write the database and the uploaded files to one archive
+                               (default: bridges-backup-<date and time>.tar.gz); the server
+                               may keep running
+  restore FILE                 Bring a backup back into an empty database (DATABASE_URL) or
+                               an empty DATA_DIR
 `;
 
 /** How long the command line waits for the mail it queued before leaving the rest to the server. */
@@ -124,8 +132,66 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** The embedded server, started for one command and stopped when it ends or is interrupted. */
+async function withEmbeddedServer<T>(config: Config, use: (url: string) => Promise<T>): Promise<T> {
+  const server: EmbeddedServer = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'bridges', log: () => {} });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void server.stop().finally(() => process.exit(130)));
+  }
+  try {
+    return await use(server.urlFor('bridges'));
+  } finally {
+    await server.stop();
+  }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** Commands that find their database themselves: neither may migrate it first. */
+const databaseCommands: Record<string, (config: Config, args: string[]) => Promise<void>> = {
+  async backup(config, args) {
+    const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const out = path.resolve(values.out ?? `bridges-backup-${stamp}.tar.gz`);
+    const uploadsDir = path.join(config.dataDir, 'uploads');
+    const backUp = async (databaseUrl: string) => {
+      const summary = await writeBackup({ databaseUrl, uploadsDir, out });
+      console.log(
+        `Backup written to ${out} (${megabytes(summary.archiveBytes)}): ${summary.tables} tables, ` +
+          `${summary.rows} rows, ${summary.files} uploaded files.`,
+      );
+      if (summary.unreferencedFiles > 0) {
+        console.log(`${summary.unreferencedFiles} files in ${uploadsDir} belong to no record (left by interrupted uploads) and were not included.`);
+      }
+    };
+    if (config.databaseUrl) return backUp(config.databaseUrl);
+    // A running server's embedded PostgreSQL is read where it runs: no need to stop the site.
+    const running = runningEmbeddedUrl(config.dataDir, 'bridges');
+    if (running) return backUp(running);
+    if (!existsSync(path.join(config.dataDir, 'postgres', 'PG_VERSION'))) {
+      throw new Error(`There is no Bridges database in ${config.dataDir} to back up (set DATA_DIR or DATABASE_URL).`);
+    }
+    return withEmbeddedServer(config, backUp);
+  },
+
+  async restore(config, args) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    const [archive, ...rest] = positionals;
+    if (!archive || rest.length > 0) throw new UsageError('restore needs one backup file');
+    const restore = async (databaseUrl: string) => {
+      const summary = await restoreBackup({ archive, databaseUrl, uploadsDir: path.join(config.dataDir, 'uploads') });
+      const target = config.databaseUrl ? 'the database at DATABASE_URL' : `the embedded database in ${config.dataDir}`;
+      console.log(`Restored ${summary.tables} tables (${summary.rows} rows) and ${summary.files} uploaded files into ${target}.`);
+      if (summary.migrated.length > 0) console.log(`Then applied newer migrations: ${summary.migrated.join(', ')}`);
+    };
+    return config.databaseUrl ? restore(config.databaseUrl) : withEmbeddedServer(config, restore);
+  },
+};
+
 async function run(config: Config, argv: string[]): Promise<void> {
   const [name, ...args] = argv;
+  const databaseCommand = name ? databaseCommands[name] : undefined;
+  if (databaseCommand) return databaseCommand(config, args);
   const command = name ? commands[name] : undefined;
   if (!command) throw new UsageError(name ? `Unknown command "${name}"` : 'No command given');
   const database = await openDatabase(config, () => {});
@@ -153,7 +219,7 @@ try {
   } else if (error instanceof ValidationError) {
     const t = translator('en');
     for (const [field, key] of Object.entries(error.errors)) console.error(`--${field}: ${t(key)}`);
-  } else if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  } else if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof RestoreRefusedError) {
     console.error(error.message);
   } else {
     console.error(error instanceof Error ? error.message : error);

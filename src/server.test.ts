@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { inspectBackup } from './platform/backup.ts';
 
 // The real server as `npm start` runs it, on an embedded PostgreSQL of its own.
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -79,6 +80,29 @@ test('first start prints the demo admin; a second server on the same data is ref
   assert.equal(await first.exited, 0);
   assert.equal(isAlive(postgres), false, 'the embedded PostgreSQL stopped with it');
   assert.equal(postmasterPid(), undefined);
+});
+
+test('a backup reads the running server\'s embedded PostgreSQL, without stopping it', async () => {
+  const port = await freePort();
+  const running = startServer(port);
+  await waitUntilReady(port, running);
+  const out = path.join(dataDir, '..', `${path.basename(dataDir)}-backup.tar.gz`);
+  try {
+    const backup = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'backup', '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+      timeout: 60_000,
+    });
+    assert.equal(backup.status, 0, backup.stderr);
+    const manifest = await inspectBackup(out);
+    assert.ok((manifest.tables.find((table) => table.name === 'practices')?.rows ?? 0) > 0, 'the demo practices are in it');
+    assert.ok((await fetch(`http://127.0.0.1:${port}/ready`)).ok, 'the server still serves');
+  } finally {
+    rmSync(out, { force: true });
+    running.child.kill('SIGTERM');
+    assert.equal(await running.exited, 0);
+  }
 });
 
 test('after the server is killed outright, the next start takes over its orphaned PostgreSQL, and keeps the data', async () => {

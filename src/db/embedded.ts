@@ -31,6 +31,7 @@ export class DataDirInUseError extends Error {
 
 const CLUSTER_FOLDER = 'postgres';
 const PASSWORD_FILE = 'postgres-password';
+const USER = 'bridges';
 
 function runningPostmasterPid(clusterDir: string): number | undefined {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
@@ -164,6 +165,24 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
 }
 
 /**
+ * The address of the embedded PostgreSQL that a running Bridges server started under `dataDir`,
+ * or undefined when none runs. Lets a command such as `backup` read the live database while the
+ * server goes on serving, instead of asking for it to be stopped. PostgreSQL writes its port on
+ * the fourth line of `postmaster.pid`; the password is the one Bridges chose at creation.
+ */
+export function runningEmbeddedUrl(dataDir: string, database: string): string | undefined {
+  const clusterDir = path.join(dataDir, CLUSTER_FOLDER);
+  const pid = runningPostmasterPid(clusterDir);
+  if (pid === undefined || isOrphan(pid)) return undefined;
+  const lines = readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n');
+  const port = Number(lines[3]);
+  const passwordFile = path.join(dataDir, PASSWORD_FILE);
+  if (!Number.isInteger(port) || port <= 0 || !existsSync(passwordFile)) return undefined;
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/**
  * Starts (creating on first use) a PostgreSQL cluster under `dataDir` that listens on loopback
  * only, and makes sure `database` exists.
  */
@@ -184,7 +203,7 @@ export async function startEmbeddedPostgres(options: {
   letPostgresUserTraverse(clusterDir, log);
   const password = await readOrCreatePassword(dataDir);
   const port = await freePort();
-  const user = 'bridges';
+  const user = USER;
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -205,7 +224,12 @@ export async function startEmbeddedPostgres(options: {
   try {
     child = await spawnPostgres(
       await postgresBinary(),
-      ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      [
+        '-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+        // PostgreSQL's defaults, pinned so that no edit of postgresql.conf can trade an acknowledged
+        // write for speed: a commit is on disk before it is answered, and survives a crash.
+        '-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'full_page_writes=on',
+      ],
       log,
     );
   } catch {

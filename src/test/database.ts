@@ -44,3 +44,20 @@ export async function freshDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** A new database with nothing in it, not even the schema: a target to restore a backup into. */
+export async function emptyDatabase(): Promise<TestDatabase> {
+  const name = `bridges_test_empty_${randomBytes(6).toString('hex')}`;
+  await createDatabaseIfMissing(maintenanceUrl(), name);
+  const url = new URL(maintenanceUrl());
+  url.pathname = `/${name}`;
+  const db = createDb(url.toString(), { max: 2 });
+  return {
+    db,
+    url: url.toString(),
+    async drop() {
+      await db.destroy();
+      await dropDatabase(maintenanceUrl(), name);
+    },
+  };
+}

@@ -4,7 +4,7 @@ import type { Database, Db } from '../../db/client.ts';
 import type { Role } from '../../db/schema/accounts.ts';
 import { sessionIsLive } from '../../platform/sessions.ts';
 
-type Executor = Db | Transaction<Database>;
+export type Executor = Db | Transaction<Database>;
 
 export function findUserByEmail(db: Executor, email: string) {
   return db

@@ -73,13 +73,13 @@ export function accountService({ db, mailer, config }: AppDeps) {
     }
   }
 
-  function issueToken(userId: number, purpose: TokenPurpose, ttlMs: number): Promise<string> {
-    return issueLink(db, { purpose, subject: { kind: 'user', id: userId }, ttlMs });
+  function issueToken(userId: number, purpose: TokenPurpose, ttlMs: number, executor: queries.Executor = db): Promise<string> {
+    return issueLink(executor, { purpose, subject: { kind: 'user', id: userId }, ttlMs });
   }
 
-  async function sendVerification(user: { id: number; email: string; name: string }, locale: Locale) {
+  async function sendVerification(user: { id: number; email: string; name: string }, locale: Locale, issued?: string) {
     const t = translator(locale);
-    const token = await issueToken(user.id, 'verify_email', VERIFY_EMAIL_TTL_MS);
+    const token = issued ?? (await issueToken(user.id, 'verify_email', VERIFY_EMAIL_TTL_MS));
     await mailer.send({
       to: user.email,
       subject: t('accounts.mail.verify.subject'),
@@ -108,14 +108,20 @@ export function accountService({ db, mailer, config }: AppDeps) {
       throwIfAny(registrationErrors(input, email));
 
       const profile = profileColumns(input);
-      const userId = await queries.insertUser(db, {
+      const account = {
         ...profile,
         handle: await uniqueHandle(profile.name),
         email,
         passwordHash: await hashPassword(input.password),
         locale,
+      };
+      // The account and its confirmation link commit together: a crash between the two would
+      // leave an account that no link can confirm.
+      const created = await db.transaction().execute(async (trx) => {
+        const id = await queries.insertUser(trx, account);
+        return id === undefined ? undefined : { id, token: await issueToken(id, 'verify_email', VERIFY_EMAIL_TTL_MS, trx) };
       });
-      if (userId === undefined) {
+      if (created === undefined) {
         const t = translator(locale);
         await mailer.send({
           to: email,
@@ -127,7 +133,7 @@ export function accountService({ db, mailer, config }: AppDeps) {
         });
         return;
       }
-      await sendVerification({ id: userId, email, name: profile.name }, locale);
+      await sendVerification({ id: created.id, email, name: profile.name }, locale, created.token);
     },
 
     /** Creates a confirmed account with a role: for the command line and the demo content. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -25,7 +25,21 @@ export function attachmentStore(dataDir: string) {
       await mkdir(directory, { recursive: true });
       const storageKey = randomBytes(24).toString('base64url');
       // `wx`: fail rather than overwrite, however unlikely a repeated key is.
-      await writeFile(pathOf(storageKey), bytes, { flag: 'wx', mode: 0o640 });
+      const file = await open(pathOf(storageKey), 'wx', 0o640);
+      try {
+        await file.writeFile(bytes);
+        // On disk before the row that names it commits: a power cut must not keep the row and
+        // lose the file. The folder is synced too, so that the file's name survives as well.
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      const folder = await open(directory, 'r');
+      try {
+        await folder.sync();
+      } finally {
+        await folder.close();
+      }
       return storageKey;
     },
 
