@@ -1,4 +1,12 @@
-import type { AccountTokensTable, SessionsTable, UsersTable } from './accounts.ts';
+import type {
+  AccountTokensTable,
+  KnownDevicesTable,
+  SessionsTable,
+  SignInChallengesTable,
+  TwoFactorRecoveryCodesTable,
+  TwoFactorTable,
+  UsersTable,
+} from './accounts.ts';
 import type { AuditLogTable, OutboxTable, RateLimitsTable } from './platform.ts';
 import type {
   ContentFlagsTable,
@@ -20,6 +28,10 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   account_tokens: AccountTokensTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
+  known_devices: KnownDevicesTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
