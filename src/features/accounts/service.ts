@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../platform/deps.ts';
-import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { ROLES, type Role } from '../../db/schema/accounts.ts';
 import { isLocale, translator, type Locale } from '../../platform/i18n.ts';
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from '../../platform/passwords.ts';
@@ -232,6 +232,13 @@ export function accountService(deps: AppDeps) {
       }
       await twoFactorQueries.deleteChallenge(db, tokenHash);
       return { outcome: 'signed_in', userId: pending.user_id, via };
+    },
+
+    /** For the command line: turns two-factor sign-in off for a locked-out member. False when it was off. */
+    async resetTwoFactor(emailInput: string): Promise<boolean> {
+      const user = await queries.findUserByEmail(db, normaliseEmail(emailInput));
+      if (!user) throw new NotFoundError(`No account uses ${emailInput}`);
+      return twoFactor.resetByOperator(user.id);
     },
 
     /** Writes the audit log when a member signs in from a device the account has not used. */

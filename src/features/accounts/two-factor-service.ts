@@ -163,6 +163,22 @@ export function twoFactorService(deps: AppDeps) {
       await mailSecurityChange(deps, userId, 'twoFactorDisabled');
     },
 
+    /**
+     * Turns two-factor sign-in off without the member, for an operator at the command line when
+     * the phone and the recovery codes are both lost. Audited as done by the system; the member
+     * is mailed, and a staff member is asked to set it up again at the next sign-in.
+     */
+    async resetByOperator(userId: number): Promise<boolean> {
+      const removed = await db.transaction().execute(async (trx) => {
+        if (!(await twoFactorQueries.findTwoFactor(trx, userId))) return false;
+        await twoFactorQueries.deleteTwoFactor(trx, userId);
+        await insertAuditEntry(trx, { actorId: null, action: TWO_FACTOR_DISABLED, subject: accountSubject(userId), details: {} });
+        return true;
+      });
+      if (removed) await mailSecurityChange(deps, userId, 'twoFactorDisabled');
+      return removed;
+    },
+
     /** Checks the second step of a sign-in: a code from the app, or a recovery code (used up). */
     async checkSecondFactor(userId: number, input: string): Promise<SecondFactor | null> {
       if (!input.trim()) return null;
