@@ -24,6 +24,9 @@ const CHALLENGE_COOKIE = 'bridges_sign_in';
 const sensitive = { config: { rateLimit: SENSITIVE_FORM_LIMIT } };
 const tokenQuery = { querystring: { type: 'object', properties: { token: { type: 'string', maxLength: 200 } } } } as const;
 const nextQuery = { querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 2000 } } } } as const;
+const loginQuery = {
+  querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 2000 }, again: { type: 'string', maxLength: 10 } } },
+} as const;
 /** Where a member lands after signing in when no page asked for them. */
 const AFTER_SIGN_IN = '/account';
 
@@ -79,10 +82,13 @@ export async function authRoutes(app: FastifyInstance) {
   const returnTo = (reply: FastifyReply, next: string | null) =>
     next ? reply.redirect(next, 303) : reply.seeOther(AFTER_SIGN_IN);
 
-  app.get('/login', { schema: nextQuery }, async (request, reply) => {
-    const next = safeNextPath((request.query as { next?: string }).next, request.locale);
+  app.get('/login', { schema: loginQuery }, async (request, reply) => {
+    const query = request.query as { next?: string; again?: string };
+    const next = safeNextPath(query.next, request.locale);
     if (request.currentUser) return returnTo(reply, next);
-    return reply.page(request.t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={EMPTY_FORM} next={next} />);
+    // Sent back from the code step: say why the password is asked for again.
+    const notice = query.again === 'code' ? request.t('twoFactor.signIn.again') : undefined;
+    return reply.page(request.t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={EMPTY_FORM} notice={notice} next={next} />);
   });
 
   app.post('/login', { ...sensitive, schema: { body: formBodySchema(LOGIN_FIELDS) } }, async (request, reply) => {
@@ -119,7 +125,7 @@ export async function authRoutes(app: FastifyInstance) {
   /** The pending sign-in is gone (expired, or too many wrong codes): back to the password. */
   const startAgain = (reply: FastifyReply, next: string | null) => {
     reply.clearCookie(CHALLENGE_COOKIE, challengeCookie);
-    return reply.seeOther(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
+    return reply.seeOther(next ? `/login?again=code&next=${encodeURIComponent(next)}` : '/login?again=code');
   };
 
   app.get('/login/code', { schema: nextQuery }, async (request, reply) => {

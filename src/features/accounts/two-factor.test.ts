@@ -174,7 +174,8 @@ describe('signing in with two-factor sign-in on', () => {
     }
     const fifth = await client.post('/en/login/code', { code: 'zzzzz-zzzzz', next: '/en/account/export' });
     assert.equal(fifth.statusCode, 303);
-    assert.equal(fifth.headers.location, '/en/login?next=%2Fen%2Faccount%2Fexport');
+    assert.equal(fifth.headers.location, '/en/login?again=code&next=%2Fen%2Faccount%2Fexport');
+    assert.match((await client.get(fifth.headers.location ?? '')).body, /the code was not entered in time, or was wrong too many times/);
     // Even the right code is too late now: the password must come first again.
     const late = await client.post('/en/login/code', { code: codeAt(person.secret, 1) });
     assert.equal(late.statusCode, 303);
