@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { accountService } from '../src/features/accounts/service.ts';
-import { expectNoAxeViolations, newestMailTo, pathOf, startJourney, watchPageProblems, type Journey } from './support.ts';
+import { enterSignInCode, expectNoAxeViolations, newestMailTo, pathOf, startJourney, turnOnTwoFactorFor, watchPageProblems, type Journey } from './support.ts';
 
 let journey: Journey;
 before(async () => {
@@ -23,6 +23,7 @@ describe('administration', () => {
       country: '',
       role: 'admin',
     });
+    const adminSecret = await turnOnTwoFactorFor(journey, admin.email);
 
     // A member registers in the browser; the confirmation mail lands in the outbox.
     const visitor = await journey.newPage({ locale: 'en-GB' });
@@ -48,6 +49,7 @@ describe('administration', () => {
     await page.getByLabel('Email address', { exact: true }).fill(admin.email);
     await page.getByLabel('Password', { exact: true }).fill(admin.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await enterSignInCode(page, adminSecret);
     await page.waitForURL('**/en/admin/members');
     await page.getByRole('heading', { level: 1, name: 'Members', exact: true }).waitFor();
     await expectNoAxeViolations(page);

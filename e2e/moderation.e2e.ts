@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { accountService } from '../src/features/accounts/service.ts';
 import { samplePractice } from '../src/features/practices/fixtures.ts';
 import { practiceService } from '../src/features/practices/service.ts';
-import { expectNoAxeViolations, startJourney, watchPageProblems, type Journey } from './support.ts';
+import { enterSignInCode, expectNoAxeViolations, startJourney, turnOnTwoFactorFor, watchPageProblems, type Journey } from './support.ts';
 
 let journey: Journey;
 before(async () => {
@@ -20,6 +20,7 @@ describe('moderation in the browser', () => {
     const practice = await db.selectFrom('practices').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
     const accounts = accountService(journey.deps);
     await accounts.createAccount({ ...editor, organisation: '', stakeholderType: '', country: '', role: 'editor' });
+    const editorSecret = await turnOnTwoFactorFor(journey, editor.email);
     await accounts.createAccount({ name: 'Rui Costa', email: 'rui.costa@example.org', password: 'cork trees and tiles', organisation: '', stakeholderType: '', country: '', role: 'member' });
     const reporter = await db.selectFrom('users').select('id').where('email', '=', 'rui.costa@example.org').executeTakeFirstOrThrow();
     const comment = await db
@@ -41,6 +42,7 @@ describe('moderation in the browser', () => {
     await page.getByLabel('Email address', { exact: true }).fill(editor.email);
     await page.getByLabel('Password', { exact: true }).fill(editor.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await enterSignInCode(page, editorSecret);
     await page.waitForURL('**/en/review');
 
     await page.getByRole('link', { name: '2 reports to moderate' }).click();

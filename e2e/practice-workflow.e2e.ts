@@ -11,7 +11,17 @@ import { parseCsv } from '../src/open-data/index.ts';
 import { CSV_COLUMNS } from '../src/features/practices/export-import.ts';
 import { samplePractice } from '../src/features/practices/fixtures.ts';
 import { practiceService } from '../src/features/practices/service.ts';
-import { expectNoAxeViolations, linkIn, newestMailTo, pathOf, startJourney, watchPageProblems, type Journey } from './support.ts';
+import {
+  enterSignInCode,
+  expectNoAxeViolations,
+  linkIn,
+  newestMailTo,
+  pathOf,
+  startJourney,
+  turnOnTwoFactorFor,
+  watchPageProblems,
+  type Journey,
+} from './support.ts';
 
 let journey: Journey;
 let dataDir: string;
@@ -30,11 +40,13 @@ const frenchMember = { name: 'Élodie Bernard', email: 'elodie.bernard@example.o
 
 const TITLE = 'Welcome desks for newcomers in Lyon';
 
-async function signIn(page: Page, person: { email: string; password: string }): Promise<void> {
+/** `totpSecret`: for staff, who sign in with a code as well. */
+async function signIn(page: Page, person: { email: string; password: string }, totpSecret?: string): Promise<void> {
   await page.goto('/en/login');
   await page.getByLabel('Email address', { exact: true }).fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (totpSecret) await enterSignInCode(page, totpSecret);
   await page.waitForURL('**/en/account');
 }
 
@@ -85,6 +97,7 @@ describe('the editorial workflow in the browser', () => {
     const accounts = accountService(journey.deps);
     await accounts.createAccount({ ...member, role: 'member', organisation: 'Ville de Lyon', stakeholderType: 'local_government', country: 'FR' });
     await accounts.createAccount({ ...editor, role: 'editor', organisation: '', stakeholderType: '', country: '' });
+    const editorSecret = await turnOnTwoFactorFor(journey, editor.email);
     await accounts.createAccount({ ...frenchMember, role: 'member', organisation: 'Mairie de Montreuil', stakeholderType: 'local_government', country: 'FR' });
     await publishNeighbours();
 
@@ -124,7 +137,7 @@ describe('the editorial workflow in the browser', () => {
 
     const reviewer = await journey.newPage({ locale: 'en-GB' });
     const reviewerProblems = watchPageProblems(reviewer);
-    await signIn(reviewer, editor);
+    await signIn(reviewer, editor, editorSecret);
     await reviewer.goto('/en/review');
     await expectNoAxeViolations(reviewer);
     await reviewer.getByRole('link', { name: TITLE }).click();

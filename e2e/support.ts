@@ -9,11 +9,13 @@ import axe from 'axe-core';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
+import { totpCode } from '../src/features/accounts/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createMailer, MAIL_QUEUE } from '../src/platform/mail.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
 import { SILENT_JOBS_LOG, TEST_MAIL_RETRIES, testJobs } from '../src/test/app.ts';
 import { freshDatabase, type TestDatabase } from '../src/test/database.ts';
+import { turnOnTwoFactor } from '../src/test/members.ts';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -229,4 +231,20 @@ export async function linkInNewestMail(journey: Journey, recipient: string): Pro
 export function pathOf(page: Page): string {
   const url = new URL(page.url());
   return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Staff (editors, chairs, lab coordinators, admins) must sign in with a second factor: this turns
+ * it on for an account as set-up would, and returns the secret that `enterSignInCode` plays with.
+ */
+export async function turnOnTwoFactorFor(journey: Journey, email: string): Promise<string> {
+  const user = await journey.database.db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirstOrThrow();
+  return turnOnTwoFactor(journey.deps, user.id);
+}
+
+/** Answers the code step of signing in (in English) with the code the member's app shows now. */
+export async function enterSignInCode(page: Page, secret: string): Promise<void> {
+  await page.waitForURL('**/en/login/code*');
+  await page.getByLabel('Authentication code', { exact: true }).fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
 }

@@ -5,7 +5,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { accounts } from './features/accounts/index.ts';
+import { accounts, staffTwoFactorGate } from './features/accounts/index.ts';
 import { admin } from './features/admin/index.ts';
 import { health } from './features/health/index.ts';
 import { home } from './features/home/index.ts';
@@ -87,6 +87,7 @@ export async function buildApp(
 
   await app.register(localeResolution);
   await app.register(sessions, { db, secureCookies: secure });
+  await app.register(staffTwoFactorGate);
   await app.register(rendering);
   await app.register(rateLimits, { db });
   await app.register(errorHandling);

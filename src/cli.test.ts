@@ -65,6 +65,33 @@ describe('user:create', () => {
   });
 });
 
+describe('user:reset-two-factor', () => {
+  test('turns two-factor sign-in off for a locked-out account, audits it as the system and mails the member', async () => {
+    const created = cli(database, 'user:create', '--email', 'locked@example.org', '--name', 'Lena Locked', '--role', 'admin');
+    assert.equal(created.status, 0, created.stderr);
+    const user = await database.db.selectFrom('users').select('id').where('email', '=', 'locked@example.org').executeTakeFirstOrThrow();
+    // The value is never opened on the way out, so any sealed text will do.
+    await database.db.insertInto('two_factor').values({ user_id: user.id, secret_sealed: 'v1.sealed', enabled_at: new Date() }).execute();
+
+    const reset = cli(database, 'user:reset-two-factor', '--email', 'Locked@Example.org');
+    assert.equal(reset.status, 0, reset.stderr);
+    assert.match(reset.stdout, /Two-factor sign-in is off for Locked@Example\.org/);
+    assert.equal(await database.db.selectFrom('two_factor').select('user_id').where('user_id', '=', user.id).executeTakeFirst(), undefined);
+    const entry = await database.db.selectFrom('audit_log').selectAll().where('subject', '=', `user:${user.id}`).executeTakeFirstOrThrow();
+    assert.equal(entry.action, 'user.two_factor_disabled');
+    assert.equal(entry.actor_id, null);
+    const mail = await database.db.selectFrom('outbox').select('subject').where('recipient', '=', 'locked@example.org').executeTakeFirst();
+    assert.equal(mail?.subject, 'Two-factor sign-in is off for your Bridges account');
+
+    const again = cli(database, 'user:reset-two-factor', '--email', 'locked@example.org');
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /had no two-factor sign-in/);
+    const unknown = cli(database, 'user:reset-two-factor', '--email', 'nobody@example.org');
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /No account uses nobody@example\.org/);
+  });
+});
+
 describe('demo:load', () => {
   test('fills an empty database once and prints the admin to sign in with', async () => {
     const empty = await freshDatabase();

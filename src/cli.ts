@@ -24,6 +24,9 @@ Commands:
   user:create --email E --name N --role R [--password P]
                                Create a confirmed account (role: member, editor, chair,
                                lab_coordinator or admin); a password is generated if omitted
+  user:reset-two-factor --email E
+                               Turn off two-factor sign-in for an account whose phone and
+                               recovery codes are lost (staff set it up again at sign-in)
   demo:load [--practices N] [--resources N]
                                Load the demo content into an empty database; with --practices,
                                also add N synthetic published practices (for benchmarks), and with
@@ -83,6 +86,13 @@ const commands: Record<string, Command> = {
     });
     console.log(`Created ${values.role} ${values.email} (@${handle}).`);
     if (!values.password) console.log(`Password: ${password}`);
+  },
+
+  async 'user:reset-two-factor'(deps, args) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
+    if (!values.email) throw new UsageError('user:reset-two-factor needs --email');
+    const removed = await accountService(deps).resetTwoFactor(values.email);
+    console.log(removed ? `Two-factor sign-in is off for ${values.email}; they have been mailed.` : `${values.email} had no two-factor sign-in.`);
   },
 
   async 'demo:load'(deps, args) {

@@ -8,6 +8,8 @@ export interface CurrentUser {
   readonly email: string;
   readonly role: Role;
   readonly emailVerified: boolean;
+  /** Signs in with a code from an authenticator app as well; staff must (see features/accounts/two-factor-gate.ts). */
+  readonly twoFactorEnabled: boolean;
 }
 
 /** What every view needs to know about the request it renders for. */

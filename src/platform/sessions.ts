@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Db } from '../db/client.ts';
+import { isStaff, STAFF_ROLES } from '../db/schema/accounts.ts';
 import { hashToken, newToken } from '../lib/tokens.ts';
 import type { CurrentUser } from './context.ts';
 
@@ -11,8 +12,19 @@ export const SESSION_COOKIE = 'bridges_session';
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
 /** …and none outlives this, however active. */
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
-/** Sliding the idle window on every request would write on every page view. */
-const TOUCH_AFTER_MS = 5 * 60 * 1000;
+/**
+ * Staff sessions can change other people's content and accounts, so a forgotten or stolen one is
+ * worth more: they end after 30 idle minutes and 12 hours at most. The role is read at each
+ * request, so a member promoted while signed in gets the shorter limits at once.
+ */
+export const STAFF_SESSION_IDLE_MS = 30 * 60 * 1000;
+export const STAFF_SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/**
+ * Sliding the idle window on every request would write on every page view. A session is thus
+ * seen as idle from its last recorded use, up to this much before the last request: staff
+ * sessions end between 29 and 30 minutes after their last use.
+ */
+const TOUCH_AFTER_MS = 60 * 1000;
 
 export interface SessionOptions {
   db: Db;
@@ -33,9 +45,14 @@ function cookieOptions(secure: boolean) {
  * used within the idle window. Sign-in and the account page's list of sessions both rely on it.
  */
 export function sessionIsLive(eb: ExpressionBuilder<Database, 'sessions'>): Expression<SqlBool> {
+  const interval = (ms: number) => sql`${`${ms} milliseconds`}::interval`;
+  const heldByStaff = sql<boolean>`EXISTS (SELECT 1 FROM users AS holder WHERE holder.id = sessions.user_id AND holder.role IN (${sql.join(
+    STAFF_ROLES.map((role) => sql.lit(role)),
+  )}))`;
   return eb.and([
     eb('sessions.expires_at', '>', sql<Date>`now()`),
-    eb('sessions.last_seen_at', '>', sql<Date>`now() - ${`${SESSION_IDLE_MS} milliseconds`}::interval`),
+    sql<SqlBool>`sessions.last_seen_at > now() - CASE WHEN ${heldByStaff} THEN ${interval(STAFF_SESSION_IDLE_MS)} ELSE ${interval(SESSION_IDLE_MS)} END`,
+    sql<SqlBool>`(NOT ${heldByStaff} OR sessions.created_at > now() - ${interval(STAFF_SESSION_ABSOLUTE_MS)})`,
   ]);
 }
 
@@ -43,7 +60,9 @@ async function loadSession(db: Db, idHash: string): Promise<CurrentUser | null> 
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('two_factor', 'two_factor.user_id', 'users.id')
     .select([
+      'two_factor.enabled_at as two_factor_enabled_at',
       'users.id',
       'users.handle',
       'users.name',
@@ -67,6 +86,7 @@ async function loadSession(db: Db, idHash: string): Promise<CurrentUser | null> 
     email: row.email,
     role: row.role,
     emailVerified: row.email_verified_at !== null,
+    twoFactorEnabled: row.two_factor_enabled_at !== null,
   };
 }
 
@@ -92,6 +112,8 @@ export const sessions = fp<SessionOptions>(
       async start(request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
         const previous = request.cookies[SESSION_COOKIE];
         if (previous) await db.deleteFrom('sessions').where('id_hash', '=', hashToken(previous)).execute();
+        const user = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirstOrThrow();
+        const lifetimeMs = isStaff(user.role) ? STAFF_SESSION_ABSOLUTE_MS : SESSION_ABSOLUTE_MS;
         const token = newToken();
         await db
           .insertInto('sessions')
@@ -100,12 +122,12 @@ export const sessions = fp<SessionOptions>(
             public_id: newSessionPublicId(),
             user_id: userId,
             user_agent: (request.headers['user-agent'] ?? '').slice(0, 300),
-            expires_at: new Date(Date.now() + SESSION_ABSOLUTE_MS),
+            expires_at: new Date(Date.now() + lifetimeMs),
           })
           .execute();
         reply.setCookie(SESSION_COOKIE, token, {
           ...cookieOptions(secureCookies),
-          maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+          maxAge: Math.floor(lifetimeMs / 1000),
         });
       },
       async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {

@@ -3,6 +3,16 @@ import type { ColumnType, Generated } from 'kysely';
 export const ROLES = ['member', 'editor', 'chair', 'lab_coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Roles that act on other people's content or accounts: they must sign in with a second factor
+ * and their sessions end sooner (see platform/sessions.ts).
+ */
+export const STAFF_ROLES = ['editor', 'chair', 'lab_coordinator', 'admin'] as const satisfies readonly Role[];
+
+export function isStaff(role: Role): boolean {
+  return (STAFF_ROLES as readonly Role[]).includes(role);
+}
+
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 
 export interface UsersTable {
@@ -46,4 +56,35 @@ export interface SingleUseLinksTable {
   created_at: ColumnType<Date, Date | undefined, never>;
   expires_at: Date;
   used_at: Date | null;
+}
+
+export interface TwoFactorTable {
+  user_id: number;
+  /** Encrypted with a key derived from SESSION_SECRET (lib/sealed-box.ts). */
+  secret_sealed: string;
+  enabled_at: Date | null;
+  last_used_step: number | null;
+  created_at: CreatedAt;
+}
+
+export interface TwoFactorRecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface SignInChallengesTable {
+  token_hash: string;
+  user_id: number;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface KnownDevicesTable {
+  user_id: number;
+  device_hash: string;
+  first_seen_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
 }

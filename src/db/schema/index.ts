@@ -1,4 +1,12 @@
-import type { SessionsTable, SingleUseLinksTable, UsersTable } from './accounts.ts';
+import type {
+  KnownDevicesTable,
+  SessionsTable,
+  SingleUseLinksTable,
+  SignInChallengesTable,
+  TwoFactorRecoveryCodesTable,
+  TwoFactorTable,
+  UsersTable,
+} from './accounts.ts';
 import type { AuditLogTable, OutboxTable, RateLimitsTable } from './platform.ts';
 import type {
   ContentFlagsTable,
@@ -19,6 +27,10 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   single_use_links: SingleUseLinksTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
+  known_devices: KnownDevicesTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;

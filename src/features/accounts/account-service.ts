@@ -4,7 +4,11 @@ import type { Role } from '../../db/schema/accounts.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/passwords.ts';
+import { insertAuditEntry } from '../../platform/audit.ts';
+import { ACCOUNT_DELETED, accountSubject } from './audit-actions.ts';
 import * as queries from './queries.ts';
+import { mailSecurityChange } from './security-mail.ts';
+import * as twoFactorQueries from './two-factor-queries.ts';
 import { profileColumns, profileErrors, throwIfAny, type ProfileInput } from './service.ts';
 
 /** What the account page shows about the member. */
@@ -82,7 +86,8 @@ export interface Requester {
 }
 
 /** The signed-in member's own account: profile, password, sessions, export and deletion. */
-export function accountPageService({ db }: AppDeps) {
+export function accountPageService(deps: AppDeps) {
+  const { db } = deps;
   async function liveUser(userId: number) {
     const user = await queries.findUserById(db, userId);
     // Routes only call this for a signed-in member, whose row is live: anything else is a bug.
@@ -151,6 +156,7 @@ export function accountPageService({ db }: AppDeps) {
         await expireLinks(trx, 'reset_password', { kind: 'user', id: userId });
         await queries.deleteSessionsOf(trx, userId, sessionIdHash ?? undefined);
       });
+      await mailSecurityChange(deps, userId, 'password');
     },
 
     /**
@@ -209,6 +215,9 @@ export function accountPageService({ db }: AppDeps) {
         await queries.anonymiseUser(trx, userId, anonymousHandle);
         await queries.deleteSessionsOf(trx, userId);
         await queries.deleteTokensOf(trx, userId);
+        await twoFactorQueries.deleteAllOf(trx, userId);
+        // The entry names the account by id only: the row stays, stripped of everything personal.
+        await insertAuditEntry(trx, { actorId: userId, action: ACCOUNT_DELETED, subject: accountSubject(userId), details: {} });
       });
     },
   };

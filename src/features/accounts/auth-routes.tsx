@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EMPTY_FORM, formBodySchema, readForm, type FormState } from '../../platform/forms.ts';
 import { safeNextPath } from '../../platform/guards.ts';
 import { SENSITIVE_FORM_LIMIT } from '../../platform/rate-limit.ts';
 import { renderIfInvalid } from './route-helpers.ts';
-import { accountService } from './service.ts';
+import { accountService, SIGN_IN_CHALLENGE_TTL_MS } from './service.ts';
+import { SignInCodePage } from './views/two-factor-pages.tsx';
 import {
   CheckEmailPage,
   DonePage,
@@ -17,15 +18,33 @@ import {
 
 const REGISTER_FIELDS = ['name', 'email', 'password', 'organisation', 'stakeholderType', 'country'] as const;
 const LOGIN_FIELDS = ['email', 'password', 'next'] as const;
+const CODE_FIELDS = ['code', 'next'] as const;
+/** Holds the pending sign-in between the password and the code; the database keeps its hash. */
+const CHALLENGE_COOKIE = 'bridges_sign_in';
 const sensitive = { config: { rateLimit: SENSITIVE_FORM_LIMIT } };
 const tokenQuery = { querystring: { type: 'object', properties: { token: { type: 'string', maxLength: 200 } } } } as const;
 const nextQuery = { querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 2000 } } } } as const;
+const loginQuery = {
+  querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 2000 }, again: { type: 'string', maxLength: 10 } } },
+} as const;
 /** Where a member lands after signing in when no page asked for them. */
 const AFTER_SIGN_IN = '/account';
 
 /** Registration, email confirmation, sign-in and sign-out, and password reset. */
 export async function authRoutes(app: FastifyInstance) {
   const service = accountService(app.deps);
+  const challengeCookie = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: app.deps.config.baseUrl.protocol === 'https:',
+  };
+
+  /** Opens the session, noting the device first so that a sign-in from a new one is audited. */
+  async function finishSignIn(request: FastifyRequest, reply: FastifyReply, userId: number) {
+    await service.noteSignIn(userId, { userAgent: request.headers['user-agent'] ?? '', address: request.ip });
+    await app.sessionStore.start(request, reply, userId);
+  }
 
   app.get('/register', async (request, reply) => {
     if (request.currentUser) return reply.seeOther('/account');
@@ -63,10 +82,13 @@ export async function authRoutes(app: FastifyInstance) {
   const returnTo = (reply: FastifyReply, next: string | null) =>
     next ? reply.redirect(next, 303) : reply.seeOther(AFTER_SIGN_IN);
 
-  app.get('/login', { schema: nextQuery }, async (request, reply) => {
-    const next = safeNextPath((request.query as { next?: string }).next, request.locale);
+  app.get('/login', { schema: loginQuery }, async (request, reply) => {
+    const query = request.query as { next?: string; again?: string };
+    const next = safeNextPath(query.next, request.locale);
     if (request.currentUser) return returnTo(reply, next);
-    return reply.page(request.t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={EMPTY_FORM} next={next} />);
+    // Sent back from the code step: say why the password is asked for again.
+    const notice = query.again === 'code' ? request.t('twoFactor.signIn.again') : undefined;
+    return reply.page(request.t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={EMPTY_FORM} notice={notice} next={next} />);
   });
 
   app.post('/login', { ...sensitive, schema: { body: formBodySchema(LOGIN_FIELDS) } }, async (request, reply) => {
@@ -89,7 +111,44 @@ export async function authRoutes(app: FastifyInstance) {
     if (result.outcome === 'unverified') {
       return renderLogin({ values: { email }, errors: {} }, t('accounts.login.unverified'));
     }
-    await app.sessionStore.start(request, reply, result.userId);
+    if (result.outcome === 'second_factor') {
+      reply.setCookie(CHALLENGE_COOKIE, result.challenge, { ...challengeCookie, maxAge: SIGN_IN_CHALLENGE_TTL_MS / 1000 });
+      return reply.seeOther(next ? `/login/code?next=${encodeURIComponent(next)}` : '/login/code');
+    }
+    await finishSignIn(request, reply, result.userId);
+    return returnTo(reply, next);
+  });
+
+  const renderCodePage = (request: FastifyRequest, reply: FastifyReply, form: FormState, next: string | null, status = 200) =>
+    reply.page(request.t('twoFactor.signIn.title'), (ctx) => <SignInCodePage ctx={ctx} form={form} next={next} />, status);
+
+  /** The pending sign-in is gone (expired, or too many wrong codes): back to the password. */
+  const startAgain = (reply: FastifyReply, next: string | null) => {
+    reply.clearCookie(CHALLENGE_COOKIE, challengeCookie);
+    return reply.seeOther(next ? `/login?again=code&next=${encodeURIComponent(next)}` : '/login?again=code');
+  };
+
+  app.get('/login/code', { schema: nextQuery }, async (request, reply) => {
+    const next = safeNextPath((request.query as { next?: string }).next, request.locale);
+    if (request.currentUser) return returnTo(reply, next);
+    const challenge = request.cookies[CHALLENGE_COOKIE];
+    if (!challenge || !(await service.challengeIsLive(challenge))) return startAgain(reply, next);
+    return renderCodePage(request, reply, EMPTY_FORM, next);
+  });
+
+  app.post('/login/code', { ...sensitive, schema: { body: formBodySchema(CODE_FIELDS) } }, async (request, reply) => {
+    const form = readForm(request.body, CODE_FIELDS);
+    const next = safeNextPath(form.next, request.locale);
+    const challenge = request.cookies[CHALLENGE_COOKIE];
+    if (!challenge) return startAgain(reply, next);
+    if (!form.code.trim()) return renderCodePage(request, reply, { values: {}, errors: { code: 'twoFactor.errors.codeRequired' } }, next, 422);
+    const result = await service.completeSignIn(challenge, form.code);
+    if (result.outcome === 'start_again') return startAgain(reply, next);
+    if (result.outcome === 'wrong') {
+      return renderCodePage(request, reply, { values: {}, errors: { code: 'twoFactor.errors.signInCodeWrong' } }, next, 422);
+    }
+    reply.clearCookie(CHALLENGE_COOKIE, challengeCookie);
+    await finishSignIn(request, reply, result.userId);
     return returnTo(reply, next);
   });
 

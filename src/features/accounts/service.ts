@@ -1,6 +1,7 @@
+import { hashToken, newToken } from '../../lib/tokens.ts';
 import { consumeLink, expireLinks, issueLink, liveLinkSubject } from '../../platform/single-use-links.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { ROLES, type Role, type TokenPurpose } from '../../db/schema/accounts.ts';
 import { isLocale, translator, type Locale } from '../../platform/i18n.ts';
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from '../../platform/passwords.ts';
@@ -8,9 +9,16 @@ import { isCountryCode } from '../../lib/countries.ts';
 import { isStakeholderType } from '../../lib/stakeholders.ts';
 import { isEmailAddress, normaliseEmail, slugify } from '../../lib/text.ts';
 import * as queries from './queries.ts';
+import { mailSecurityChange } from './security-mail.ts';
+import * as twoFactorQueries from './two-factor-queries.ts';
+import { twoFactorService, type SecondFactor, type SignInDevice } from './two-factor-service.ts';
 
 const VERIFY_EMAIL_TTL_MS = 48 * 60 * 60 * 1000;
 const RESET_PASSWORD_TTL_MS = 60 * 60 * 1000;
+/** Time to open the authenticator app and type a code, after the password was right. */
+export const SIGN_IN_CHALLENGE_TTL_MS = 5 * 60 * 1000;
+/** Wrong codes allowed before the password must be entered again. */
+const SIGN_IN_CHALLENGE_ATTEMPTS = 5;
 export const NAME_MAX_LENGTH = 120;
 export const ORGANISATION_MAX_LENGTH = 200;
 
@@ -60,9 +68,22 @@ export interface NewAccountInput extends RegistrationInput {
   role: string;
 }
 
-export type SignInResult = { outcome: 'signed_in'; userId: number } | { outcome: 'unverified' } | { outcome: 'refused' };
+export type SignInResult =
+  | { outcome: 'signed_in'; userId: number }
+  /** The password was right; the account asks for a code next. `challenge` goes in a cookie. */
+  | { outcome: 'second_factor'; challenge: string }
+  | { outcome: 'unverified' }
+  | { outcome: 'refused' };
 
-export function accountService({ db, mailer, config }: AppDeps) {
+export type SecondStepResult =
+  | { outcome: 'signed_in'; userId: number; via: SecondFactor }
+  | { outcome: 'wrong' }
+  /** No pending sign-in (expired, unknown, or too many wrong codes): start again with the password. */
+  | { outcome: 'start_again' };
+
+export function accountService(deps: AppDeps) {
+  const { db, mailer, config } = deps;
+  const twoFactor = twoFactorService(deps);
   const link = (locale: Locale, path: string) => new URL(`/${locale}${path}`, config.baseUrl).toString();
 
   async function uniqueHandle(name: string): Promise<string> {
@@ -182,7 +203,52 @@ export function accountService({ db, mailer, config }: AppDeps) {
         await sendVerification({ id: user.id, email: user.email, name: user.name }, isLocale(user.locale) ? user.locale : 'en');
         return { outcome: 'unverified' };
       }
+      if (await twoFactor.isEnabled(user.id)) {
+        const challenge = newToken();
+        await twoFactorQueries.insertChallenge(db, {
+          tokenHash: hashToken(challenge),
+          userId: user.id,
+          expiresAt: new Date(Date.now() + SIGN_IN_CHALLENGE_TTL_MS),
+        });
+        return { outcome: 'second_factor', challenge };
+      }
       return { outcome: 'signed_in', userId: user.id };
+    },
+
+    /** Is there a pending sign-in waiting for its code? */
+    async challengeIsLive(challenge: string): Promise<boolean> {
+      return (await twoFactorQueries.findLiveChallenge(db, hashToken(challenge))) !== undefined;
+    },
+
+    /**
+     * The second step of a sign-in: a code from the authenticator app or a recovery code. A few
+     * wrong codes end the pending sign-in, so guessing needs the password again each time.
+     */
+    async completeSignIn(challenge: string, code: string): Promise<SecondStepResult> {
+      const tokenHash = hashToken(challenge);
+      const pending = await twoFactorQueries.findLiveChallenge(db, tokenHash);
+      if (!pending) return { outcome: 'start_again' };
+      const via = await twoFactor.checkSecondFactor(pending.user_id, code);
+      if (via === null) {
+        const attempts = await twoFactorQueries.countFailedAttempt(db, tokenHash);
+        if (attempts < SIGN_IN_CHALLENGE_ATTEMPTS) return { outcome: 'wrong' };
+        await twoFactorQueries.deleteChallenge(db, tokenHash);
+        return { outcome: 'start_again' };
+      }
+      await twoFactorQueries.deleteChallenge(db, tokenHash);
+      return { outcome: 'signed_in', userId: pending.user_id, via };
+    },
+
+    /** For the command line: turns two-factor sign-in off for a locked-out member. False when it was off. */
+    async resetTwoFactor(emailInput: string): Promise<boolean> {
+      const user = await queries.findUserByEmail(db, normaliseEmail(emailInput));
+      if (!user) throw new NotFoundError(`No account uses ${emailInput}`);
+      return twoFactor.resetByOperator(user.id);
+    },
+
+    /** Writes the audit log when a member signs in from a device the account has not used. */
+    noteSignIn(userId: number, device: SignInDevice) {
+      return twoFactor.noteSignIn(userId, device);
     },
 
     /** Mails a single-use reset link when the address belongs to an account; silent otherwise. */
@@ -214,15 +280,18 @@ export function accountService({ db, mailer, config }: AppDeps) {
       const problem = passwordProblem(password);
       if (problem) throw new ValidationError({ password: problem });
       const passwordHash = await hashPassword(password);
-      return db.transaction().execute(async (trx) => {
-        const userId = await consumeLink(trx, 'reset_password', 'user', token);
-        if (userId === undefined) return false;
-        await queries.setPasswordHash(trx, userId, passwordHash);
+      const userId = await db.transaction().execute(async (trx) => {
+        const owner = await consumeLink(trx, 'reset_password', 'user', token);
+        if (owner === undefined) return false;
+        await queries.setPasswordHash(trx, owner, passwordHash);
         // The reset link proved the member reads this mailbox.
-        await queries.markEmailVerified(trx, userId);
-        await queries.deleteSessionsOf(trx, userId);
-        return true;
+        await queries.markEmailVerified(trx, owner);
+        await queries.deleteSessionsOf(trx, owner);
+        return owner;
       });
+      if (userId === false) return false;
+      await mailSecurityChange(deps, userId, 'password');
+      return true;
     },
   };
 }

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Role } from '../../db/schema/accounts.ts';
 import { LOCALES } from '../../platform/i18n.ts';
 import { startTestApp, TestClient, type TestApp } from '../../test/app.ts';
+import { signInThroughForms, turnOnTwoFactor } from '../../test/members.ts';
 import { accountService } from '../accounts/service.ts';
 import { adminService } from './service.ts';
 
@@ -17,25 +18,31 @@ let deletedId: number;
 let ada: TestClient;
 let mo: TestClient;
 
+/** The authenticator secret of each account with two-factor sign-in, by email. */
+const totpSecrets = new Map<string, string>();
+
 async function signedIn(email: string): Promise<TestClient> {
   const client = new TestClient(testApp.app);
-  await client.get('/en/login');
-  const response = await client.post('/en/login', { email, password: PASSWORD });
+  const response = await signInThroughForms(testApp, client, { email, password: PASSWORD, totpSecret: totpSecrets.get(email) });
   assert.equal(response.statusCode, 303, `${email} signs in`);
   return client;
 }
 
+/** Admins have two-factor sign-in, as the site requires of them. */
 async function createAccount(name: string, email: string, role: Role): Promise<number> {
   const account = { name, email, role, password: PASSWORD, organisation: '', stakeholderType: '', country: '' };
-  return (await accountService(testApp.deps).createAccount(account)).id;
+  const { id } = await accountService(testApp.deps).createAccount(account);
+  if (role !== 'member') totpSecrets.set(email, await turnOnTwoFactor(testApp.deps, id));
+  return id;
 }
 
 function roleOf(id: number) {
   return testApp.deps.db.selectFrom('users').select('role').where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** Role changes only: sign-ins from new devices are audited too. */
 function auditEntries() {
-  return testApp.deps.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+  return testApp.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.role_changed').orderBy('id').execute();
 }
 
 /** The rows of the members table: one role form per live account. */
@@ -245,7 +252,12 @@ describe('changing a role', () => {
     const editors = await admin.get('/en/admin/members?role=editor');
     assert.match(editors.body, /Mo Member/);
 
-    // Sessions read the role on every request: Mo becomes an admin without signing in again.
+    // Sessions read the role on every request: the new editor must set up two-factor sign-in
+    // before anything else, then becomes an admin without signing in again.
+    const gated = await mo.get('/en/admin');
+    assert.equal(gated.statusCode, 303);
+    assert.equal(gated.headers.location, '/en/account/two-factor');
+    await turnOnTwoFactor(testApp.deps, moId);
     assert.equal((await mo.get('/en/admin')).statusCode, 403);
     await admin.get('/en/admin/members');
     assert.equal((await admin.post(`/en/admin/members/${moId}/role`, { role: 'admin' })).statusCode, 303);
@@ -362,10 +374,10 @@ describe('outbox', () => {
     const smtpApp = await startTestApp({ env: { SMTP_URL: 'smtp://127.0.0.1:2525' } });
     try {
       const account = { name: 'Sam Admin', email: 'sam@example.org', role: 'admin', password: PASSWORD, organisation: '', stakeholderType: '', country: '' };
-      await accountService(smtpApp.deps).createAccount(account);
+      const { id } = await accountService(smtpApp.deps).createAccount(account);
+      const totpSecret = await turnOnTwoFactor(smtpApp.deps, id);
       const client = new TestClient(smtpApp.app);
-      await client.get('/en/login');
-      await client.post('/en/login', { email: 'sam@example.org', password: PASSWORD });
+      await signInThroughForms(smtpApp, client, { email: 'sam@example.org', password: PASSWORD, totpSecret });
       const page = await client.get('/en/admin/outbox');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Mail is delivered by the mail server \(SMTP\)/);

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../db/schema/accounts.ts';
+import { ACCOUNT_AUDIT_ACTIONS } from '../accounts/index.ts';
 import { COMMENT_REMOVED, FLAG_DISMISSED } from '../../engagement/index.ts';
 
 /**
@@ -6,7 +7,7 @@ import { COMMENT_REMOVED, FLAG_DISMISSED } from '../../engagement/index.ts';
  * and those other features write.
  */
 export const ROLE_CHANGED = 'user.role_changed';
-export const AUDIT_ACTIONS: readonly string[] = [ROLE_CHANGED, FLAG_DISMISSED, COMMENT_REMOVED];
+export const AUDIT_ACTIONS: readonly string[] = [ROLE_CHANGED, FLAG_DISMISSED, COMMENT_REMOVED, ...ACCOUNT_AUDIT_ACTIONS];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

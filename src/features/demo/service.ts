@@ -37,7 +37,7 @@ export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: 
   for (const member of DEMO_MEMBERS) {
     const { id, handle } = await accounts.createAccount({ ...member, password: randomPassword() }, member.locale);
     authorIdByEmail.set(member.email, id);
-    members.set(member.email, { id, handle, name: member.name, email: member.email, role: member.role, emailVerified: true });
+    members.set(member.email, { id, handle, name: member.name, email: member.email, role: member.role, emailVerified: true, twoFactorEnabled: false });
   }
   await loadDemoPractices(deps, authorIdByEmail);
   const editor = [...members.values()].find((member) => member.role === 'editor');

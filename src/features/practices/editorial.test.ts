@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, TestClient, lastMailTo, linkIn, type TestApp } from '../../test/app.ts';
 import { samplePdf, sampleJpeg, samplePng } from '../../test/sample-files.ts';
+import { signInThroughForms, turnOnTwoFactor } from '../../test/members.ts';
 import { accountService } from '../accounts/service.ts';
 import { confirmationService } from './confirmation-service.ts';
 import { CRITERIA } from './criteria.ts';
@@ -35,12 +36,14 @@ async function signedIn(email: string, role: 'member' | 'editor' = 'member', nam
   const known = sessions.get(email);
   if (known) return known;
   const exists = await db().selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  let totpSecret: string | undefined;
   if (!exists) {
-    await accountService(testApp.deps).createAccount({ email, name, role, password: PASSWORD, organisation: '', stakeholderType: '', country: '' });
+    const { id } = await accountService(testApp.deps).createAccount({ email, name, role, password: PASSWORD, organisation: '', stakeholderType: '', country: '' });
+    // Editors must sign in with a second factor.
+    if (role === 'editor') totpSecret = await turnOnTwoFactor(testApp.deps, id);
   }
   const client = new TestClient(testApp.app);
-  await client.get('/en/login');
-  const response = await client.post('/en/login', { email, password: PASSWORD });
+  const response = await signInThroughForms(testApp, client, { email, password: PASSWORD, totpSecret });
   assert.equal(response.statusCode, 303, 'signs in');
   sessions.set(email, client);
   return client;

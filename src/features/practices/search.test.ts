@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Role } from '../../db/schema/accounts.ts';
 import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import { startTestApp, TestClient, type TestApp } from '../../test/app.ts';
+import { signInThroughForms, turnOnTwoFactor } from '../../test/members.ts';
 import { accountService } from '../accounts/service.ts';
 import { parseCsv } from '../../open-data/csv.ts';
 import { samplePractice } from './fixtures.ts';
@@ -14,14 +15,18 @@ let testApp: TestApp;
 let authorId: number;
 const PASSWORD = 'harbour lanterns at dusk';
 
+/** The authenticator secret of each account with two-factor sign-in, which staff must have. */
+const totpSecrets = new Map<string, string>();
+
 async function createAccount(name: string, email: string, role: Role): Promise<number> {
-  return (await accountService(testApp.deps).createAccount({ name, email, role, password: PASSWORD, organisation: '', stakeholderType: '', country: '' })).id;
+  const { id } = await accountService(testApp.deps).createAccount({ name, email, role, password: PASSWORD, organisation: '', stakeholderType: '', country: '' });
+  if (role !== 'member') totpSecrets.set(email, await turnOnTwoFactor(testApp.deps, id));
+  return id;
 }
 
 async function signedIn(email: string): Promise<TestClient> {
   const client = new TestClient(testApp.app);
-  await client.get('/en/login');
-  const response = await client.post('/en/login', { email, password: PASSWORD });
+  const response = await signInThroughForms(testApp, client, { email, password: PASSWORD, totpSecret: totpSecrets.get(email) });
   assert.equal(response.statusCode, 303);
   return client;
 }

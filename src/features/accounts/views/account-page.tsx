@@ -16,7 +16,7 @@ import { PasswordInput } from './password-input.tsx';
 import { ProfileFields } from './profile-fields.tsx';
 
 /** What the member just did, confirmed by a banner after the redirect. */
-export const ACCOUNT_NOTICES = ['profile', 'password', 'session'] as const;
+export const ACCOUNT_NOTICES = ['profile', 'password', 'session', 'twoFactorOff'] as const;
 export type AccountNotice = (typeof ACCOUNT_NOTICES)[number];
 
 export interface AccountPageProps {
@@ -129,6 +129,14 @@ export function AccountPage({ ctx, overview, profileForm, passwordForm, notice }
           />
           <Button>{t('accountPage.password.submit')}</Button>
         </PostForm>
+      </section>
+
+      <section aria-labelledby="two-factor-title">
+        <h2 id="two-factor-title">{t('twoFactor.accountSection.title')}</h2>
+        <p>{t(ctx.user?.twoFactorEnabled ? 'twoFactor.accountSection.on' : 'twoFactor.accountSection.off')}</p>
+        <ButtonLink href={ctx.href('/account/two-factor')} variant="secondary">
+          {t(ctx.user?.twoFactorEnabled ? 'twoFactor.accountSection.manage' : 'twoFactor.accountSection.setUp')}
+        </ButtonLink>
       </section>
 
       <section aria-labelledby="sessions-title">
