@@ -1,8 +1,8 @@
+import type { AttachmentsTable } from './attachments.ts';
 import type { SessionsTable, SingleUseLinksTable, UsersTable } from './accounts.ts';
 import type { AuditLogTable, OutboxTable, RateLimitsTable } from './platform.ts';
 import type {
   ContentFlagsTable,
-  PracticeAttachmentsTable,
   PracticeLinksTable,
   PracticeOrganisationsTable,
   PracticeReviewsTable,
@@ -27,7 +27,7 @@ export interface Database {
   practices: PracticesTable;
   practice_organisations: PracticeOrganisationsTable;
   practice_links: PracticeLinksTable;
-  practice_attachments: PracticeAttachmentsTable;
+  attachments: AttachmentsTable;
   revisions: RevisionsTable;
   practice_reviews: PracticeReviewsTable;
   comments: CommentsTable;

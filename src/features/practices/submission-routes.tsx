@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../platform/forms.ts';
 import { requireUser, signedInUser } from '../../platform/guards.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { taxonomyService } from '../taxonomies/index.ts';
-import { prepareAttachments, contentDisposition } from './attachments.ts';
+import { acceptUploads, contentDisposition, prepareAttachments, uploadsOf } from '../../platform/uploads/index.ts';
 import { editorialService } from './editorial-service.ts';
 import type { ContentLanguage } from './model.ts';
 import { isEditor } from './policies.ts';
@@ -19,7 +19,6 @@ import {
   type ParsedPracticeForm,
 } from './practice-form.ts';
 import { practiceService } from './service.ts';
-import { acceptUploads, uploadsOf } from './uploads.ts';
 import { FeedbackPage } from './views/feedback-page.tsx';
 import { MinePage } from './views/mine-page.tsx';
 import { PracticeFormPage, type FormMode, type FormNotice, type PracticeFormPageProps } from './views/practice-form-page.tsx';

@@ -11,7 +11,7 @@ import { Checkboxes, Fieldset, Radios, Select, TextInput, Textarea } from '../..
 import { NotificationBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { termLabel, type Term } from '../../taxonomies/index.ts';
-import { MAX_FILES_PER_UPLOAD } from '../attachments.ts';
+import { MAX_FILES_PER_UPLOAD } from '../../../platform/uploads/index.ts';
 import { CONTENT_LANGUAGES, PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from '../model.ts';
 import {
   errorAnchor,
