@@ -4,7 +4,7 @@ import type { Role } from '../db/schema/accounts.ts';
 import { hashToken, newToken } from '../lib/tokens.ts';
 import type { CurrentUser } from '../platform/context.ts';
 import { SESSION_COOKIE } from '../platform/sessions.ts';
-import { TestClient, type TestApp } from './app.ts';
+import { TestClient, type FormFile, type TestApp } from './app.ts';
 
 /**
  * Members for tests that are about something other than signing in: the account and its session
@@ -30,6 +30,15 @@ export class SignedInClient extends TestClient {
 
   override post(url: string, form: Record<string, string | string[]> = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     return super.post(url, form, this.withSession(headers));
+  }
+
+  override postMultipart(
+    url: string,
+    form: Record<string, string | string[]>,
+    files: readonly FormFile[] = [],
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    return super.postMultipart(url, form, files, this.withSession(headers));
   }
 }
 

@@ -3,6 +3,7 @@ import { ratingSummary, type RatingSummary } from '../../engagement/index.ts';
 import { ATOM_CONTENT_TYPE, atomXml, csvLine, jsonArray, streamDownload } from '../../open-data/index.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { parsePage } from '../../platform/pagination.ts';
+import { listAttachments } from '../../platform/uploads/index.ts';
 import { API_PAGE_SIZE_MAX, PAGE_SIZE, headlineText, type RawQuery } from '../../search/index.ts';
 import { taxonomyService, termLabel, type Term } from '../taxonomies/index.ts';
 import { RESOURCE_KIND } from './kind.ts';
@@ -47,6 +48,20 @@ const resourceSchema = {
     target_groups: { type: 'array', items: { type: 'string' } },
     published_at: { type: 'string', format: 'date-time', nullable: true },
     rating: ratingSchema,
+  },
+} as const;
+/** One resource with its attached files (the list endpoints leave them out to stay one query). */
+const resourceDetailSchema = {
+  ...resourceSchema,
+  properties: {
+    ...resourceSchema.properties,
+    attachments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { filename: { type: 'string' }, media_type: { type: 'string' }, byte_size: { type: 'integer' }, url: { type: 'string', description: 'Download' } },
+      },
+    },
   },
 } as const;
 const errorSchema = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } } as const;
@@ -205,16 +220,24 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
           tags: ['resources'],
           summary: 'One published resource',
           params: { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] },
-          response: { 200: resourceSchema, 404: errorSchema },
+          response: { 200: resourceDetailSchema, 404: errorSchema },
         },
       },
       async (request, reply) => {
         const { slug } = request.params as { slug: string };
         const row = await queries.findBySlug(db, slug);
         if (!row || row.status !== 'published') throw new NotFoundError(`No published resource ${slug}`);
-        const [ratings, terms] = await Promise.all([app.engagement.summaries(RESOURCE_KIND, [row.id]), termsById()]);
+        const [ratings, terms, files] = await Promise.all([app.engagement.summaries(RESOURCE_KIND, [row.id]), termsById(), listAttachments(db, RESOURCE_KIND, row.id)]);
         reply.header('cache-control', 'public, max-age=60');
-        return recordOf(row, ratings.get(row.id) ?? ratingSummary({ count: 0, sum: 0 }), terms);
+        return {
+          ...recordOf(row, ratings.get(row.id) ?? ratingSummary({ count: 0, sum: 0 }), terms),
+          attachments: files.map((file) => ({
+            filename: file.filename,
+            media_type: file.media_type,
+            byte_size: file.byte_size,
+            url: `${pageUrl(row.slug)}/attachments/${file.id}`,
+          })),
+        };
       },
     );
 

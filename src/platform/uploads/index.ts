@@ -19,3 +19,5 @@ export {
 export { acceptUploads, ATTACHMENT_FORM_LIMITS, uploadsOf, type RequestUploads, type UploadLimits } from './multipart.ts';
 export { ImageMetadataError, stripImageMetadata } from './image-metadata.ts';
 export { kindAttachments, type AttachmentOptions, type KindAttachments, type StoredAttachment } from './attachments.ts';
+export { findAttachments as listAttachments } from './queries.ts';
+export { ATTACHMENT_PARAMS, sendAttachment, type OpenedAttachment } from './download.ts';
