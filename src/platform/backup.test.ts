@@ -107,7 +107,7 @@ describe('backup and restore', () => {
     const restored = await fingerprint(target.db);
     assert.deepEqual(restored, before);
     // Guards against a comparison of two empty sets passing.
-    for (const table of ['users', 'practices', 'practice_attachments', 'ratings', 'comments', 'search_documents', 'schema_migrations']) {
+    for (const table of ['users', 'practices', 'attachments', 'ratings', 'comments', 'search_documents', 'schema_migrations']) {
       assert.doesNotMatch(before[`table ${table}`] ?? '', /^0 rows/, `${table} has rows`);
     }
     const comment = await target.db.selectFrom('comments').select('body').orderBy('id', 'desc').executeTakeFirstOrThrow();

@@ -135,13 +135,18 @@ export class TestClient {
   }
 
   /** Posts a multipart form with files, as a form with a file input does; `_csrf` as for `post`. */
-  async postMultipart(url: string, form: Record<string, string | string[]>, files: readonly FormFile[] = [], headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async postMultipart(
+    url: string,
+    form: Record<string, string | string[]>,
+    files: readonly FormFile[] = [],
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const { boundary, payload } = multipartBody({ _csrf: this.csrfToken, ...form }, files);
     const response = await this.app.inject({
       method: 'POST',
       url,
       cookies: Object.fromEntries(this.cookies),
-      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers },
       payload,
     });
     return this.remember(response);

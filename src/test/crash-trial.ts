@@ -387,10 +387,10 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
            WHERE p.title LIKE 'Crash trial practice %'
              AND ((SELECT count(*) FROM practice_organisations o WHERE o.practice_id = p.id) <> 1
                OR (SELECT count(*) FROM practice_links l WHERE l.practice_id = p.id) <> 1
-               OR (SELECT count(*) FROM practice_attachments a WHERE a.practice_id = p.id) <> 1)`,
+               OR (SELECT count(*) FROM attachments a WHERE a.kind = 'practice' AND a.subject_id = p.id) <> 1)`,
         );
         if (partial.length > 0) fail(`Half-written drafts: ${partial.map((row) => row.slug).join(', ')}`);
-        const attachments = await query<{ storage_key: string; byte_size: number }>(client, 'SELECT storage_key, byte_size FROM practice_attachments');
+        const attachments = await query<{ storage_key: string; byte_size: number }>(client, 'SELECT storage_key, byte_size FROM attachments');
         for (const attachment of attachments) {
           const size = await stat(path.join(target.uploadsDir, attachment.storage_key)).then((file) => file.size, () => -1);
           if (size !== attachment.byte_size) fail(`Attachment ${attachment.storage_key}: the row says ${attachment.byte_size} bytes, the disk has ${size}`);

@@ -34,8 +34,13 @@ export class SignedInClient extends TestClient {
     return super.post(url, form, this.withSession(headers));
   }
 
-  override postMultipart(url: string, form: Record<string, string | string[]>, files: readonly FormFile[] = []): Promise<LightMyRequestResponse> {
-    return super.postMultipart(url, form, files, this.withSession({}));
+  override postMultipart(
+    url: string,
+    form: Record<string, string | string[]>,
+    files: readonly FormFile[] = [],
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    return super.postMultipart(url, form, files, this.withSession(headers));
   }
 }
 

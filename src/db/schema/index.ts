@@ -1,3 +1,4 @@
+import type { AttachmentsTable } from './attachments.ts';
 import type {
   KnownDevicesTable,
   SessionsTable,
@@ -10,7 +11,6 @@ import type {
 import type { AuditLogTable, OutboxTable, RateLimitsTable } from './platform.ts';
 import type {
   ContentFlagsTable,
-  PracticeAttachmentsTable,
   PracticeLinksTable,
   PracticeOrganisationsTable,
   PracticeReviewsTable,
@@ -39,7 +39,7 @@ export interface Database {
   practices: PracticesTable;
   practice_organisations: PracticeOrganisationsTable;
   practice_links: PracticeLinksTable;
-  practice_attachments: PracticeAttachmentsTable;
+  attachments: AttachmentsTable;
   revisions: RevisionsTable;
   practice_reviews: PracticeReviewsTable;
   comments: CommentsTable;

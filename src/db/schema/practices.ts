@@ -9,9 +9,6 @@ export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
 export const SCALES = ['local', 'regional', 'national', 'transnational'] as const;
 export type Scale = (typeof SCALES)[number];
 
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
-
 type Timestamp = ColumnType<Date, Date | undefined, Date>;
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 /** numeric arrives from pg as a string, to keep its precision. */
@@ -77,16 +74,6 @@ export interface PracticeLinksTable {
   url: string;
   label: ColumnType<string, string | undefined, string>;
   position: ColumnType<number, number | undefined, number>;
-}
-
-export interface PracticeAttachmentsTable {
-  id: Generated<number>;
-  practice_id: number;
-  storage_key: string;
-  filename: string;
-  media_type: AttachmentType;
-  byte_size: number;
-  created_at: CreatedAt;
 }
 
 export interface RubricEntry {

@@ -1,4 +1,3 @@
-import type { ReadStream } from 'node:fs';
 import type { RubricEntry } from '../../db/schema/practices.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { CurrentUser } from '../../platform/context.ts';
@@ -7,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { isLocale, translator, type Locale } from '../../platform/i18n.ts';
 import { loadPage, type Page } from '../../platform/pagination.ts';
 import { taxonomyService, type Term } from '../taxonomies/index.ts';
-import { attachmentStore } from './attachment-store.ts';
+import { kindAttachments } from '../../platform/uploads/index.ts';
 import type { PracticeInput } from './model.ts';
 import { canEdit, canReadFeedback, canReview, canSeeContact, canSubmit, canView } from './policies.ts';
 import * as queries from './queries.ts';
@@ -59,7 +58,7 @@ const REVIEWS_SHOWN = 20;
 export function editorialService(deps: AppDeps) {
   const { db, mailer, config } = deps;
   const practices = practiceService(deps);
-  const files = attachmentStore(config.dataDir);
+  const attachments = kindAttachments(db, config.dataDir, PRACTICE_KIND, { tooManyError: 'practices.errors.tooManyAttachments' });
   const link = (locale: Locale, path: string) => new URL(`/${locale}${path}`, config.baseUrl).toString();
 
   /** The practice for someone who may see it; anyone else learns nothing, not even that it exists. */
@@ -262,11 +261,8 @@ export function editorialService(deps: AppDeps) {
     /** An attachment to download, for people who may see the practice. */
     async attachment(actor: CurrentUser | null, slug: string, attachmentId: number) {
       const detail = await visible(actor, slug);
-      const attachment = await queries.findAttachment(db, detail.row.id, attachmentId);
-      if (!attachment) throw new NotFoundError();
-      const stream: ReadStream | undefined = await files.open(attachment.storage_key);
-      if (!stream) throw new NotFoundError();
-      return { ...attachment, stream, isPublic: detail.row.status === 'published' };
+      const attachment = await attachments.open(detail.row.id, attachmentId);
+      return { ...attachment, isPublic: detail.row.status === 'published' };
     },
   };
 }

@@ -176,7 +176,7 @@ describe('attachments', () => {
     assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
     const slug = slugFrom(response.headers.location);
     const { id } = await practiceRow(slug);
-    const files = await db().selectFrom('practice_attachments').selectAll().where('practice_id', '=', id).orderBy('id').execute();
+    const files = await db().selectFrom('attachments').selectAll().where('kind', '=', 'practice').where('subject_id', '=', id).orderBy('id').execute();
     assert.deepEqual(files.map((f) => [f.filename, f.media_type]), [
       ['poster.png', 'image/png'],
       ['photo.jpg', 'image/jpeg'],
@@ -206,7 +206,7 @@ describe('attachments', () => {
     const removed = await author.post(`/en/practices/${slug}/edit`, { ...formOf(), version: '1', removeAttachment: [String(poster.id)], action: 'save' });
     assert.equal(removed.statusCode, 303);
     assert.ok(!(await storedFiles()).includes(poster.storage_key));
-    assert.equal((await db().selectFrom('practice_attachments').select('id').where('practice_id', '=', id).execute()).length, 3);
+    assert.equal((await db().selectFrom('attachments').select('id').where('kind', '=', 'practice').where('subject_id', '=', id).execute()).length, 3);
   });
 
   test('a text file named .pdf, or a file over 10 MB, brings the form back and stores nothing', async () => {

@@ -105,9 +105,10 @@ describe('practice page', () => {
   test('shows every section with headings, in the record language, with figures formatted', async () => {
     const slug = await createPractice({ title: 'Welcome desks at the town hall' });
     await testApp.deps.db
-      .insertInto('practice_attachments')
+      .insertInto('attachments')
       .values({
-        practice_id: await practiceId(slug),
+        kind: 'practice',
+        subject_id: await practiceId(slug),
         storage_key: randomUUID(),
         filename: 'evaluation-report.pdf',
         media_type: 'application/pdf',

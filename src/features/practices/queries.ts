@@ -4,7 +4,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/client.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { Insertable, Updateable } from 'kysely';
-import type { AttachmentType, PracticesTable, RubricEntry } from '../../db/schema/practices.ts';
+import type { PracticesTable, RubricEntry } from '../../db/schema/practices.ts';
 import type { CityInput, OrganisationInput } from './model.ts';
 
 export type Executor = Db | Transaction<Database>;
@@ -141,15 +141,6 @@ export function findLinks(db: Executor, practiceId: number) {
   return db.selectFrom('practice_links').select(['url', 'label']).where('practice_id', '=', practiceId).orderBy('position').execute();
 }
 
-export function findAttachments(db: Executor, practiceId: number) {
-  return db
-    .selectFrom('practice_attachments')
-    .select(['id', 'filename', 'media_type', 'byte_size', 'storage_key'])
-    .where('practice_id', '=', practiceId)
-    .orderBy('id')
-    .execute();
-}
-
 // ── Editorial workflow: revisions, reviews, queue, featuring ─────────────────────────────────
 
 export async function insertReview(
@@ -267,58 +258,6 @@ export function featuredPractice(db: Executor) {
     .executeTakeFirst();
 }
 
-// ── Attachments ───────────────────────────────────────────────────────────────────────────────
-
-export async function insertAttachments(
-  db: Executor,
-  practiceId: number,
-  files: readonly { storageKey: string; filename: string; mediaType: AttachmentType; byteSize: number }[],
-): Promise<void> {
-  if (files.length === 0) return;
-  await db
-    .insertInto('practice_attachments')
-    .values(
-      files.map((file) => ({
-        practice_id: practiceId,
-        storage_key: file.storageKey,
-        filename: file.filename,
-        media_type: file.mediaType,
-        byte_size: file.byteSize,
-      })),
-    )
-    .execute();
-}
-
-/** Deletes the practice's attachments with these ids; returns the storage keys of the files to remove. */
-export async function deleteAttachments(db: Executor, practiceId: number, ids: readonly number[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .deleteFrom('practice_attachments')
-    .where('practice_id', '=', practiceId)
-    .where('id', 'in', ids)
-    .returning('storage_key')
-    .execute();
-  return rows.map((row) => row.storage_key);
-}
-
-export async function countAttachments(db: Executor, practiceId: number): Promise<number> {
-  const row = await db
-    .selectFrom('practice_attachments')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('practice_id', '=', practiceId)
-    .executeTakeFirstOrThrow();
-  return row.count;
-}
-
-export function findAttachment(db: Executor, practiceId: number, attachmentId: number) {
-  return db
-    .selectFrom('practice_attachments')
-    .select(['id', 'filename', 'media_type', 'byte_size', 'storage_key'])
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', attachmentId)
-    .executeTakeFirst();
-}
-
 // ── "Is it still running?" confirmations ─────────────────────────────────────────────────────
 
 /**
@@ -369,9 +308,3 @@ export async function setLastConfirmed(db: Executor, practiceId: number, day: st
   await db.updateTable('practices').set({ last_confirmed_at: day }).where('id', '=', practiceId).execute();
 }
 
-export interface StoredAttachment {
-  storageKey: string;
-  filename: string;
-  mediaType: AttachmentType;
-  byteSize: number;
-}

@@ -6,8 +6,7 @@ import { nextFreeSlug, slugify } from '../../lib/text.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { PracticeStatus } from '../../db/schema/practices.ts';
 import { taxonomyService, type Term } from '../taxonomies/index.ts';
-import { attachmentStore } from './attachment-store.ts';
-import { MAX_ATTACHMENTS_PER_PRACTICE, type PreparedAttachment } from './attachments.ts';
+import { kindAttachments, type KindAttachments, type PreparedAttachment } from '../../platform/uploads/index.ts';
 import { PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from './model.ts';
 import { canEdit, isEditor } from './policies.ts';
 import * as queries from './queries.ts';
@@ -24,7 +23,7 @@ export interface PracticeDetail {
   terms: Term[];
   organisations: Awaited<ReturnType<typeof queries.findOrganisations>>;
   links: Awaited<ReturnType<typeof queries.findLinks>>;
-  attachments: Awaited<ReturnType<typeof queries.findAttachments>>;
+  attachments: Awaited<ReturnType<KindAttachments['list']>>;
 }
 
 /** How a record enters the database: by an author's form, or by the demo content and CSV import. */
@@ -32,7 +31,7 @@ export interface WriteOptions {
   authorId: number | null;
   status?: PracticeStatus;
   publishedAt?: Date | null;
-  /** Files already checked and stripped (see attachments.ts). */
+  /** Files already checked and stripped (see platform/uploads). */
   attachments?: readonly PreparedAttachment[];
   /** Write inside the caller's transaction (the CSV import: every row or none) instead of a new one. */
   executor?: queries.Executor;
@@ -63,37 +62,7 @@ const RESERVED_SLUGS: ReadonlySet<string> = new Set(['new', 'mine', 'criteria', 
 
 export function practiceService(deps: AppDeps) {
   const { db } = deps;
-  const files = attachmentStore(deps.config.dataDir);
-
-  /**
-   * Writes the files first and runs `write` with their storage keys; if the database refuses,
-   * the files go again, so a failed save leaves nothing behind.
-   */
-  async function withStoredFiles<T>(
-    attachments: readonly PreparedAttachment[],
-    write: (stored: queries.StoredAttachment[]) => Promise<T>,
-  ): Promise<T> {
-    const stored: queries.StoredAttachment[] = [];
-    try {
-      for (const attachment of attachments) {
-        const storageKey = await files.save(attachment.bytes);
-        stored.push({ storageKey, filename: attachment.filename, mediaType: attachment.mediaType, byteSize: attachment.bytes.length });
-      }
-      return await write(stored);
-    } catch (error) {
-      await files.remove(stored.map((file) => file.storageKey));
-      throw error;
-    }
-  }
-
-  async function attachFiles(executor: queries.Executor, practiceId: number, stored: readonly queries.StoredAttachment[], removeIds: readonly number[]) {
-    const removedKeys = await queries.deleteAttachments(executor, practiceId, removeIds);
-    if (stored.length > 0 && (await queries.countAttachments(executor, practiceId)) + stored.length > MAX_ATTACHMENTS_PER_PRACTICE) {
-      throw new ValidationError({ attachments: 'practices.errors.tooManyAttachments' });
-    }
-    await queries.insertAttachments(executor, practiceId, stored);
-    return removedKeys;
-  }
+  const practiceFiles = kindAttachments(db, deps.config.dataDir, PRACTICE_KIND, { tooManyError: 'practices.errors.tooManyAttachments' });
 
   /**
    * Turns the record's references (term codes, city, adapted-from slug) into ids, refusing
@@ -171,7 +140,7 @@ export function practiceService(deps: AppDeps) {
         try {
           const inTransaction = <T,>(work: (trx: queries.Executor) => Promise<T>): Promise<T> =>
             options.executor ? work(options.executor) : db.transaction().execute(work);
-          return await withStoredFiles(options.attachments ?? [], (stored) => inTransaction(async (trx) => {
+          return await practiceFiles.withStoredFiles(options.attachments ?? [], (stored) => inTransaction(async (trx) => {
             const columns = await resolveColumns(trx, input, forSubmission);
             const base = slug ?? (slugify(input.title, 80) || 'practice');
             const chosen = slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base), RESERVED_SLUGS);
@@ -185,7 +154,7 @@ export function practiceService(deps: AppDeps) {
               published_at: status === 'published' ? (options.publishedAt ?? new Date()) : null,
             });
             await writeRelations(trx, id, input);
-            await queries.insertAttachments(trx, id, stored);
+            await practiceFiles.insert(trx, id, stored);
             if (status === 'published') {
               // The first revision: later edits are compared with what was published.
               const snapshot = { ...canonicalRecord(input) };
@@ -208,7 +177,7 @@ export function practiceService(deps: AppDeps) {
      */
     async update(actor: CurrentUser, slug: string, expectedVersion: number, input: PracticeInput, options: UpdateOptions = {}): Promise<{ submitted: boolean }> {
       // `submitted` tells the caller whether this save sent the practice to the editors.
-      const { removedKeys, submitted } = await withStoredFiles(options.attachments ?? [], (stored) =>
+      const { removedKeys, submitted } = await practiceFiles.withStoredFiles(options.attachments ?? [], (stored) =>
         db.transaction().execute(async (trx) => {
           const existing = await queries.findPracticeRow(trx, slug);
           if (!existing) throw new NotFoundError();
@@ -227,7 +196,7 @@ export function practiceService(deps: AppDeps) {
             throw new ConflictError('The practice changed since it was opened');
           }
           await writeRelations(trx, existing.id, input);
-          const keys = await attachFiles(trx, existing.id, stored, options.removeAttachmentIds ?? []);
+          const keys = await practiceFiles.replace(trx, existing.id, stored, options.removeAttachmentIds ?? []);
           if (existing.status === 'published') {
             await insertRevision(trx, { kind: PRACTICE_KIND, id: existing.id }, {
               version: expectedVersion + 1,
@@ -240,7 +209,7 @@ export function practiceService(deps: AppDeps) {
         }),
       );
       // Only once the rows are gone for good: a rolled-back removal must still find its file.
-      await files.remove(removedKeys);
+      await practiceFiles.removeFiles(removedKeys);
       return { submitted };
     },
 
@@ -257,7 +226,7 @@ export function practiceService(deps: AppDeps) {
         taxonomyService(deps).byIds(row.term_ids),
         queries.findOrganisations(db, row.id),
         queries.findLinks(db, row.id),
-        queries.findAttachments(db, row.id),
+        practiceFiles.list(db, row.id),
       ]);
       return { row, terms, organisations, links, attachments };
     },

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../platform/forms.ts';
 import { requireUser, signedInUser } from '../../platform/guards.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { taxonomyService } from '../taxonomies/index.ts';
-import { prepareAttachments, contentDisposition } from './attachments.ts';
+import { acceptUploads, ATTACHMENT_PARAMS, prepareAttachments, sendAttachment, uploadsOf } from '../../platform/uploads/index.ts';
 import { editorialService } from './editorial-service.ts';
 import type { ContentLanguage } from './model.ts';
 import { isEditor } from './policies.ts';
@@ -19,7 +19,6 @@ import {
   type ParsedPracticeForm,
 } from './practice-form.ts';
 import { practiceService } from './service.ts';
-import { acceptUploads, uploadsOf } from './uploads.ts';
 import { FeedbackPage } from './views/feedback-page.tsx';
 import { MinePage } from './views/mine-page.tsx';
 import { PracticeFormPage, type FormMode, type FormNotice, type PracticeFormPageProps } from './views/practice-form-page.tsx';
@@ -45,11 +44,6 @@ const practiceFormSchema = {
   },
 } as const;
 const slugParams = { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] } as const;
-const attachmentParams = {
-  type: 'object',
-  properties: { slug: { type: 'string', maxLength: 200 }, id: { type: 'string', pattern: '^[0-9]{1,9}$' } },
-  required: ['slug', 'id'],
-} as const;
 const noticeQuery = { type: 'object', properties: { done: { type: 'string', maxLength: 20 }, page: { type: 'string', maxLength: 10 } } } as const;
 
 type Action = 'save' | 'preview' | 'submit';
@@ -219,16 +213,9 @@ export async function submissionRoutes(app: FastifyInstance) {
     return reply.page(request.t('practices.mine.title'), (ctx) => <MinePage ctx={ctx} list={list} notice={notice} />);
   });
 
-  app.get('/practices/:slug/attachments/:id', { schema: { params: attachmentParams } }, async (request, reply) => {
+  app.get('/practices/:slug/attachments/:id', { schema: { params: ATTACHMENT_PARAMS } }, async (request, reply) => {
     const { slug, id } = request.params as { slug: string; id: string };
     const file = await editorial.attachment(request.currentUser, slug, Number(id));
-    return reply
-      .type(file.media_type)
-      .header('content-length', String(file.byte_size))
-      .header('content-disposition', contentDisposition(file.filename))
-      .header('x-content-type-options', 'nosniff')
-      // Files of unpublished practices are private: no shared cache may keep them.
-      .header('cache-control', file.isPublic ? 'public, max-age=3600' : 'private, no-store')
-      .send(file.stream);
+    return sendAttachment(reply, file, file.isPublic);
   });
 }

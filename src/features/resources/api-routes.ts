@@ -4,6 +4,7 @@ import { ATOM_CONTENT_TYPE, atomXml, csvLine, jsonArray, streamDownload } from '
 import { NotFoundError } from '../../platform/errors.ts';
 import { API_CACHE_CONTROL, apiErrorSchema, parsePerPage, perPageParameter, slugParameter } from '../../platform/http/api.ts';
 import { parsePage } from '../../platform/pagination.ts';
+import { listAttachments } from '../../platform/uploads/index.ts';
 import { PAGE_SIZE, headlineText, type RawQuery } from '../../search/index.ts';
 import { taxonomyService, termLabel, type Term } from '../taxonomies/index.ts';
 import { RESOURCE_KIND } from './kind.ts';
@@ -37,6 +38,20 @@ const resourceSchema = {
     target_groups: { type: 'array', items: { type: 'string' } },
     published_at: { type: 'string', format: 'date-time', nullable: true },
     rating: ratingSchema,
+  },
+} as const;
+/** One resource with its attached files (the list endpoints leave them out to stay one query). */
+const resourceDetailSchema = {
+  ...resourceSchema,
+  properties: {
+    ...resourceSchema.properties,
+    attachments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { filename: { type: 'string' }, media_type: { type: 'string' }, byte_size: { type: 'integer' }, url: { type: 'string', description: 'Download' } },
+      },
+    },
   },
 } as const;
 
@@ -194,16 +209,24 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
           tags: ['resources'],
           summary: 'One published resource',
           params: slugParameter,
-          response: { 200: resourceSchema, 404: apiErrorSchema },
+          response: { 200: resourceDetailSchema, 404: apiErrorSchema },
         },
       },
       async (request, reply) => {
         const { slug } = request.params as { slug: string };
         const row = await queries.findBySlug(db, slug);
         if (!row || row.status !== 'published') throw new NotFoundError(`No published resource ${slug}`);
-        const [ratings, terms] = await Promise.all([app.engagement.summaries(RESOURCE_KIND, [row.id]), termsById()]);
+        const [ratings, terms, files] = await Promise.all([app.engagement.summaries(RESOURCE_KIND, [row.id]), termsById(), listAttachments(db, RESOURCE_KIND, row.id)]);
         reply.header('cache-control', API_CACHE_CONTROL);
-        return recordOf(row, ratings.get(row.id) ?? ratingSummary({ count: 0, sum: 0 }), terms);
+        return {
+          ...recordOf(row, ratings.get(row.id) ?? ratingSummary({ count: 0, sum: 0 }), terms),
+          attachments: files.map((file) => ({
+            filename: file.filename,
+            media_type: file.media_type,
+            byte_size: file.byte_size,
+            url: `${pageUrl(row.slug)}/attachments/${file.id}`,
+          })),
+        };
       },
     );
 

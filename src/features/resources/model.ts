@@ -114,7 +114,8 @@ export interface TermCodes {
  * Checks the form and gives the input it describes, or the errors (message keys by field). A
  * resource must lead somewhere: an external link, or a body of its own.
  */
-export function checkResourceForm(form: ResourceFormValues, terms: TermCodes, thisYear: number): { input?: ResourceInput; errors: FieldErrors } {
+/** `hasAttachment`: a resource with a file attached needs neither a link nor a description. */
+export function checkResourceForm(form: ResourceFormValues, terms: TermCodes, thisYear: number, hasAttachment = false): { input?: ResourceInput; errors: FieldErrors } {
   const errors: Record<string, string> = {};
   const type = RESOURCE_TYPES.find((candidate) => candidate === form.type);
   if (!type) errors.type = 'resources.errors.typeRequired';
@@ -129,7 +130,7 @@ export function checkResourceForm(form: ResourceFormValues, terms: TermCodes, th
   const rawUrl = form.url.trim();
   const url = rawUrl ? httpUrl(rawUrl) : null;
   if (url === undefined || rawUrl.length > LIMITS.url) errors.url = 'resources.errors.urlInvalid';
-  else if (url === null && !body) errors.url = 'resources.errors.linkOrBody';
+  else if (url === null && !body && !hasAttachment) errors.url = 'resources.errors.linkOrBody';
   const publisher = form.publisher.trim();
   if (publisher.length > LIMITS.publisher) errors.publisher = 'resources.errors.publisherTooLong';
   const rawYear = form.year.trim();

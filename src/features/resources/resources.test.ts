@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { lastMailTo, startTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { createMember, type TestMember } from '../../test/members.ts';
+import { samplePdf, samplePng } from '../../test/sample-files.ts';
 import { samplePractice } from '../practices/fixtures.ts';
 import { practiceService } from '../practices/service.ts';
 import { checkResourceLinks } from './link-check.ts';
@@ -105,7 +106,7 @@ describe('submitting a resource', () => {
   test('a resource needs a link or a description, a title, a type and a language', async () => {
     const response = await submit(author, resourceForm({ url: '', body: '', title: ' ', type: 'poster', language: 'xx' }));
     assert.equal(response.statusCode, 422);
-    for (const message of ['Enter a link to the resource, or describe it below', 'Enter a title', 'Choose what kind of resource it is', 'Choose the language it is written in']) {
+    for (const message of ['Enter a link to the resource, attach a file, or describe it below', 'Enter a title', 'Choose what kind of resource it is', 'Choose the language it is written in']) {
       assert.match(response.body, new RegExp(message));
     }
     assert.match(response.body, /value="Guide to one-stop shops \d+"|name="summary"/, 'values are kept');
@@ -252,6 +253,88 @@ describe('the editors’ decision', () => {
     const response = await author.client.post(`/en/review/resources/${slug}/decision`, { version: '1', decision: 'publish', message: '' });
     assert.equal(response.statusCode, 403);
     assert.equal((await row(slug)).status, 'submitted');
+  });
+});
+
+// In French: the form posts of the other tests use up the English routes' posting limit.
+describe('attached files', () => {
+  async function submitWithFiles(member: TestMember, form: Record<string, string | string[]>, files: { filename: string; content: Buffer }[], action = 'submit') {
+    await member.client.get('/fr/resources/new');
+    return member.client.postMultipart('/fr/resources', { ...form, action }, files.map((file) => ({ field: 'attachments', contentType: 'application/pdf', ...file })));
+  }
+
+  test('a file takes the place of a link; images lose their metadata; visitors download it once published', async () => {
+    const response = await submitWithFiles(
+      editor,
+      resourceForm({ url: '', title: 'Evaluation report with annexes' }),
+      [
+        { filename: 'report.pdf', content: samplePdf() },
+        { filename: 'photo.pdf', content: samplePng({ text: 'GPS 38.72 -9.14' }) },
+      ],
+      'publish',
+    );
+    assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
+    const slug = slugOf(response.headers.location);
+    const files = await db().selectFrom('attachments').selectAll().where('kind', '=', 'resource').where('subject_id', '=', (await row(slug)).id).orderBy('id').execute();
+    assert.deepEqual(files.map((file) => [file.filename, file.media_type]), [['report.pdf', 'application/pdf'], ['photo.png', 'image/png']]);
+
+    const page = await testApp.app.inject({ url: `/fr/resources/${slug}` });
+    assert.match(page.body, /Fichiers/);
+    assert.match(page.body, new RegExp(`href="/fr/resources/${slug}/attachments/${files[1]?.id}"`));
+    const download = await testApp.app.inject({ url: `/fr/resources/${slug}/attachments/${files[1]?.id}` });
+    assert.equal(download.statusCode, 200);
+    assert.equal(download.headers['content-type'], 'image/png');
+    assert.match(String(download.headers['content-disposition']), /photo\.png/);
+    assert.ok(!download.rawPayload.includes('GPS 38.72'));
+
+    const api = (await testApp.app.inject({ url: `/api/v1/resources/${slug}` })).json<{ attachments: { filename: string; url: string }[] }>();
+    assert.deepEqual(api.attachments.map((file) => file.filename), ['report.pdf', 'photo.png']);
+    assert.match(api.attachments[1]?.url ?? '', new RegExp(`/en/resources/${slug}/attachments/${files[1]?.id}$`));
+  });
+
+  test('a file that is not a PDF, PNG or JPEG is refused with the other problems, and nothing is saved', async () => {
+    const before = await countResources();
+    const response = await submitWithFiles(author, resourceForm({ url: '', title: '' }), [{ filename: 'notes.pdf', content: Buffer.from('plain text, not a PDF') }]);
+    assert.equal(response.statusCode, 422, String(response.headers.location));
+    assert.match(response.body, /<title>Erreur :/);
+    assert.match(response.body, /href="#attachments"/);
+    assert.match(response.body, /Joignez uniquement des fichiers PDF, PNG ou JPEG/);
+    assert.match(response.body, /href="#title"/);
+    assert.equal(await countResources(), before);
+  });
+
+  test('files of a resource waiting for review are not downloadable by visitors; its author removes one while editing', async () => {
+    const response = await submitWithFiles(author, resourceForm({ url: '' }), [{ filename: 'draft.pdf', content: samplePdf() }], 'draft');
+    assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
+    const slug = slugOf(response.headers.location);
+    const resource = await row(slug);
+    const [file] = await db().selectFrom('attachments').selectAll().where('kind', '=', 'resource').where('subject_id', '=', resource.id).execute();
+    assert.ok(file);
+    assert.equal((await testApp.app.inject({ url: `/fr/resources/${slug}/attachments/${file.id}` })).statusCode, 404);
+    const own = await author.client.get(`/fr/resources/${slug}/attachments/${file.id}`);
+    assert.equal(own.statusCode, 200);
+    assert.equal(own.headers['cache-control'], 'private, no-store');
+
+    const edit = await author.client.get(`/fr/resources/${slug}/edit`);
+    assert.match(edit.body, /draft\.pdf/);
+    const saved = await author.client.postMultipart(`/fr/resources/${slug}`, {
+      ...resourceForm({ url: 'https://www.iom.int/' }),
+      version: String(resource.version),
+      removeAttachment: [String(file.id)],
+      action: 'draft',
+    });
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
+    assert.equal((await db().selectFrom('attachments').select('id').where('kind', '=', 'resource').where('subject_id', '=', resource.id).execute()).length, 0);
+  });
+
+  test('a signed-out upload is sent to sign in and nothing is saved', async () => {
+    const before = await countResources();
+    const visitor = new TestClient(testApp.app);
+    await visitor.get('/fr/resources');
+    const response = await visitor.postMultipart('/fr/resources', resourceForm(), [{ field: 'attachments', filename: 'a.pdf', contentType: 'application/pdf', content: samplePdf() }]);
+    assert.equal(response.statusCode, 303);
+    assert.match(String(response.headers.location), /\/fr\/login/);
+    assert.equal(await countResources(), before);
   });
 });
 

@@ -5,13 +5,14 @@ import { EMPTY_FORM, type FieldErrors } from '../../platform/forms.ts';
 import { requireCapability, requireUser, signedInUser } from '../../platform/guards.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { POSTING_LIMIT } from '../../platform/rate-limit.ts';
+import { acceptUploads, ATTACHMENT_PARAMS, prepareAttachments, sendAttachment, uploadsOf } from '../../platform/uploads/index.ts';
 import { QUERY_PARAM_MAX, type RawQuery } from '../../search/index.ts';
 import { taxonomyService } from '../taxonomies/index.ts';
 import { RESOURCE_KIND, RESOURCES_PATH, resourceRef } from './kind.ts';
 import { EMPTY_RESOURCE_FORM, formValuesOf, readResourceForm, type ResourceFormValues } from './model.ts';
 import type { ResourceSearch } from './search.ts';
 import { resourceFacets } from './search.ts';
-import { canEditResource, SAVE_ACTIONS, type ResourceService, type SaveAction } from './service.ts';
+import { canEditResource, SAVE_ACTIONS, type ResourceDetail, type ResourceFiles, type ResourceService, type SaveAction } from './service.ts';
 import { BrokenLinksPage, MyResourcesPage, ResourceReviewPage } from './views/editor-pages.tsx';
 import { ResourceFormPage } from './views/form-page.tsx';
 import { ResourceListPage } from './views/list-page.tsx';
@@ -27,7 +28,7 @@ const formSchema = {
   type: 'object',
   properties: {
     ...Object.fromEntries(['type', 'title', 'summary', 'body', 'url', 'publisher', 'year', 'language', 'relatedPractices'].map((name) => [name, { type: 'string', maxLength: TEXT_MAX }])),
-    ...Object.fromEntries(['countries', 'topics', 'targetGroups'].map((name) => [name, { type: 'array', maxItems: 300, items: { type: 'string', maxLength: 100 } }])),
+    ...Object.fromEntries(['countries', 'topics', 'targetGroups', 'removeAttachment'].map((name) => [name, { type: 'array', maxItems: 300, items: { type: 'string', maxLength: 100 } }])),
     action: { type: 'string', enum: SAVE_ACTIONS },
     version: { type: 'string', pattern: '^[0-9]{1,9}$' },
   },
@@ -58,15 +59,32 @@ function versionOf(body: unknown): number {
   return Number((body as { version?: string } | undefined)?.version ?? 0);
 }
 
+function removeIdsOf(body: unknown): number[] {
+  return ((body as { removeAttachment?: string[] } | undefined)?.removeAttachment ?? []).filter((id) => /^[0-9]{1,9}$/.test(id)).map(Number);
+}
+
 export function resourceRoutes({ service, search }: { service: ResourceService; search: ResourceSearch }) {
   return async function resourceRoutesPlugin(app: FastifyInstance) {
     const taxonomy = taxonomyService(app.deps);
+    const collectParts = await acceptUploads(app);
+    // Signed-out posts are turned away before their files are read.
+    const formPost = { ...posting, preValidation: [requireUser, collectParts] };
     const absolute = (path: string) => new URL(path, app.deps.config.baseUrl).href;
 
     async function renderForm(
       request: FastifyRequest,
       reply: FastifyReply,
-      state: { action: string; values: ResourceFormValues; errors?: FieldErrors; version?: number; feedback?: string; conflict?: boolean; editing: boolean },
+      state: {
+        action: string;
+        values: ResourceFormValues;
+        errors?: FieldErrors;
+        version?: number;
+        feedback?: string;
+        conflict?: boolean;
+        editing: boolean;
+        attachments?: ResourceDetail['attachments'];
+        removeIds?: readonly number[];
+      },
       statusCode = 200,
     ) {
       const terms = await taxonomy.all();
@@ -74,7 +92,7 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       return reply.page(
         // A screen reader hears the error first (GOV.UK pattern).
         Object.keys(state.errors ?? {}).length > 0 ? `${request.t('common.errorPrefix')} ${title}` : title,
-        (ctx) => <ResourceFormPage ctx={ctx} {...state} errors={state.errors ?? {}} taxonomy={terms} />,
+        (ctx) => <ResourceFormPage ctx={ctx} {...state} errors={state.errors ?? {}} taxonomy={terms} attachments={state.attachments ?? []} removeIds={state.removeIds ?? []} />,
         statusCode,
       );
     }
@@ -120,10 +138,23 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       renderForm(request, reply, { action: RESOURCES_PATH, values: EMPTY_RESOURCE_FORM, editing: false }),
     );
 
-    app.post(RESOURCES_PATH, { ...posting, preHandler: requireUser, schema: { body: formSchema } }, async (request, reply) => {
+    /**
+     * The files of a form post, checked and stripped; when one is refused, the form comes back
+     * with every other problem too and nothing is saved.
+     */
+    async function filesOf(request: FastifyRequest, values: ResourceFormValues, keptFiles: number): Promise<ResourceFiles> {
+      const uploads = uploadsOf(request);
+      const prepared = prepareAttachments(uploads.files);
+      const fileProblem = uploads.problem ?? prepared.error;
+      if (fileProblem) throw new ValidationError({ ...(await service.problems(values, keptFiles > 0)), attachments: fileProblem });
+      return { attachments: prepared.attachments, removeIds: removeIdsOf(request.body) };
+    }
+
+    app.post(RESOURCES_PATH, { ...formPost, schema: { body: formSchema } }, async (request, reply) => {
       const values = readResourceForm(request.body);
       try {
-        const slug = await service.create(signedInUser(request), values, actionOf(request.body));
+        const sent = await filesOf(request, values, 0);
+        const slug = await service.create(signedInUser(request), values, actionOf(request.body), {}, sent);
         return reply.seeOther(`${RESOURCES_PATH}/${encodeURIComponent(slug)}?done=${actionOf(request.body)}`);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
@@ -157,16 +188,20 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
         version: detail.row.version,
         feedback: detail.row.status === 'changes_requested' ? detail.row.decision_message : undefined,
         editing: true,
+        attachments: detail.attachments,
       });
     });
 
-    app.post(`${RESOURCES_PATH}/:slug`, { ...posting, preHandler: requireUser, schema: { params: slugParams, body: formSchema } }, async (request, reply) => {
+    app.post(`${RESOURCES_PATH}/:slug`, { ...formPost, schema: { params: slugParams, body: formSchema } }, async (request, reply) => {
       const { slug } = request.params as { slug: string };
       const values = readResourceForm(request.body);
       const version = versionOf(request.body);
-      const state = { action: `${RESOURCES_PATH}/${encodeURIComponent(slug)}`, values, version, editing: true };
+      const { attachments } = await service.find(signedInUser(request), slug);
+      const removeIds = removeIdsOf(request.body);
+      const state = { action: `${RESOURCES_PATH}/${encodeURIComponent(slug)}`, values, version, editing: true, attachments, removeIds };
       try {
-        await service.update(signedInUser(request), slug, version, values, actionOf(request.body));
+        const sent = await filesOf(request, values, attachments.filter((file) => !removeIds.includes(file.id)).length);
+        await service.update(signedInUser(request), slug, version, values, actionOf(request.body), sent);
         return reply.seeOther(`${RESOURCES_PATH}/${encodeURIComponent(slug)}?done=${actionOf(request.body)}`);
       } catch (error) {
         if (error instanceof ValidationError) return renderForm(request, reply, { ...state, errors: error.errors }, 422);
@@ -177,6 +212,12 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
         }
         throw error;
       }
+    });
+
+    app.get(`${RESOURCES_PATH}/:slug/attachments/:id`, { schema: { params: ATTACHMENT_PARAMS } }, async (request, reply) => {
+      const { slug, id } = request.params as { slug: string; id: string };
+      const file = await service.attachment(request.currentUser, slug, Number(id));
+      return sendAttachment(reply, file, file.isPublic);
     });
 
     await app.register(

@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { isLocale, translator } from '../../platform/i18n.ts';
 import { loadPage } from '../../platform/pagination.ts';
 import { can } from '../../platform/permissions.ts';
+import { kindAttachments, type KindAttachments, type PreparedAttachment } from '../../platform/uploads/index.ts';
 import { taxonomyService, type Term } from '../taxonomies/index.ts';
 import { RESOURCE_KIND, resourceRef } from './kind.ts';
 import { checkResourceForm, LIMITS, type ResourceFormValues, type ResourceInput, type TermCodes } from './model.ts';
@@ -33,8 +34,17 @@ export interface ResourceDetail {
   row: queries.ResourceRow;
   terms: Term[];
   related: Awaited<ReturnType<typeof queries.relatedPractices>>;
+  attachments: Awaited<ReturnType<KindAttachments['list']>>;
   input: ResourceInput;
 }
+
+/** Files sent with a form post, already checked and stripped, and attached ones to remove. */
+export interface ResourceFiles {
+  attachments: readonly PreparedAttachment[];
+  removeIds: readonly number[];
+}
+
+const NO_FILES: ResourceFiles = { attachments: [], removeIds: [] };
 
 /** Who may change a resource: editors always; its author while it is a draft or sent back. */
 export function canEditResource(viewer: CurrentUser | null, row: { status: ContentStatus; author_id: number | null }): boolean {
@@ -46,6 +56,7 @@ export function canEditResource(viewer: CurrentUser | null, row: { status: Conte
 export function resourceService(deps: AppDeps) {
   const { db, mailer, config } = deps;
   const taxonomy = taxonomyService(deps);
+  const files = kindAttachments(db, config.dataDir, RESOURCE_KIND, { tooManyError: 'resources.errors.tooManyAttachments' });
 
   async function termCodes(): Promise<TermCodes & { byCode: Map<string, number>; terms: Map<Vocabulary, Term[]> }> {
     const terms = await taxonomy.all();
@@ -56,9 +67,9 @@ export function resourceService(deps: AppDeps) {
   }
 
   /** The checked input, or a ValidationError with every problem; related practices must exist and be published. */
-  async function checked(form: ResourceFormValues) {
+  async function checked(form: ResourceFormValues, hasAttachment: boolean) {
     const codes = await termCodes();
-    const { input, errors } = checkResourceForm(form, codes, new Date().getUTCFullYear());
+    const { input, errors } = checkResourceForm(form, codes, new Date().getUTCFullYear(), hasAttachment);
     const practiceIds = input ? await queries.publishedPracticeIds(db, input.relatedPractices) : new Map<string, number>();
     if (input && practiceIds.size < input.relatedPractices.length) {
       throw new ValidationError({ ...errors, relatedPractices: 'resources.errors.practiceNotFound' });
@@ -97,12 +108,13 @@ export function resourceService(deps: AppDeps) {
   }
 
   async function detailOf(row: queries.ResourceRow): Promise<ResourceDetail> {
-    const [terms, related] = await Promise.all([taxonomy.byIds(row.term_ids), queries.relatedPractices(db, row.id)]);
+    const [terms, related, attachments] = await Promise.all([taxonomy.byIds(row.term_ids), queries.relatedPractices(db, row.id), files.list(db, row.id)]);
     const codes = (vocabulary: Vocabulary) => terms.filter((term) => term.vocabulary === vocabulary).map((term) => term.code);
     return {
       row,
       terms,
       related,
+      attachments,
       input: {
         type: row.type,
         title: row.title,
@@ -147,12 +159,13 @@ export function resourceService(deps: AppDeps) {
       action: SaveAction,
       /** The demo loader and imports name the original author and date; members never do. */
       options: { publishedAt?: Date; slug?: string; authorId?: number } = {},
+      sent: ResourceFiles = NO_FILES,
     ): Promise<string> {
       const status = statusAfter(actor, action, null);
-      const { input, termIds, practiceIds } = await checked(form);
+      const { input, termIds, practiceIds } = await checked(form, sent.attachments.length > 0);
       for (let attempt = 0; ; attempt += 1) {
         try {
-          return await db.transaction().execute(async (trx) => {
+          return await files.withStoredFiles(sent.attachments, (stored) => db.transaction().execute(async (trx) => {
             const base = options.slug ?? (slugify(input.title, 80) || 'resource');
             const slug = options.slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base), RESERVED_SLUGS);
             const now = new Date();
@@ -165,9 +178,10 @@ export function resourceService(deps: AppDeps) {
               published_at: status === 'published' ? (options.publishedAt ?? now) : null,
             });
             await queries.replaceRelatedPractices(trx, id, practiceIds);
+            await files.insert(trx, id, stored);
             if (status === 'published') await insertRevision(trx, { kind: RESOURCE_KIND, id }, { version: 1, editorId: actor.id, snapshot: input, note: '' });
             return slug;
-          });
+          }));
         } catch (error) {
           // Two members choosing the same title at once: the loser takes the next free slug.
           if (isUniqueViolation(error) && !options.slug && attempt < 3) continue;
@@ -180,13 +194,21 @@ export function resourceService(deps: AppDeps) {
      * Saves an edit made on the version the writer saw; returns the new status. A concurrent change
      * raised the version and the edit is refused with a conflict, nothing overwritten.
      */
-    async update(actor: CurrentUser, slug: string, version: number, form: ResourceFormValues, action: SaveAction): Promise<ContentStatus> {
+    async update(
+      actor: CurrentUser,
+      slug: string,
+      version: number,
+      form: ResourceFormValues,
+      action: SaveAction,
+      sent: ResourceFiles = NO_FILES,
+    ): Promise<ContentStatus> {
       const current = await queries.findBySlug(db, slug);
       if (!current || !canViewContent(actor, resourceRef(current))) throw new NotFoundError();
       if (!canEditResource(actor, current)) throw new ForbiddenError();
       const status = statusAfter(actor, action, current.status);
-      const { input, termIds, practiceIds } = await checked(form);
-      return db.transaction().execute(async (trx) => {
+      const kept = (await files.list(db, current.id)).filter((file) => !sent.removeIds.includes(file.id));
+      const { input, termIds, practiceIds } = await checked(form, kept.length + sent.attachments.length > 0);
+      const { status: saved, removedKeys } = await files.withStoredFiles(sent.attachments, (stored) => db.transaction().execute(async (trx) => {
         const locked = await queries.lockBySlug(trx, slug);
         if (!locked || locked.version !== version) throw new ConflictError('The resource changed since it was read');
         const publishing = status === 'published';
@@ -198,9 +220,31 @@ export function resourceService(deps: AppDeps) {
           published_at: publishing ? (current.published_at ?? new Date()) : current.published_at,
         });
         await queries.replaceRelatedPractices(trx, locked.id, practiceIds);
+        const removed = await files.replace(trx, locked.id, stored, sent.removeIds);
         if (publishing) await insertRevision(trx, { kind: RESOURCE_KIND, id: locked.id }, { version: version + 1, editorId: actor.id, snapshot: input, note: '' });
-        return status;
-      });
+        return { status, removedKeys: removed };
+      }));
+      // Only once the rows are gone for good: a rolled-back removal must still find its file.
+      await files.removeFiles(removedKeys);
+      return saved;
+    },
+
+    /** The field errors a form would get, for a post refused for its files before it is saved. */
+    async problems(form: ResourceFormValues, hasAttachment: boolean): Promise<Record<string, string>> {
+      try {
+        await checked(form, hasAttachment);
+        return {};
+      } catch (error) {
+        if (error instanceof ValidationError) return { ...error.errors };
+        throw error;
+      }
+    },
+
+    /** An attached file to download, for people who may see the resource. */
+    async attachment(viewer: CurrentUser | null, slug: string, attachmentId: number) {
+      const row = await queries.findBySlug(db, slug);
+      if (!row || !canViewContent(viewer, resourceRef(row))) throw new NotFoundError();
+      return { ...(await files.open(row.id, attachmentId)), isPublic: row.status === 'published' };
     },
 
     /** A resource as its viewer may see it: drafts and submissions only to their author and the editors. */

@@ -11,7 +11,8 @@ import { Checkboxes, Fieldset, Radios, Select, TextInput, Textarea } from '../..
 import { NotificationBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { termLabel, type Term } from '../../taxonomies/index.ts';
-import { MAX_FILES_PER_UPLOAD } from '../attachments.ts';
+import { MAX_FILES_PER_UPLOAD } from '../../../platform/uploads/index.ts';
+import { AttachmentFields } from '../../../ui/attachments.tsx';
 import { CONTENT_LANGUAGES, PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from '../model.ts';
 import {
   errorAnchor,
@@ -23,8 +24,8 @@ import {
 } from '../practice-form.ts';
 import type { TextContext } from '../record-text.ts';
 import { MAX_LINKS, MAX_ORGANISATIONS } from '../validation.ts';
-import { fileSize, StatusTag } from './editorial-shared.tsx';
-import { CountryChoices, FileInput } from '../../../ui/form-controls.tsx';
+import { StatusTag } from './editorial-shared.tsx';
+import { CountryChoices } from '../../../ui/form-controls.tsx';
 import { PracticeRecord, type RecordAttachment } from './practice-record.tsx';
 import { ReviewFeedback, type ReviewFeedbackProps } from './rubric-views.tsx';
 import { displayNames } from '../../../lib/intl.ts';
@@ -78,7 +79,6 @@ const FORM_SECTIONS = [
 ] as const;
 type FormSection = (typeof FORM_SECTIONS)[number];
 
-const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
 type Bind = (id: string) => { id: string; errorPrefix: string; error: string | undefined };
 
@@ -342,16 +342,13 @@ function AttachmentsSection({ props, bind }: { props: PracticeFormPageProps; bin
   const { t } = ctx;
   return (
     <FormSectionBlock ctx={ctx} id="attachments">
-      {attachments.length > 0 ? (
-        <Checkboxes
-          {...bind('removeAttachment')}
-          label={t('practices.fields.removeAttachment.label')}
-          hint={t('practices.fields.removeAttachment.hint')}
-          items={attachments.map((file) => ({ value: String(file.id), label: `${file.filename} (${fileSize(ctx.locale, file.byte_size)})` }))}
-          checked={removeAttachmentIds}
-        />
-      ) : null}
-      <FileInput {...bind('attachments')} label={t('practices.fields.attachments.label')} hint={t('practices.fields.attachments.hint', { files: MAX_FILES_PER_UPLOAD })} accept={ACCEPTED_FILES} multiple />
+      <AttachmentFields
+        ctx={ctx}
+        attached={attachments}
+        removeIds={removeAttachmentIds}
+        remove={{ ...bind('removeAttachment'), label: t('practices.fields.removeAttachment.label'), hint: t('practices.fields.removeAttachment.hint') }}
+        add={{ ...bind('attachments'), label: t('practices.fields.attachments.label'), hint: t('practices.fields.attachments.hint', { files: MAX_FILES_PER_UPLOAD }) }}
+      />
     </FormSectionBlock>
   );
 }

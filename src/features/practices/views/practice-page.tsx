@@ -7,9 +7,10 @@ import { summaryOf, type FormState } from '../../../platform/forms.ts';
 import { Card, ErrorSummary, NotificationBanner, SuccessBanner, SummaryList, TagList, type SummaryRow, type TagItem } from '../../../ui/index.ts';
 import { VOCABULARIES, type Vocabulary } from '../../../db/schema/taxonomies.ts';
 import { termLabel } from '../../taxonomies/index.ts';
+import { AttachmentList } from '../../../ui/attachments.tsx';
 import type { PracticePage } from '../page-service.ts';
 import { CommentsSection, RatingSection, type CommunityNotice } from '../../../engagement/index.ts';
-import { formatDay, formatFileSize, formatMoment, formatMonth, formatMoney, paragraphsOf, safeHttpUrl } from '../../../ui/format.ts';
+import { formatDay, formatMoment, formatMonth, formatMoney, paragraphsOf, safeHttpUrl } from '../../../ui/format.ts';
 import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
 import { practiceJsonLd } from './practice-page-jsonld.ts';
 import { PracticeMap } from './practice-page-map.tsx';
@@ -161,12 +162,6 @@ function Organisations({ ctx, page }: { ctx: ViewContext; page: PracticePage }) 
   );
 }
 
-const ATTACHMENT_TYPE_KEYS: Readonly<Record<string, string>> = {
-  'application/pdf': 'practicePage.attachment.pdf',
-  'image/png': 'practicePage.attachment.png',
-  'image/jpeg': 'practicePage.attachment.jpeg',
-};
-
 function LinksAndDocuments({ ctx, page, slug }: { ctx: ViewContext; page: PracticePage; slug: string }) {
   const { links, attachments } = page.detail;
   return (
@@ -194,21 +189,7 @@ function LinksAndDocuments({ ctx, page, slug }: { ctx: ViewContext; page: Practi
       ) : null}
       {attachments.length > 0 ? (
         <Section id="attachments" title={ctx.t('practicePage.sections.attachments')}>
-          <ul class="link-list">
-            {attachments.map((attachment) => (
-              <li key={attachment.id}>
-                <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/attachments/${attachment.id}`)} dir="auto">
-                  {attachment.filename}
-                </a>{' '}
-                <span class="muted">
-                  {ctx.t('practicePage.attachment.description', {
-                    type: ctx.t(ATTACHMENT_TYPE_KEYS[attachment.media_type] ?? 'practicePage.attachment.pdf'),
-                    size: formatFileSize(attachment.byte_size, ctx.locale),
-                  })}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <AttachmentList ctx={ctx} attachments={attachments} hrefOf={(id) => ctx.href(`/practices/${encodeURIComponent(slug)}/attachments/${id}`)} />
         </Section>
       ) : null}
     </>

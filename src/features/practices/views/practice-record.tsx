@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { AttachmentType } from '../../../db/schema/practices.ts';
+import type { AttachmentType } from '../../../db/schema/attachments.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { SummaryList, type SummaryRow } from '../../../ui/summary-list.tsx';
 import type { PracticeInput } from '../model.ts';

@@ -6,6 +6,8 @@ import { summaryOf, type FieldErrors } from '../../../platform/forms.ts';
 import { can } from '../../../platform/permissions.ts';
 import { Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, Select, TextInput, Textarea } from '../../../ui/index.ts';
 import { CountryChoices } from '../../../ui/form-controls.tsx';
+import { AttachmentFields, type ListedAttachment } from '../../../ui/attachments.tsx';
+import { MAX_FILES_PER_UPLOAD } from '../../../platform/uploads/index.ts';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { termLabel, type Term } from '../../taxonomies/index.ts';
 import { RESOURCE_TYPES, type ResourceFormValues } from '../model.ts';
@@ -23,13 +25,16 @@ export interface ResourceFormPageProps {
   feedback?: string;
   conflict?: boolean;
   editing: boolean;
+  /** Files already attached (when editing), and those the member ticked to remove. */
+  attachments: readonly ListedAttachment[];
+  removeIds: readonly number[];
 }
 
 /** One form for a resource, in the GOV.UK pattern: errors summarised at the top and beside each field. */
-export function ResourceFormPage({ ctx, action, values, errors, taxonomy, version, feedback, conflict, editing }: ResourceFormPageProps) {
+export function ResourceFormPage({ ctx, action, values, errors, taxonomy, version, feedback, conflict, editing, attachments, removeIds }: ResourceFormPageProps) {
   const { t } = ctx;
   const errorPrefix = t('common.errorPrefix');
-  const field = (id: keyof ResourceFormValues) => ({ id, errorPrefix, error: errors[id] ? t(errors[id]) : undefined });
+  const field = (id: keyof ResourceFormValues | 'attachments' | 'removeAttachment') => ({ id, errorPrefix, error: errors[id] ? t(errors[id]) : undefined });
   const languages = displayNames(ctx.locale, 'language');
   const termItems = (vocabulary: Vocabulary) => (taxonomy.get(vocabulary) ?? []).map((term) => ({ value: term.code, label: termLabel(term, ctx.locale) }));
   return (
@@ -47,7 +52,7 @@ export function ResourceFormPage({ ctx, action, values, errors, taxonomy, versio
           <p dir="auto">{feedback}</p>
         </NotificationBanner>
       ) : null}
-      <PostForm action={ctx.href(action)} csrfToken={ctx.csrfToken()}>
+      <PostForm action={ctx.href(action)} csrfToken={ctx.csrfToken()} enctype="multipart/form-data">
         {version !== undefined ? <input type="hidden" name="version" value={String(version)} /> : null}
         <Radios
           {...field('type')}
@@ -58,6 +63,13 @@ export function ResourceFormPage({ ctx, action, values, errors, taxonomy, versio
         <TextInput {...field('title')} label={t('resources.fields.title.label')} value={values.title} spellcheck />
         <Textarea {...field('summary')} label={t('resources.fields.summary.label')} hint={t('resources.fields.summary.hint')} value={values.summary} rows={4} spellcheck />
         <TextInput {...field('url')} type="url" label={t('resources.fields.url.label')} hint={t('resources.fields.url.hint')} value={values.url} inputmode="url" />
+        <AttachmentFields
+          ctx={ctx}
+          attached={attachments}
+          removeIds={removeIds.map(String)}
+          remove={{ ...field('removeAttachment'), label: t('resources.fields.removeAttachment.label'), hint: t('resources.fields.removeAttachment.hint') }}
+          add={{ ...field('attachments'), label: t('resources.fields.attachments.label'), hint: t('resources.fields.attachments.hint', { files: MAX_FILES_PER_UPLOAD }) }}
+        />
         <Textarea {...field('body')} label={t('resources.fields.body.label')} hint={t('resources.fields.body.hint')} value={values.body} rows={10} spellcheck />
         <TextInput {...field('publisher')} label={t('resources.fields.publisher.label')} hint={t('resources.fields.publisher.hint')} value={values.publisher} />
         <TextInput {...field('year')} label={t('resources.fields.year.label')} value={values.year} inputmode="numeric" width={4} />

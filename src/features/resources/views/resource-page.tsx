@@ -9,6 +9,7 @@ import type { FormState } from '../../../platform/forms.ts';
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import { SuccessBanner, SummaryList, TagList, type SummaryRow, type TagItem } from '../../../ui/index.ts';
 import { termLabel } from '../../taxonomies/index.ts';
+import { AttachmentList } from '../../../ui/attachments.tsx';
 import type { ResourceDetail } from '../service.ts';
 
 export interface ResourcePageProps {
@@ -106,6 +107,11 @@ export function ResourcePageView({ ctx, detail, engagement, neighbours, forms, n
       {row.body ? (
         // Rendered by renderMarkdown: markdown-it without raw HTML, then sanitize-html's allowlist.
         <div class="prose" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(row.body) }} />
+      ) : null}
+      {detail.attachments.length > 0 ? (
+        <Section id="attachments" title={t('resources.page.attachments')}>
+          <AttachmentList ctx={ctx} attachments={detail.attachments} hrefOf={(id) => ctx.href(`${resourcePath(row.slug)}/attachments/${id}`)} />
+        </Section>
       ) : null}
       <Section id="about" title={t('resources.page.about')}>
         <SummaryList rows={facts(ctx, detail, urls.page)} />

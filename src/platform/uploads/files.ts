@@ -1,5 +1,5 @@
-import type { AttachmentType } from '../../db/schema/practices.ts';
-import { ImageMetadataError, isJpeg, isPng, stripImageMetadata } from '../../lib/image-metadata.ts';
+import type { AttachmentType } from '../../db/schema/attachments.ts';
+import { ImageMetadataError, isJpeg, isPng, stripImageMetadata } from './image-metadata.ts';
 
 /**
  * What an uploaded file really is, decided from its first bytes: neither its name nor the type
@@ -8,7 +8,8 @@ import { ImageMetadataError, isJpeg, isPng, stripImageMetadata } from '../../lib
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES_PER_UPLOAD = 5;
-export const MAX_ATTACHMENTS_PER_PRACTICE = 10;
+/** Files one item (a practice, a resource) may hold in all. */
+export const MAX_ATTACHMENTS_PER_ITEM = 10;
 const MAX_FILENAME_LENGTH = 120;
 
 const EXTENSIONS: Record<AttachmentType, string> = {
@@ -41,6 +42,8 @@ export function downloadName(filename: string, mediaType: AttachmentType): strin
 }
 
 export interface UploadedFile {
+  /** The form field the file came in. */
+  fieldname?: string;
   filename: string;
   bytes: Buffer;
   /** The upload went past the size limit and was cut off. */

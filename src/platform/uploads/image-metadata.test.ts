@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { crc32 } from 'node:zlib';
-import { sampleJpeg, samplePng } from '../test/sample-files.ts';
+import { sampleJpeg, samplePng } from '../../test/sample-files.ts';
 import { ImageMetadataError, stripImageMetadata, stripJpegMetadata, stripPngMetadata } from './image-metadata.ts';
 
 function pngChunkTypes(png: Buffer): string[] {

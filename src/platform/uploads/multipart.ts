@@ -1,17 +1,32 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_UPLOAD, type UploadedFile } from './attachments.ts';
+import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_UPLOAD, type UploadedFile } from './files.ts';
 
 /**
- * Multipart form posts for the practice form, taken in this plugin's scope only. The fields
- * become `request.body` like any form post (checked by the route's schema and CSRF as usual);
- * the files are read into memory, at most 10 MB each, and kept aside for the route.
+ * Multipart form posts, taken in the registering plugin's scope only: the one reader for every
+ * form that carries files. The fields become `request.body` like any form post (checked by the
+ * route's schema and CSRF as usual); the files are read into memory, within the limits the
+ * caller gives, and kept aside for the route.
  */
 
-/** Room for a long form with many ticked boxes; far more than a person sends, far less than a flood. */
-const MAX_FIELDS = 300;
-/** Above the longest text a field accepts (8,000 characters of up to 4 bytes). */
-const MAX_FIELD_BYTES = 100_000;
+export interface UploadLimits {
+  /** Bytes per file; a longer file is cut off and flagged `truncated`. */
+  fileSize: number;
+  files: number;
+  fields: number;
+  /** Bytes per text field. */
+  fieldSize: number;
+}
+
+/** The limits of a content form with attachments (a practice, a resource). */
+export const ATTACHMENT_FORM_LIMITS: UploadLimits = {
+  fileSize: MAX_ATTACHMENT_BYTES,
+  files: MAX_FILES_PER_UPLOAD,
+  // Room for a long form with many ticked boxes; far more than a person sends, far less than a flood.
+  fields: 300,
+  // Above the longest text a field accepts (8,000 characters of up to 4 bytes).
+  fieldSize: 100_000,
+};
 
 export interface RequestUploads {
   files: UploadedFile[];
@@ -55,7 +70,7 @@ async function collectParts(this: FastifyInstance, request: FastifyRequest): Pro
     for await (const part of request.parts()) {
       if (part.type === 'file') {
         const bytes = await readFile(part.file);
-        uploads.files.push({ filename: part.filename, bytes, truncated: part.file.truncated });
+        uploads.files.push({ fieldname: part.fieldname, filename: part.filename, bytes, truncated: part.file.truncated });
       } else if (typeof part.value === 'string') {
         addField(fields, part.fieldname, part.value);
       }
@@ -70,15 +85,7 @@ async function collectParts(this: FastifyInstance, request: FastifyRequest): Pro
 }
 
 /** Registers multipart parsing in the caller's scope and returns the hook routes opt into. */
-export async function acceptUploads(app: FastifyInstance) {
-  await app.register(multipart, {
-    throwFileSizeLimit: false,
-    limits: {
-      fileSize: MAX_ATTACHMENT_BYTES,
-      files: MAX_FILES_PER_UPLOAD,
-      fields: MAX_FIELDS,
-      fieldSize: MAX_FIELD_BYTES,
-    },
-  });
+export async function acceptUploads(app: FastifyInstance, limits: UploadLimits = ATTACHMENT_FORM_LIMITS) {
+  await app.register(multipart, { throwFileSizeLimit: false, limits: { ...limits } });
   return collectParts;
 }
