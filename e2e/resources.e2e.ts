@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { accountService } from '../src/features/accounts/service.ts';
 import { samplePractice } from '../src/features/practices/fixtures.ts';
 import { practiceService } from '../src/features/practices/service.ts';
-import { expectNoAxeViolations, startJourney, watchPageProblems, type Journey } from './support.ts';
+import { enterSignInCode, expectNoAxeViolations, startJourney, turnOnTwoFactorFor, watchPageProblems, type Journey } from './support.ts';
 
 let journey: Journey;
 before(async () => {
@@ -20,11 +20,13 @@ const people = {
 };
 const TITLE = 'Guide to local integration councils';
 
-async function signIn(page: Page, person: { email: string; password: string }, next: string): Promise<void> {
+/** Signs in through the forms; staff answer the code step with their authenticator's code. */
+async function signIn(page: Page, person: { email: string; password: string }, next: string, secret?: string): Promise<void> {
   await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Email address', { exact: true }).fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (secret) await enterSignInCode(page, secret);
   await page.waitForURL(`**${next}`);
 }
 
@@ -34,6 +36,7 @@ describe('resources in the browser', () => {
     for (const [key, person] of Object.entries(people)) {
       await accounts.createAccount({ ...person, organisation: '', stakeholderType: '', country: '', role: key === 'editor' ? 'editor' : 'member' });
     }
+    const editorSecret = await turnOnTwoFactorFor(journey, people.editor.email);
     // A practice waits for the editors too: the queue shows both kinds.
     await practiceService(journey.deps).create(samplePractice({ title: 'Welcome desks in Porto' }), { authorId: null, status: 'submitted' });
 
@@ -56,7 +59,7 @@ describe('resources in the browser', () => {
     // The editor finds it in the one review queue, next to the practice, and publishes it.
     const editor = await journey.newPage({ locale: 'en-GB' });
     const editorProblems = watchPageProblems(editor);
-    await signIn(editor, people.editor, '/en/review');
+    await signIn(editor, people.editor, '/en/review', editorSecret);
     await editor.getByRole('link', { name: 'Welcome desks in Porto' }).waitFor();
     await editor.getByRole('link', { name: TITLE }).waitFor();
     await expectNoAxeViolations(editor);

@@ -43,7 +43,7 @@ Commands:
 /** How long the command line waits for the mail it queued before leaving the rest to the server. */
 const MAIL_WAIT_MS = 2 * 60 * 1000;
 /** Commands that use the job queue: it is started only for them. */
-const QUEUE_COMMANDS = new Set(['practices:confirm-running']);
+const QUEUE_COMMANDS = new Set(['practices:confirm-running', 'user:reset-two-factor']);
 
 /** The queue's messages on the console: problems only, since commands print their own results. */
 const consoleJobsLog: JobsLog = {
@@ -59,6 +59,15 @@ function describeLogDetails(details: object): string {
 }
 
 class UsageError extends Error {}
+
+/** Waits a while for the mail a command queued; what the mail server refuses, a server retries. */
+async function deliverQueuedMail(deps: AppDeps): Promise<void> {
+  try {
+    await deps.jobs.whenIdle([MAIL_QUEUE], { timeoutMs: MAIL_WAIT_MS });
+  } catch {
+    console.log('Some mail is still waiting for the mail server: the server will go on trying to deliver it.');
+  }
+}
 
 type Command = (deps: AppDeps, args: string[]) => Promise<void>;
 
@@ -93,6 +102,7 @@ const commands: Record<string, Command> = {
     if (!values.email) throw new UsageError('user:reset-two-factor needs --email');
     const removed = await accountService(deps).resetTwoFactor(values.email);
     console.log(removed ? `Two-factor sign-in is off for ${values.email}; they have been mailed.` : `${values.email} had no two-factor sign-in.`);
+    await deliverQueuedMail(deps);
   },
 
   async 'demo:load'(deps, args) {
@@ -134,11 +144,7 @@ const commands: Record<string, Command> = {
     const outcome = await deps.jobs.outcome(CONFIRM_RUNNING_JOB, id);
     if (outcome.state === 'failed') throw new Error(`The confirmation run failed: ${outcome.error}`);
     console.log('Confirmation run finished', JSON.stringify(outcome.report));
-    try {
-      await deps.jobs.whenIdle([MAIL_QUEUE], { timeoutMs: MAIL_WAIT_MS });
-    } catch {
-      console.log('Some mail is still waiting for the mail server: the server will go on trying to deliver it.');
-    }
+    await deliverQueuedMail(deps);
   },
 };
 
