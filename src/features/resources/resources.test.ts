@@ -338,6 +338,20 @@ describe('attached files', () => {
   });
 });
 
+describe('history', () => {
+  test('an editor’s correction to a published resource is kept, and the history shows it word by word', async () => {
+    const slug = await publishedResource({ title: 'Guide to welcome desks' });
+    await editor.client.get(`/en/resources/${slug}/edit`);
+    const version = String((await row(slug)).version);
+    const saved = await editor.client.post(`/en/resources/${slug}`, { ...resourceForm({ title: 'Guide to municipal welcome desks' }), version, action: 'publish' });
+    assert.equal(saved.statusCode, 303);
+    const history = await new TestClient(testApp.app).get(`/en/resources/${slug}/history`);
+    assert.equal(history.statusCode, 200);
+    assert.match(history.body, /Version 2/);
+    assert.match(history.body, /<ins>.*municipal.*<\/ins>/s);
+  });
+});
+
 describe('machine access', () => {
   test('the OpenAPI document describes practices and resources', async () => {
     const document = JSON.parse((await new TestClient(testApp.app).get('/api/openapi.json')).body) as { paths: Record<string, unknown> };

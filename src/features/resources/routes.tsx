@@ -15,6 +15,7 @@ import { resourceFacets } from './search.ts';
 import { canEditResource, SAVE_ACTIONS, type ResourceDetail, type ResourceFiles, type ResourceService, type SaveAction } from './service.ts';
 import { BrokenLinksPage, MyResourcesPage, ResourceReviewPage } from './views/editor-pages.tsx';
 import { ResourceFormPage } from './views/form-page.tsx';
+import { ResourceHistoryPage } from './views/history-page.tsx';
 import { ResourceListPage } from './views/list-page.tsx';
 import { ResourcePageView } from './views/resource-page.tsx';
 
@@ -176,6 +177,14 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       const { slug } = request.params as { slug: string };
       const query = request.query as { comments?: string; done?: string };
       return renderPage(request, reply, slug, { commentPage: parsePage(query.comments), notice: query.done });
+    });
+
+    app.get(`${RESOURCES_PATH}/:slug/history`, { schema: { params: slugParams, querystring: pageQuery } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const { detail, revisions } = await service.history(request.currentUser, slug, parsePage((request.query as { page?: string }).page));
+      return reply.page(`${request.t('resources.history.title')} ${detail.row.title}`, (ctx) => (
+        <ResourceHistoryPage ctx={ctx} slug={slug} title={detail.row.title} language={detail.row.language} revisions={revisions} />
+      ));
     });
 
     app.get(`${RESOURCES_PATH}/:slug/edit`, { preHandler: requireUser, schema: { params: slugParams } }, async (request, reply) => {

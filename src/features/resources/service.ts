@@ -1,7 +1,7 @@
 import { canViewContent, publishedNeighbour, type ContentStatus } from '../../content/kinds.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
-import { insertRevision, isDecision, nextStatus, type Decision } from '../../editorial/index.ts';
+import { insertRevision, isDecision, nextStatus, revisionHistory, type Decision } from '../../editorial/index.ts';
 import { nextFreeSlug, slugify } from '../../lib/text.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -29,6 +29,7 @@ export type SaveAction = (typeof SAVE_ACTIONS)[number];
 /** States in which the author may still change the resource without an editor. */
 const AUTHOR_EDITABLE: ReadonlySet<ContentStatus> = new Set(['draft', 'changes_requested']);
 const DECISION_MESSAGE_MAX = 5000;
+const HISTORY_PAGE_SIZE = 10;
 
 export interface ResourceDetail {
   row: queries.ResourceRow;
@@ -130,6 +131,13 @@ export function resourceService(deps: AppDeps) {
         relatedPractices: related.map((practice) => practice.slug),
       },
     };
+  }
+
+  /** A resource as its viewer may see it: drafts and submissions only to their author and the editors. */
+  async function findVisible(viewer: CurrentUser | null, slug: string): Promise<ResourceDetail> {
+    const row = await queries.findBySlug(db, slug);
+    if (!row || !canViewContent(viewer, resourceRef(row))) throw new NotFoundError();
+    return detailOf(row);
   }
 
   async function tellAuthor(row: queries.ResourceRow, decision: Decision, message: string): Promise<void> {
@@ -248,10 +256,17 @@ export function resourceService(deps: AppDeps) {
     },
 
     /** A resource as its viewer may see it: drafts and submissions only to their author and the editors. */
-    async find(viewer: CurrentUser | null, slug: string): Promise<ResourceDetail> {
-      const row = await queries.findBySlug(db, slug);
-      if (!row || !canViewContent(viewer, resourceRef(row))) throw new NotFoundError();
-      return detailOf(row);
+    find: findVisible,
+
+    /** Published versions of a resource, newest first, for everyone who may see it. */
+    async history(viewer: CurrentUser | null, slug: string, page: number) {
+      const detail = await findVisible(viewer, slug);
+      const revisions = await revisionHistory(db, { kind: RESOURCE_KIND, id: detail.row.id }, page, {
+        pageSize: HISTORY_PAGE_SIZE,
+        // Revisions are written by this service from a checked ResourceInput (create, update, decide).
+        toRecord: (snapshot) => snapshot as unknown as ResourceInput,
+      });
+      return { detail, revisions };
     },
 
     async neighbours(resourceId: number) {

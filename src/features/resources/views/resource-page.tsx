@@ -115,6 +115,11 @@ export function ResourcePageView({ ctx, detail, engagement, neighbours, forms, n
       ) : null}
       <Section id="about" title={t('resources.page.about')}>
         <SummaryList rows={facts(ctx, detail, urls.page)} />
+        {isPublic ? (
+          <p>
+            <a href={ctx.href(`${resourcePath(row.slug)}/history`)}>{t('resources.history.link')}</a>
+          </p>
+        ) : null}
         {ctx.user && isPublic ? (
           <p>
             <a href={ctx.href(`${resourcePath(row.slug)}/flag`)}>{t('engagement.kinds.resource.reportItem')}</a>
