@@ -45,7 +45,8 @@ export async function feedRoutes(app: FastifyInstance) {
           categories: result.terms.filter((term) => term.vocabulary === 'topic').map((term) => ({ term: term.code, label: termLabel(term, locale) })),
         })),
       });
-      return reply.type(ATOM_CONTENT_TYPE).header('cache-control', 'public, max-age=300').send(xml);
+      // The feed's language follows Accept-Language: a shared cache must keep one copy per language.
+      return reply.type(ATOM_CONTENT_TYPE).header('cache-control', 'public, max-age=300').header('vary', 'Accept-Language').send(xml);
     },
   );
 }

@@ -304,6 +304,7 @@ describe('feed and exports', () => {
     const response = await visitor().get('/feeds/practices.atom?topic=housing');
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers['content-type']), /^application\/atom\+xml/);
+    assert.match(String(response.headers.vary), /Accept-Language/, 'its language follows Accept-Language, so caches keep one copy per language');
     assertWellFormedXml(response.body);
     assert.equal(response.body.match(/<entry>/g)?.length, 3);
     assert.match(response.body, /Night shelter &lt;b&gt;beds&lt;\/b&gt; &amp; meals/);
