@@ -10,3 +10,4 @@ export { StatusTag } from './views/status-tag.tsx';
 export { REVIEW_QUEUE_PATH } from './views/queue-page.tsx';
 export { fieldChanges, insertRevision, revisionHistory, type DiffedField, type FieldChange, type RevisionEntry } from './revisions.ts';
 export { DiffText, RevisionList } from './views/history.tsx';
+export { tellReviewers } from './tell-editors.ts';

@@ -18,6 +18,7 @@ import { practiceErrors } from './validation.ts';
 import { insertRevision, revisionHistory, type RevisionEntry as GenericRevisionEntry } from '../../editorial/revisions.ts';
 import { nextStatus, type Decision, type WorkflowStep } from '../../editorial/workflow.ts';
 import { PRACTICE_KIND } from './kind.ts';
+import { tellReviewers } from '../../editorial/index.ts';
 
 /**
  * The editorial workflow around a practice record: submitting, the editors' queue and
@@ -113,22 +114,15 @@ export function editorialService(deps: AppDeps) {
    * back, which they read against their earlier decisions.
    */
   async function tellEditors(submitter: CurrentUser, detail: PracticeDetail): Promise<void> {
-    const [editors, earlierReviews] = await Promise.all([queries.editorsToTell(db, submitter.id), queries.reviewsOf(db, detail.row.id, 1)]);
-    const kind = earlierReviews.length > 0 ? 'resubmitted' : 'submitted';
-    const { title, slug } = detail.row;
-    // Mails go out side by side, and one that fails stops neither the others nor the submission:
-    // the practice is in the review queue, where editors find it anyway.
-    await Promise.allSettled(
-      editors.map((editor) => {
-        const locale = isLocale(editor.locale) ? editor.locale : 'en';
-        const t = translator(locale);
-        return mailer.send({
-          to: editor.email ?? '',
-          subject: t(`moderation.mail.${kind}.subject`, { title }),
-          text: t(`moderation.mail.${kind}.body`, { name: editor.name ?? '', submitter: submitter.name, title, link: link(locale, `/review/${slug}`) }),
-        });
-      }),
-    );
+    // A practice the editors reviewed before is a revision coming back, read against earlier decisions.
+    const kind = (await queries.reviewsOf(db, detail.row.id, 1)).length > 0 ? 'resubmitted' : 'submitted';
+    await tellReviewers(deps, {
+      submitter,
+      title: detail.row.title,
+      reviewPath: `/review/${detail.row.slug}`,
+      subjectKey: `moderation.mail.${kind}.subject`,
+      bodyKey: `moderation.mail.${kind}.body`,
+    });
   }
 
   return {

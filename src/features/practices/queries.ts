@@ -1,4 +1,3 @@
-import { rolesWith } from '../../platform/permissions.ts';
 import { PRACTICE_KIND } from './kind.ts';
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/client.ts';
@@ -182,19 +181,6 @@ export function authorOf(db: Executor, practiceId: number) {
     .where('p.id', '=', practiceId)
     .where('u.deleted_at', 'is', null)
     .executeTakeFirst();
-}
-
-/** Active editors and admins with an address, but `exceptUserId`: who hears of new submissions. */
-export function editorsToTell(db: Executor, exceptUserId: number) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'locale'])
-    .where('role', 'in', rolesWith('content.review'))
-    .where('deleted_at', 'is', null)
-    .where('email', 'is not', null)
-    .where('id', '<>', exceptUserId)
-    .orderBy('id')
-    .execute();
 }
 
 export async function countByAuthor(db: Executor, authorId: number): Promise<number> {

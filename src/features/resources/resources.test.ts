@@ -90,6 +90,12 @@ describe('submitting a resource', () => {
     assert.equal(queue.statusCode, 200);
     assert.match(queue.body, /Handbook on one-stop shops/);
     assert.match(queue.body, new RegExp(`/en/review/resources/${slug}`));
+
+    // Every editor is mailed a link to the review page; the author is not.
+    const mail = await lastMailTo(testApp.deps, editor.email);
+    assert.match(mail?.subject ?? '', /New resource to review: Handbook on one-stop shops/);
+    assert.match(mail?.body ?? '', new RegExp(`/en/review/resources/${slug}`));
+    assert.doesNotMatch((await lastMailTo(testApp.deps, author.email))?.subject ?? '', /to review/);
   });
 
   test('a link that is not http(s) is refused with a 422 and nothing is saved', async () => {

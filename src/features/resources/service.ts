@@ -1,7 +1,7 @@
 import { canViewContent, publishedNeighbour, type ContentStatus } from '../../content/kinds.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
-import { insertRevision, isDecision, nextStatus, revisionHistory, type Decision } from '../../editorial/index.ts';
+import { insertRevision, isDecision, nextStatus, revisionHistory, tellReviewers, type Decision } from '../../editorial/index.ts';
 import { nextFreeSlug, slugify } from '../../lib/text.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -11,7 +11,7 @@ import { loadPage } from '../../platform/pagination.ts';
 import { can } from '../../platform/permissions.ts';
 import { kindAttachments, type KindAttachments, type PreparedAttachment } from '../../platform/uploads/index.ts';
 import { taxonomyService, type Term } from '../taxonomies/index.ts';
-import { RESOURCE_KIND, resourceRef } from './kind.ts';
+import { RESOURCE_KIND, resourceRef, resourceReviewPath } from './kind.ts';
 import { checkResourceForm, LIMITS, type ResourceFormValues, type ResourceInput, type TermCodes } from './model.ts';
 import * as queries from './queries.ts';
 
@@ -157,6 +157,16 @@ export function resourceService(deps: AppDeps) {
     });
   }
 
+  function tellReviewersOf(submitter: CurrentUser, slug: string, title: string): Promise<void> {
+    return tellReviewers(deps, {
+      submitter,
+      title,
+      reviewPath: resourceReviewPath(slug),
+      subjectKey: 'resources.mail.submitted.subject',
+      bodyKey: 'resources.mail.submitted.body',
+    });
+  }
+
   return {
     termCodes,
 
@@ -173,7 +183,7 @@ export function resourceService(deps: AppDeps) {
       const { input, termIds, practiceIds } = await checked(form, sent.attachments.length > 0);
       for (let attempt = 0; ; attempt += 1) {
         try {
-          return await files.withStoredFiles(sent.attachments, (stored) => db.transaction().execute(async (trx) => {
+          const created = await files.withStoredFiles(sent.attachments, (stored) => db.transaction().execute(async (trx) => {
             const base = options.slug ?? (slugify(input.title, 80) || 'resource');
             const slug = options.slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base), RESERVED_SLUGS);
             const now = new Date();
@@ -190,6 +200,9 @@ export function resourceService(deps: AppDeps) {
             if (status === 'published') await insertRevision(trx, { kind: RESOURCE_KIND, id }, { version: 1, editorId: actor.id, snapshot: input, note: '' });
             return slug;
           }));
+          // The demo loader dates what it loads in the past: nobody needs mail about it.
+          if (status === 'submitted' && !options.publishedAt) await tellReviewersOf(actor, created, input.title);
+          return created;
         } catch (error) {
           // Two members choosing the same title at once: the loser takes the next free slug.
           if (isUniqueViolation(error) && !options.slug && attempt < 3) continue;
@@ -234,6 +247,7 @@ export function resourceService(deps: AppDeps) {
       }));
       // Only once the rows are gone for good: a rolled-back removal must still find its file.
       await files.removeFiles(removedKeys);
+      if (saved === 'submitted') await tellReviewersOf(actor, slug, input.title);
       return saved;
     },
 
