@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/errors.ts';
-import { API_CACHE_CONTROL, apiErrorSchema, parsePerPage, perPageParameter, slugParameter } from '../../platform/http/api.ts';
+import { API_CACHE_CONTROL, apiErrorSchema, parsePerPage, perPageParameter, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { jsonArray, streamDownload } from '../../open-data/index.ts';
 import { csvExport, publishedRecord, publishedRecords } from './export-import.ts';
@@ -90,21 +90,13 @@ export async function apiRoutes(app: FastifyInstance) {
         description: 'Full-text search with facets: the same search as /{locale}/practices, as JSON.',
         querystring: searchParameters,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              total: { type: 'integer' },
-              page: { type: 'integer' },
-              per_page: { type: 'integer' },
-              page_count: { type: 'integer' },
-              items: { type: 'array', items: summarySchema },
-              facets: { type: 'object', additionalProperties: facetListSchema },
-              links: {
-                type: 'object',
-                properties: { self: { type: 'string' }, first: { type: 'string' }, prev: { type: 'string', nullable: true }, next: { type: 'string', nullable: true } },
-              },
+          200: searchPageSchema(summarySchema, {
+            facets: { type: 'object', additionalProperties: facetListSchema },
+            links: {
+              type: 'object',
+              properties: { self: { type: 'string' }, first: { type: 'string' }, prev: { type: 'string', nullable: true }, next: { type: 'string', nullable: true } },
             },
-          },
+          }),
           400: apiErrorSchema,
         },
       },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ratingSummary, type RatingSummary } from '../../engagement/index.ts';
 import { ATOM_CONTENT_TYPE, atomXml, csvLine, jsonArray, streamDownload } from '../../open-data/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { API_CACHE_CONTROL, apiErrorSchema, parsePerPage, perPageParameter, slugParameter } from '../../platform/http/api.ts';
+import { API_CACHE_CONTROL, apiErrorSchema, parsePerPage, perPageParameter, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { listAttachments } from '../../platform/uploads/index.ts';
 import { PAGE_SIZE, headlineText, type RawQuery } from '../../search/index.ts';
@@ -137,17 +137,10 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
           description: 'Full-text search in any language with facets (type, topic, target, country, language, year): the search of /{locale}/resources, as JSON.',
           querystring: searchParameters,
           response: {
-            200: {
-              type: 'object',
-              properties: {
-                total: { type: 'integer' },
-                page: { type: 'integer' },
-                per_page: { type: 'integer' },
-                page_count: { type: 'integer' },
-                items: { type: 'array', items: { ...resourceSchema, properties: { ...resourceSchema.properties, snippet: { type: 'string' } } } },
-                next: { type: 'string', nullable: true },
-              },
-            },
+            200: searchPageSchema(
+              { ...resourceSchema, properties: { ...resourceSchema.properties, snippet: { type: 'string' } } },
+              { next: { type: 'string', nullable: true } },
+            ),
             400: apiErrorSchema,
           },
         },

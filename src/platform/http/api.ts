@@ -36,3 +36,18 @@ export const slugParameter = {
 
 /** Published content changes rarely: clients and proxies may reuse an answer for a minute. */
 export const API_CACHE_CONTROL = 'public, max-age=60';
+
+/** The body of a search answer: totals and a page of items, plus what the kind adds (facets, links). */
+export function searchPageSchema(items: object, extra: Record<string, object> = {}) {
+  return {
+    type: 'object',
+    properties: {
+      total: { type: 'integer' },
+      page: { type: 'integer' },
+      per_page: { type: 'integer' },
+      page_count: { type: 'integer' },
+      items: { type: 'array', items },
+      ...extra,
+    },
+  } as const;
+}
