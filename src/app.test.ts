@@ -92,7 +92,8 @@ describe('security headers', () => {
     assert.match(csp, /frame-ancestors 'none'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
-    assert.equal(response.headers['cache-control'], 'no-store');
+    // The home page shows nothing personal to an anonymous visitor (platform/page-cache.ts).
+    assert.equal(response.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=300');
   });
 
   test('cookies are Secure when BASE_URL is https', async () => {

@@ -23,6 +23,7 @@ import { rateLimits } from './platform/rate-limit.ts';
 import { PUBLIC_DIR, rendering } from './platform/render.tsx';
 import { sessions } from './platform/sessions.ts';
 import { openApi } from './platform/http/openapi.tsx';
+import { pageCache } from './platform/page-cache.ts';
 
 // Form posts are small; uploads (multipart) set their own, larger limit where they are taken.
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -87,6 +88,9 @@ export async function buildApp(
 
   await app.register(localeResolution);
   await app.register(sessions, { db, secureCookies: secure });
+  // After the session is known and the cookie plugin's hooks (an answer that sets a cookie is never
+  // shared); compression, added to each route, runs after it on what it keeps.
+  await app.register(pageCache, { db });
   await app.register(staffTwoFactorGate);
   await app.register(rendering);
   await app.register(rateLimits, { db });

@@ -9,6 +9,7 @@ import { renderToString } from 'preact-render-to-string';
 import { Layout } from '../ui/layout.tsx';
 import type { ViewContext } from './context.ts';
 import { directionOf, splitLocalePath } from './i18n.ts';
+import { keepPrivate, PRIVATE_CACHE_CONTROL } from './page-cache.ts';
 
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public');
 
@@ -48,7 +49,11 @@ export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewC
     t,
     path: pagePath(request),
     user: currentUser,
-    csrfToken: () => (csrfToken ??= reply.generateCsrf()),
+    // A page with a form holds this visitor's token: it must never be shared.
+    csrfToken: () => {
+      keepPrivate(reply);
+      return (csrfToken ??= reply.generateCsrf());
+    },
     href: (target) => `/${locale}${target}`,
   };
 }
@@ -73,9 +78,10 @@ export const rendering = fp(
           {body(ctx)}
         </Layout>,
       );
-      // Pages may show personal data: never let a shared cache keep them.
+      // Pages may show personal data: never let a shared cache keep them, unless the route opts
+      // into the page cache (platform/page-cache.ts), which then decides per answer.
       return this.code(statusCode)
-        .header('cache-control', 'no-store')
+        .header('cache-control', PRIVATE_CACHE_CONTROL)
         .type('text/html; charset=utf-8')
         .send(`<!doctype html>${html}`);
     });

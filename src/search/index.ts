@@ -30,6 +30,7 @@ export {
 } from './facets.ts';
 export {
   CANDIDATES,
+  contentGenerations,
   facetCounts,
   facetCountsQuery,
   isUnfiltered,

@@ -63,6 +63,18 @@ export async function prepareSearch(db: Db, kind: string, parsed: ParsedQuery): 
   return { tsquery: row?.tsquery ?? '', generation: row?.generation ?? '0', contentGeneration: row?.content_generation ?? '0' };
 }
 
+/**
+ * The `value` generation of each kind asked for, as text (bigint), in the order asked; '0' for a kind
+ * with no row yet. Pages are cached against these (platform/page-cache.ts, migration 024): one
+ * small query reads every kind a page depends on.
+ */
+export async function contentGenerations(db: Db, kinds: readonly string[]): Promise<string[]> {
+  const result = await sql<{ kind: string; value: string }>`
+    SELECT kind, value::text AS value FROM search_generations WHERE kind = ANY(${[...kinds]}::text[])`.execute(db);
+  const byKind = new Map(result.rows.map((row) => [row.kind, row.value]));
+  return kinds.map((kind) => byKind.get(kind) ?? '0');
+}
+
 /** The condition a kind's search rows (aliased `s`) meet; the kind's own test included. */
 export function matchCondition(kind: string, plan: MatchPlan): RawBuilder<boolean> {
   const conditions: RawBuilder<unknown>[] = [sql`s.kind = ${kindLiteral(kind)}`];

@@ -119,7 +119,7 @@ describe('profile', () => {
     const client = await signedIn(member);
     const page = await client.get('/en/account');
     assert.equal(page.statusCode, 200);
-    assert.equal(page.headers['cache-control'], 'no-store');
+    assert.equal(page.headers['cache-control'], 'private, no-store');
     assert.match(page.body, /<h1>Your account<\/h1>/);
     assert.match(page.body, /member\d+@example\.org/);
     assert.match(page.body, /Local government or city/);

@@ -95,7 +95,7 @@ describe('turning two-factor sign-in on', () => {
 
     const enabled = await client.post('/fr/account/two-factor/enable', { code: codeAt(secret), currentPassword: PASSWORD });
     assert.equal(enabled.statusCode, 200);
-    assert.equal(enabled.headers['cache-control'], 'no-store');
+    assert.equal(enabled.headers['cache-control'], 'private, no-store');
     const codes = [...enabled.body.matchAll(/<li><code>([a-z2-9]{5}-[a-z2-9]{5})<\/code><\/li>/g)].map((match) => match[1]);
     assert.equal(codes.length, RECOVERY_CODE_COUNT);
     assert.equal(new Set(codes).size, RECOVERY_CODE_COUNT);

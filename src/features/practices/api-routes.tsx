@@ -1,15 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/errors.ts';
-import { API_CACHE_CONTROL, apiErrorSchema, parsePerPage, perPageParameter, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
+import { apiErrorSchema, parsePerPage, perPageParameter, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
+import { PAGE_GENERATIONS, sharedPage } from '../../platform/page-cache.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { jsonArray, streamDownload } from '../../open-data/index.ts';
 import { csvExport, publishedRecord, publishedRecords } from './export-import.ts';
 import { feedRoutes } from './feed.ts';
 import { PAGE_SIZE, headlineText } from '../../search/index.ts';
+import { PRACTICE_KIND } from './kind.ts';
 import { FACET_PARAMS, searchQueryString, type SearchRequest } from './search-params.ts';
 import { listParam, searchQuerySchema, searchRequestOf } from './search-routes.tsx';
 import { searchService, type SearchOutcome } from './search-service.ts';
 
+
+/** Answers of the read API are the same for everyone, and change with practices and their tags. */
+const API_SHOWS = sharedPage([PRACTICE_KIND, PAGE_GENERATIONS.taxonomy], { sameForEveryone: true });
 
 const facetListSchema = {
   type: 'array',
@@ -84,6 +89,7 @@ export async function apiRoutes(app: FastifyInstance) {
   app.get(
     '/api/v1/practices',
     {
+      config: API_SHOWS,
       schema: {
         tags: ['practices'],
         summary: 'Search published practices',
@@ -101,12 +107,11 @@ export async function apiRoutes(app: FastifyInstance) {
         },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const raw = (request.query ?? {}) as { page?: string; per_page?: string };
       const perPage = parsePerPage(raw.per_page);
       const searchRequest = await searchRequestOf(service, request.query, parsePage(raw.page));
       const outcome = await service.search(searchRequest, { pageSize: perPage });
-      reply.header('cache-control', API_CACHE_CONTROL);
       return {
         total: outcome.total,
         page: searchRequest.page,
@@ -156,6 +161,7 @@ export async function apiRoutes(app: FastifyInstance) {
   app.get(
     '/api/v1/practices/:slug',
     {
+      config: API_SHOWS,
       schema: {
         tags: ['practices'],
         summary: 'One published practice',
@@ -163,11 +169,10 @@ export async function apiRoutes(app: FastifyInstance) {
         response: { 200: recordSchema, 404: apiErrorSchema },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { slug } = request.params as { slug: string };
       const record = await publishedRecord(app.deps.db, slug, practiceUrl);
       if (!record) throw new NotFoundError(`No published practice ${slug}`);
-      reply.header('cache-control', API_CACHE_CONTROL);
       return record;
     },
   );

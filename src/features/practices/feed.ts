@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ATOM_CONTENT_TYPE, atomXml } from '../../open-data/index.ts';
+import { PAGE_GENERATIONS, sharedPage } from '../../platform/page-cache.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { termLabel } from '../taxonomies/index.ts';
+import { PRACTICE_KIND } from './kind.ts';
 import { searchQueryString } from './search-params.ts';
 import { searchQuerySchema, searchRequestOf } from './search-routes.tsx';
 import { searchService } from './search-service.ts';
@@ -18,6 +20,7 @@ export async function feedRoutes(app: FastifyInstance) {
   app.get(
     '/feeds/practices.atom',
     {
+      config: sharedPage([PRACTICE_KIND, PAGE_GENERATIONS.taxonomy], { sameForEveryone: true }),
       schema: {
         tags: ['practices'],
         summary: `Atom feed of the ${FEED_SIZE} newest published practices, with the search's filters`,
@@ -46,7 +49,7 @@ export async function feedRoutes(app: FastifyInstance) {
         })),
       });
       // The feed's language follows Accept-Language: a shared cache must keep one copy per language.
-      return reply.type(ATOM_CONTENT_TYPE).header('cache-control', 'public, max-age=300').header('vary', 'Accept-Language').send(xml);
+      return reply.type(ATOM_CONTENT_TYPE).header('vary', 'Accept-Language').send(xml);
     },
   );
 }

@@ -22,6 +22,6 @@ export async function practicesMachineAccess(app: FastifyInstance) {
   await app.register(apiRoutes);
 }
 
-export { practiceKind } from './kind.ts';
+export { PRACTICE_KIND, practiceKind } from './kind.ts';
 export { loadDemoPractices } from './demo/load.ts';
 export { practiceService, type FeaturedPractice } from './service.ts';

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMUNITY_NOTICES, engagementRoutes, type CommunityForms } from '../../engagement/index.ts';
 import { EMPTY_FORM } from '../../platform/forms.ts';
+import { PAGE_GENERATIONS, keepPrivate, sharedPage } from '../../platform/page-cache.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { PRACTICE_KIND, PRACTICES_PATH } from './kind.ts';
 import { practicePageService } from './page-service.ts';
@@ -22,6 +23,9 @@ interface PageRenderOptions extends CommunityForms {
   commentPage?: number;
 }
 
+/** What an anonymous reader sees on a practice page, and so what a change of invalidates it. */
+const PRACTICE_PAGE_SHOWS = [PRACTICE_KIND, PAGE_GENERATIONS.engagement, PAGE_GENERATIONS.account, PAGE_GENERATIONS.taxonomy];
+
 function noticeOf(value: string | undefined): PageNotice | undefined {
   return COMMUNITY_NOTICES.find((notice) => notice === value);
 }
@@ -39,6 +43,8 @@ export async function practicePageRoutes(app: FastifyInstance) {
   async function renderPracticePage(request: FastifyRequest, reply: FastifyReply, slug: string, options: PageRenderOptions = {}) {
     const page = await service.load(slug, request.currentUser, options.commentPage ?? 1);
     const locale = request.locale;
+    // A notice confirms what this visitor just did.
+    if (options.notice) keepPrivate(reply);
     const urls = {
       practice: absolute(`/${locale}${practicePath(slug)}`),
       site: absolute(`/${locale}/`),
@@ -60,7 +66,7 @@ export async function practicePageRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get('/practices/:slug', { schema: { ...slugParams, querystring: pageQuery } }, async (request, reply) => {
+  app.get('/practices/:slug', { schema: { ...slugParams, querystring: pageQuery }, config: sharedPage(PRACTICE_PAGE_SHOWS) }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const query = request.query as { comments?: string; done?: string };
     return renderPracticePage(request, reply, slug, { commentPage: parsePage(query.comments), notice: noticeOf(query.done) });

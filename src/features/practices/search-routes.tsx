@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { requireCapability } from '../../platform/guards.ts';
+import { PAGE_GENERATIONS, keepPrivate, sharedPage } from '../../platform/page-cache.ts';
 import { DEFAULT_PAGE_SIZE, offsetOf, pageCountOf, parsePage } from '../../platform/pagination.ts';
 import { QUERY_PARAM_MAX, type RawQuery } from '../../search/index.ts';
+import { PRACTICE_KIND } from './kind.ts';
 import { FACET_PARAMS, practiceFacets, readSearchRequest } from './search-params.ts';
 import { searchService, type SearchService } from './search-service.ts';
 import { GapsPage } from './views/search-gaps-page.tsx';
@@ -30,11 +32,13 @@ export async function searchRequestOf(service: SearchService, query: unknown, pa
 export async function searchRoutes(app: FastifyInstance) {
   const service = searchService(app.deps);
 
-  app.get('/practices', { schema: { querystring: searchQuerySchema } }, async (request, reply) => {
+  app.get('/practices', { schema: { querystring: searchQuerySchema }, config: sharedPage([PRACTICE_KIND, PAGE_GENERATIONS.taxonomy]) }, async (request, reply) => {
     const raw = (request.query ?? {}) as RawQuery & { page?: string; more?: string[] };
     const searchRequest = await searchRequestOf(service, raw, parsePage(raw.page));
     const outcome = await service.search(searchRequest);
     await service.recordMiss(searchRequest, outcome, request.locale);
+    // Every search that finds nothing must reach the server, which counts them for the editors.
+    if (outcome.total === 0) keepPrivate(reply);
     const termsByKey = await service.termsByKey();
     const expanded = new Set((raw.more ?? []).filter(practiceFacets.isParam));
     const outOfRange = searchRequest.page > outcome.pageCount;

@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { ratingSummary, type RatingSummary } from '../../engagement/index.ts';
 import { ATOM_CONTENT_TYPE, atomXml, csvLine, jsonArray, streamDownload } from '../../open-data/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { API_CACHE_CONTROL, apiErrorSchema, parsePerPage, perPageParameter, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
+import { apiErrorSchema, parsePerPage, perPageParameter, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { listAttachments } from '../../platform/uploads/index.ts';
 import { PAGE_SIZE, headlineText, type RawQuery } from '../../search/index.ts';
 import { taxonomyService, termLabel, type Term } from '../taxonomies/index.ts';
 import { RESOURCE_KIND } from './kind.ts';
+import { PAGE_GENERATIONS, sharedPage } from '../../platform/page-cache.ts';
 import * as queries from './queries.ts';
 import { resourceSearchSchema } from './routes.tsx';
 import { resourceFacets, type ResourceResult, type ResourceSearch } from './search.ts';
@@ -15,6 +16,8 @@ import { resourceFacets, type ResourceResult, type ResourceSearch } from './sear
 /** `/api/v1/resources…`, the exports and `/feeds/resources.atom`: registered at the root, described in the OpenAPI document. */
 
 const FEED_SIZE = 50;
+/** Answers of the read API are the same for everyone, and change with resources and their tags. */
+const API_SHOWS = sharedPage([RESOURCE_KIND, PAGE_GENERATIONS.taxonomy], { sameForEveryone: true });
 const EXPORT_BATCH = 500;
 
 
@@ -131,6 +134,7 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
     app.get(
       '/api/v1/resources',
       {
+        config: API_SHOWS,
         schema: {
           tags: ['resources'],
           summary: 'Search published resources',
@@ -145,13 +149,12 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
           },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         const raw = (request.query ?? {}) as RawQuery & { page?: string; per_page?: string };
         const perPage = parsePerPage(raw.per_page);
         const searchRequest = await search.requestOf(raw, parsePage(raw.page));
         const [outcome, terms] = await Promise.all([search.engine.search(searchRequest, { pageSize: perPage, withFacets: false }), termsById()]);
         const extra = perPage === PAGE_SIZE ? [] : ([['per_page', String(perPage)]] as const);
-        reply.header('cache-control', API_CACHE_CONTROL);
         return {
           total: outcome.total,
           page: searchRequest.page,
@@ -198,6 +201,7 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
     app.get(
       '/api/v1/resources/:slug',
       {
+        config: API_SHOWS,
         schema: {
           tags: ['resources'],
           summary: 'One published resource',
@@ -205,12 +209,11 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
           response: { 200: resourceDetailSchema, 404: apiErrorSchema },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         const { slug } = request.params as { slug: string };
         const row = await queries.findBySlug(db, slug);
         if (!row || row.status !== 'published') throw new NotFoundError(`No published resource ${slug}`);
         const [ratings, terms, files] = await Promise.all([app.engagement.summaries(RESOURCE_KIND, [row.id]), termsById(), listAttachments(db, RESOURCE_KIND, row.id)]);
-        reply.header('cache-control', API_CACHE_CONTROL);
         return {
           ...recordOf(row, ratings.get(row.id) ?? ratingSummary({ count: 0, sum: 0 }), terms),
           attachments: files.map((file) => ({
@@ -225,7 +228,7 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
 
     app.get(
       '/feeds/resources.atom',
-      { schema: { tags: ['resources'], summary: `Atom feed of the ${FEED_SIZE} newest published resources, with the search's filters`, querystring: resourceSearchSchema } },
+      { config: sharedPage([RESOURCE_KIND, PAGE_GENERATIONS.taxonomy], { sameForEveryone: true }), schema: { tags: ['resources'], summary: `Atom feed of the ${FEED_SIZE} newest published resources, with the search's filters`, querystring: resourceSearchSchema } },
       async (request, reply) => {
         const { t, locale } = request;
         const searchRequest = { ...(await search.requestOf((request.query ?? {}) as RawQuery, 1)), sort: 'newest' as const, sortGiven: false };
@@ -251,7 +254,7 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
           })),
         });
         // The feed's language follows Accept-Language: a shared cache must keep one copy per language.
-        return reply.type(ATOM_CONTENT_TYPE).header('cache-control', 'public, max-age=300').header('vary', 'Accept-Language').send(xml);
+        return reply.type(ATOM_CONTENT_TYPE).header('vary', 'Accept-Language').send(xml);
       },
     );
   };

@@ -3,10 +3,12 @@ import { COMMUNITY_NOTICES, engagementRoutes, type CommunityForms } from '../../
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { EMPTY_FORM, type FieldErrors } from '../../platform/forms.ts';
 import { requireCapability, requireUser, signedInUser } from '../../platform/guards.ts';
+import { PAGE_GENERATIONS, keepPrivate, sharedPage } from '../../platform/page-cache.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { POSTING_LIMIT } from '../../platform/rate-limit.ts';
 import { acceptUploads, ATTACHMENT_PARAMS, prepareAttachments, sendAttachment, uploadsOf } from '../../platform/uploads/index.ts';
 import { QUERY_PARAM_MAX, type RawQuery } from '../../search/index.ts';
+import { PRACTICE_KIND } from '../practices/index.ts';
 import { taxonomyService } from '../taxonomies/index.ts';
 import { RESOURCE_KIND, RESOURCES_PATH, resourceRef } from './kind.ts';
 import { EMPTY_RESOURCE_FORM, formValuesOf, readResourceForm, type ResourceFormValues } from './model.ts';
@@ -50,6 +52,8 @@ const decisionSchema = {
   required: ['version'],
 } as const;
 const posting = { config: { rateLimit: POSTING_LIMIT } };
+/** What an anonymous reader sees on a resource page (its related practices too), and so what a change of invalidates it. */
+const RESOURCE_PAGE_SHOWS = [RESOURCE_KIND, PRACTICE_KIND, PAGE_GENERATIONS.engagement, PAGE_GENERATIONS.account, PAGE_GENERATIONS.taxonomy];
 
 function actionOf(body: unknown): SaveAction {
   const action = (body as { action?: string } | undefined)?.action;
@@ -106,6 +110,8 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
         detail.row.status === 'published' ? service.neighbours(detail.row.id) : Promise.resolve({ previous: undefined, next: undefined }),
       ]);
       const notice = [...COMMUNITY_NOTICES, ...SAVE_ACTIONS].find((candidate) => candidate === options.notice);
+      // A notice confirms what this visitor just did.
+      if (notice) keepPrivate(reply);
       const urls = { page: absolute(`/${request.locale}${RESOURCES_PATH}/${encodeURIComponent(slug)}`), site: absolute(`/${request.locale}/`), siteName: request.t('common.siteName') };
       return reply.page(
         detail.row.title,
@@ -125,7 +131,7 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       );
     }
 
-    app.get(RESOURCES_PATH, { schema: { querystring: resourceSearchSchema } }, async (request, reply) => {
+    app.get(RESOURCES_PATH, { schema: { querystring: resourceSearchSchema }, config: sharedPage([RESOURCE_KIND, PAGE_GENERATIONS.taxonomy]) }, async (request, reply) => {
       const raw = (request.query ?? {}) as RawQuery & { page?: string };
       const searchRequest = await search.requestOf(raw, parsePage(raw.page));
       const [outcome, terms] = await Promise.all([search.engine.search(searchRequest), taxonomy.all()]);
@@ -173,7 +179,7 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       return reply.page(request.t('resources.links.title'), (ctx) => <BrokenLinksPage ctx={ctx} list={list} />);
     });
 
-    app.get(`${RESOURCES_PATH}/:slug`, { schema: { params: slugParams, querystring: pageViewQuery } }, async (request, reply) => {
+    app.get(`${RESOURCES_PATH}/:slug`, { schema: { params: slugParams, querystring: pageViewQuery }, config: sharedPage(RESOURCE_PAGE_SHOWS) }, async (request, reply) => {
       const { slug } = request.params as { slug: string };
       const query = request.query as { comments?: string; done?: string };
       return renderPage(request, reply, slug, { commentPage: parsePage(query.comments), notice: query.done });

@@ -34,9 +34,6 @@ export const slugParameter = {
   required: ['slug'],
 } as const;
 
-/** Published content changes rarely: clients and proxies may reuse an answer for a minute. */
-export const API_CACHE_CONTROL = 'public, max-age=60';
-
 /** The body of a search answer: totals and a page of items, plus what the kind adds (facets, links). */
 export function searchPageSchema(items: object, extra: Record<string, object> = {}) {
   return {

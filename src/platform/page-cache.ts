@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
+import type { Db } from '../db/client.ts';
+import { contentGenerations } from '../search/index.ts';
+
+/**
+ * One cache of rendered answers for every area, and the HTTP validators that go with it.
+ *
+ * A route opts in by declaring which kinds of content its answer shows (`config: sharedPage([...])`).
+ * For an anonymous GET the answer is then kept, keyed by its address (locale and query included)
+ * and the current generation of each of those kinds (`search_generations`, migrations 017 and
+ * 024): a change to a practice moves only the practice generation, so the next request in any
+ * process finds a new key and renders afresh, while pages that show no practice keep theirs.
+ * Reading the generations is one small query per request; nothing is trusted from memory.
+ *
+ * The same key gives the ETag, so a conditional request is answered `304 Not Modified` before
+ * anything is rendered. (@fastify/etag hashes the body, which means rendering first; @fastify/caching
+ * only sets headers: neither saves the work this saves.)
+ *
+ * Never cached, and sent `private, no-store`: answers to signed-in members, anything that is not a
+ * 200, an answer that sets a cookie, and one the route marks with `keepPrivate` (a notice after an
+ * action, a form with a CSRF token: `viewContext` marks that one itself).
+ */
+
+/** Generations of content that no search covers, moved on by migration 024's triggers. */
+export const PAGE_GENERATIONS = {
+  /** Comments on any kind. */
+  engagement: 'engagement',
+  /** Names and handles shown beside content and comments. */
+  account: 'account',
+  /** Term labels and cities. */
+  taxonomy: 'taxonomy',
+} as const;
+
+/**
+ * Browsers and proxies may reuse a public answer for a minute without asking, then for five more
+ * minutes while they check it in the background: a reader may see an edit up to a minute late,
+ * which is harmless for published content, and a revalidation costs the server one small query
+ * and a 304. `Vary: Cookie` keeps a page cached for an anonymous visitor from being shown to
+ * the same browser once it signs in.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+export const PRIVATE_CACHE_CONTROL = 'private, no-store';
+
+/** Rendered pages are 10 to 60 KB: this keeps a few thousand of them. */
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+export interface SharedPageOptions {
+  /** Generation rows (`search_generations.kind`) whose change changes the answer. */
+  dependsOn: readonly string[];
+  /**
+   * The answer does not depend on who asks (the read API, feeds): signed-in requests are served
+   * from the cache too, and the answer does not vary on Cookie.
+   */
+  sameForEveryone?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    sharedPage?: SharedPageOptions;
+  }
+  interface FastifyInstance {
+    pageCache: PageCacheStats;
+  }
+}
+
+export interface PageCacheStats {
+  /** Answers sent from the cache, 304s included. */
+  readonly hits: number;
+  /** Answers rendered for a key that was not (yet) kept. */
+  readonly misses: number;
+}
+
+/** Route `config` that opts a route in: `app.get(path, { config: sharedPage(['practice']) }, …)`. */
+export function sharedPage(dependsOn: readonly string[], options: Omit<SharedPageOptions, 'dependsOn'> = {}): { sharedPage: SharedPageOptions } {
+  return { sharedPage: { dependsOn, ...options } };
+}
+
+const privateReplies = new WeakSet<FastifyReply>();
+
+/** This answer carries something for this visitor only: never keep or share it. */
+export function keepPrivate(reply: FastifyReply): void {
+  privateReplies.add(reply);
+}
+
+interface Kept {
+  body: string;
+  contentType: string;
+  etag: string;
+}
+
+interface Lookup {
+  key: string;
+  etag: string;
+  served: boolean;
+}
+
+const lookups = new WeakMap<FastifyRequest, Lookup>();
+
+/** Adds to Vary without losing what another part of the app put there. */
+export function addVary(reply: FastifyReply, header: string): void {
+  const current = reply.getHeader('vary');
+  const values = typeof current === 'string' ? current.split(',').map((value) => value.trim()).filter(Boolean) : [];
+  if (!values.some((value) => value.toLowerCase() === header.toLowerCase())) values.push(header);
+  reply.header('vary', values.join(', '));
+}
+
+function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  // Weak comparison (RFC 9110 13.1.2): a W/ prefix on either side does not matter.
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => {
+    const value = candidate.trim();
+    return value === '*' || value.replace(/^W\//, '') === bare;
+  });
+}
+
+function publicHeaders(reply: FastifyReply, etag: string, options: SharedPageOptions): void {
+  reply.header('cache-control', PUBLIC_CACHE_CONTROL).header('etag', etag);
+  if (!options.sameForEveryone) addVary(reply, 'Cookie');
+}
+
+function privateHeaders(reply: FastifyReply): void {
+  reply.header('cache-control', PRIVATE_CACHE_CONTROL).removeHeader('etag');
+  addVary(reply, 'Cookie');
+}
+
+/** Dates shown relative to today ("may no longer be running") change with the day, not the data. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export const pageCache = fp<{ db: Db; maxBytes?: number }>(
+  async (app: FastifyInstance, { db, maxBytes = DEFAULT_MAX_BYTES }) => {
+    const kept = new LRUCache<string, Kept>({ maxSize: maxBytes, sizeCalculation: (entry) => Buffer.byteLength(entry.body) + 200 });
+    const stats = { hits: 0, misses: 0 };
+    app.decorate('pageCache', {
+      get hits() {
+        return stats.hits;
+      },
+      get misses() {
+        return stats.misses;
+      },
+    });
+
+    app.addHook('preHandler', async (request, reply) => {
+      const options = request.routeOptions.config.sharedPage;
+      if (!options || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+      if (request.currentUser && !options.sameForEveryone) return;
+      const generations = await contentGenerations(db, options.dependsOn);
+      const key = JSON.stringify([request.locale, request.url, options.dependsOn, generations, today()]);
+      const etag = `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
+      const lookup: Lookup = { key, etag, served: false };
+      lookups.set(request, lookup);
+      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+        lookup.served = true;
+        stats.hits += 1;
+        publicHeaders(reply, etag, options);
+        return reply.code(304).send();
+      }
+      const hit = kept.get(key);
+      if (!hit) return;
+      lookup.served = true;
+      stats.hits += 1;
+      publicHeaders(reply, etag, options);
+      return reply.code(200).type(hit.contentType).send(hit.body);
+    });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      const options = request.routeOptions.config.sharedPage;
+      if (!options) return payload;
+      const lookup = lookups.get(request);
+      if (lookup?.served) return payload;
+      const shareable =
+        lookup !== undefined && reply.statusCode === 200 && !privateReplies.has(reply) && !reply.hasHeader('set-cookie') && typeof payload === 'string';
+      if (!shareable) {
+        privateHeaders(reply);
+        return payload;
+      }
+      stats.misses += 1;
+      if (request.method === 'GET') kept.set(lookup.key, { body: payload, contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'), etag: lookup.etag });
+      publicHeaders(reply, lookup.etag, options);
+      return payload;
+    });
+  },
+  { name: 'page-cache', dependencies: ['sessions', 'locale'] },
+);
