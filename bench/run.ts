@@ -7,6 +7,7 @@
  *   npm run bench -- --practices 20000         a smaller collection
  *   npm run bench -- --duration 5              seconds per scenario
  *   npm run bench -- --readme                  also write the table into README.md ("Performance")
+ *   npm run bench -- --compare-only            only the pages side by side with nginx (bench/nginx.ts)
  *   npm run bench -- --plans bench/search-plans.txt
  *                                              also write EXPLAIN (ANALYZE, BUFFERS) of the search
  *
@@ -28,6 +29,9 @@ import { loadSyntheticResources } from '../src/features/resources/index.ts';
 import { practiceFacets, readSearchRequest } from '../src/features/practices/search-params.ts';
 import { PRACTICE_SEARCH_KIND, resultPageQuery } from '../src/features/practices/search-queries.ts';
 import { searchService } from '../src/features/practices/search-service.ts';
+import { hashToken, newToken } from '../src/lib/tokens.ts';
+import { SESSION_COOKIE } from '../src/platform/sessions.ts';
+import { serveStatic } from './nginx.ts';
 import { facetCountsQuery, parseQuery, prepareSearch, searchTuning, type MatchPlan } from '../src/search/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -37,6 +41,7 @@ const { values: options } = parseArgs({
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '20' },
     readme: { type: 'boolean', default: false },
+    'compare-only': { type: 'boolean', default: false },
     plans: { type: 'string' },
   },
 });
@@ -85,7 +90,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** One autocannon run; `paths` are taken in turn, one per request. Percentiles from every response. */
-async function measure(base: string, scenario: string, paths: readonly string[]): Promise<Row> {
+async function measure(base: string, scenario: string, paths: readonly string[], headers: Record<string, string> = {}): Promise<Row> {
   let next = 0;
   const times: number[] = [];
   let finish: (result: autocannon.Result) => void = () => {};
@@ -99,6 +104,7 @@ async function measure(base: string, scenario: string, paths: readonly string[])
     url: base,
     connections: CONNECTIONS,
     duration: DURATION,
+    headers,
     requests: [
       {
         method: 'GET',
@@ -138,6 +144,77 @@ function table(rows: readonly Row[]): string {
     ),
   ];
   return lines.join('\n');
+}
+
+interface Comparison {
+  page: string;
+  paths: string[];
+  /** Sent by the app's side only: the static copy is what that visitor was sent. */
+  headers?: Record<string, string>;
+  /** Share of nginx's requests per second that the app must reach (issue 8). */
+  target: number;
+}
+
+interface Compared {
+  page: string;
+  addresses: number;
+  app: Row;
+  nginx: Row;
+  target: number;
+}
+
+/** A signed-in member, straight into the database as the tests make them: their session cookie. */
+async function memberCookie(db: Db): Promise<string> {
+  const token = newToken();
+  const user = await db
+    .insertInto('users')
+    .values({ handle: `bench-member-${Date.now()}`, email: `bench-member-${Date.now()}@example.org`, name: 'Bench Member', role: 'member', email_verified_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('sessions').values({ id_hash: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + 86_400_000) }).execute();
+  return `${SESSION_COOKIE}=${token}`;
+}
+
+/**
+ * Each page measured on the app, then as static files on nginx holding the HTML the app sent for
+ * the same addresses, one after the other in this run: requests per second and their ratio.
+ */
+async function compareWithNginx(base: string, comparisons: readonly Comparison[]): Promise<{ rows: Compared[]; version: string }> {
+  const files = new Map<string, string>();
+  const staticPaths = (comparison: Comparison, index: number) => comparison.paths.map((address) => `/c${index}${address.endsWith('/') ? `${address}index.html` : address}`);
+  for (const [index, comparison] of comparisons.entries()) {
+    const saved = staticPaths(comparison, index);
+    for (const [i, address] of comparison.paths.entries()) {
+      const response = await fetch(`${base}${address}`, { headers: comparison.headers ?? {} });
+      if (!response.ok) throw new Error(`${address} answered ${response.status}`);
+      files.set(saved[i] as string, await response.text());
+    }
+  }
+  const site = await serveStatic(files, await freePort());
+  const rows: Compared[] = [];
+  try {
+    for (const [index, comparison] of comparisons.entries()) {
+      const nginx = await measure(site.base, `${comparison.page} (nginx)`, staticPaths(comparison, index));
+      const app = await measure(base, comparison.page, comparison.paths, comparison.headers);
+      const ratio = app.rps / nginx.rps;
+      console.log(`${comparison.page}: app ${Math.round(app.rps)} req/s, nginx ${Math.round(nginx.rps)} req/s, ratio ${(ratio * 100).toFixed(1)}% (target ${comparison.target * 100}%)`);
+      rows.push({ page: comparison.page, addresses: comparison.paths.length, app, nginx, target: comparison.target });
+    }
+  } finally {
+    await site.stop();
+  }
+  return { rows, version: site.version };
+}
+
+function comparisonTable(rows: readonly Compared[]): string {
+  return [
+    '| page | addresses | app req/s | app p50 ms | nginx req/s | nginx p50 ms | app / nginx | target |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (row) =>
+        `| ${row.page} | ${row.addresses} | ${Math.round(row.app.rps)} | ${row.app.p50} | ${Math.round(row.nginx.rps)} | ${row.nginx.p50} | ${((row.app.rps / row.nginx.rps) * 100).toFixed(1)}% | ${row.target * 100}% ${row.app.rps / row.nginx.rps >= row.target ? 'met' : 'missed'} |`,
+    ),
+  ].join('\n');
 }
 
 /** Single searches, one after another, on the service with its caches off: the cost of a first visit. */
@@ -237,7 +314,10 @@ try {
   const slugs = (await db.selectFrom('practices').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
 
   if (options.plans) await writePlans(db, url, options.plans);
-  const uncached = await uncachedLatencies(db, ['q=housing', 'q=emploi', 'q=housing&topic=employment&country=FR', 'q=welcom+deskz', ''], 10);
+  const compareOnly = options['compare-only'];
+  const uncached = compareOnly ? [] : await uncachedLatencies(db, ['q=housing', 'q=emploi', 'q=housing&topic=employment&country=FR', 'q=welcom+deskz', ''], 10);
+  const resourceSlugs = (await db.selectFrom('resources').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
+  const member = await memberCookie(db);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -267,13 +347,21 @@ try {
     ['resource API search', ['/api/v1/resources?q=housing']],
   ];
   const rows: Row[] = [];
-  for (const [scenario, paths] of scenarios) {
+  for (const [scenario, paths] of compareOnly ? [] : scenarios) {
     // One request warms the code paths; the other addresses of a scenario get their first visit under load.
     await fetch(`${base}${paths[0] as string}`);
     const row = await measure(base, scenario, paths);
     console.log(`${scenario}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms, errors ${row.errors}`);
     rows.push(row);
   }
+
+  const practicePages = slugs.map((slug) => `/en/practices/${slug}`);
+  const compared = await compareWithNginx(base, [
+    { page: 'practice page, anonymous', paths: practicePages, target: 0.05 },
+    { page: 'resource page, anonymous', paths: resourceSlugs.map((slug) => `/en/resources/${slug}`), target: 0.05 },
+    { page: 'home page, anonymous', paths: ['/en/'], target: 0.05 },
+    { page: "practice page, signed-in member", paths: practicePages, headers: { cookie: member }, target: 0.2 },
+  ]);
 
   const report = [
     '## Performance',
@@ -283,6 +371,10 @@ try {
     `Machine: ${machine()}.`,
     '',
     table(rows),
+    '',
+    `Beside a static copy: the same HTML that the app sent for the same addresses, saved as files and served by Debian's nginx (${compared.version}, started by the benchmark on loopback, one worker per core, sendfile, no compression on either side), measured one after the other in the same run. Anonymous pages come from the page cache (\`src/platform/page-cache.ts\`); a signed-in member's page is rendered for them on every request.`,
+    '',
+    comparisonTable(compared.rows),
     '',
     "Searches reuse the facet counts and result pages computed for the same search, in any process, until the data changes: the database keeps two counters per kind of content (`search_generations`) that its triggers move on, one when what a search can match changes (a publication, an edit, a withdrawal: facet counts are recomputed), one with any change, ratings included (pages are); a change to one kind leaves the other kinds' caches alone. A repeated search costs one small query. The first visit of a search computes everything; its cost, one search at a time with the caches off:",
     '',
