@@ -8,6 +8,7 @@
  *   npm run bench -- --duration 5              seconds per scenario
  *   npm run bench -- --readme                  also write the table into README.md ("Performance")
  *   npm run bench -- --compare-only            only the pages side by side with nginx (bench/nginx.ts)
+ *   npm run bench -- --profile /tmp/prof       the server writes a CPU profile there (node --cpu-prof) when it stops
  *   npm run bench -- --plans bench/search-plans.txt
  *                                              also write EXPLAIN (ANALYZE, BUFFERS) of the search
  *
@@ -42,6 +43,7 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '20' },
     readme: { type: 'boolean', default: false },
     'compare-only': { type: 'boolean', default: false },
+    profile: { type: 'string' },
     plans: { type: 'string' },
   },
 });
@@ -321,7 +323,8 @@ try {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server.ts')], {
+  const profiling = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [];
+  server = spawn(process.execPath, [...profiling, '--import', 'tsx', path.join(root, 'src/server.ts')], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', BASE_URL: base, LOG_LEVEL: 'error', NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-42' },
     stdio: ['ignore', 'inherit', 'inherit'],

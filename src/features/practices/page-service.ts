@@ -1,9 +1,11 @@
+import { LRUCache } from 'lru-cache';
 import { publishedNeighbour } from '../../content/kinds.ts';
+import { contentGenerations } from '../../search/index.ts';
 import type { Engagement, EngagementService } from '../../engagement/index.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { practiceRef } from './kind.ts';
+import { PRACTICE_KIND, practiceRef } from './kind.ts';
 import { canEdit, canView } from './policies.ts';
 import { mayNoLongerRun } from './running.ts';
 import * as pageQueries from './page-queries.ts';
@@ -60,9 +62,49 @@ export function similarityTerms(terms: readonly { id: number; vocabulary: string
   return { all, candidates: specific.length > 0 ? specific : all };
 }
 
+/** What a published practice's page shows of the other practices: the same for every viewer. */
+interface Surroundings {
+  adaptedIn: PracticeLink[];
+  similar: SimilarPractice[];
+  previous: PracticeLink | undefined;
+  next: PracticeLink | undefined;
+}
+
+/** One entry per published practice that was viewed since the practices last changed. */
+const SURROUNDINGS_KEPT = 5_000;
+
 export function practicePageService(deps: AppDeps, engagement: EngagementService) {
   const { db } = deps;
   const practices = practiceService(deps);
+  /**
+   * Similar practices and neighbours take four queries, a third of a signed-in member's page
+   * (anonymous readers are served by the page cache). They change only when a published practice
+   * does, which moves the practice generation (migration 024): kept per practice and generation,
+   * they cost one small query until then, in every process.
+   */
+  const surroundingsKept = new LRUCache<string, Promise<Surroundings>>({ max: SURROUNDINGS_KEPT });
+
+  /** Unpublished practices have no neighbours: search does not find them either. */
+  function surroundingsOf(practiceId: number, terms: PracticeDetail['terms'], isPublic: boolean): Promise<Surroundings> {
+    return Promise.all([
+      pageQueries.adaptedIn(db, practiceId),
+      pageQueries.similarPractices(db, practiceId, similarityTerms(terms)),
+      isPublic ? publishedNeighbour(db, 'practices', practiceId, 'previous') : undefined,
+      isPublic ? publishedNeighbour(db, 'practices', practiceId, 'next') : undefined,
+    ]).then(([adaptedIn, similar, previous, next]) => ({ adaptedIn, similar, previous, next }));
+  }
+
+  async function keptSurroundings(practiceId: number, terms: PracticeDetail['terms']): Promise<Surroundings> {
+    const [generation] = await contentGenerations(db, [PRACTICE_KIND]);
+    const key = `${practiceId}:${generation}`;
+    const kept = surroundingsKept.get(key);
+    if (kept) return kept;
+    const computed = surroundingsOf(practiceId, terms, true);
+    surroundingsKept.set(key, computed);
+    // A failed read is not kept: the next view tries again.
+    computed.catch(() => surroundingsKept.delete(key));
+    return computed;
+  }
 
   return {
     /** Everything on the page. A practice the viewer may not see is "not found", so drafts do not leak. */
@@ -71,11 +113,9 @@ export function practicePageService(deps: AppDeps, engagement: EngagementService
       if (!detail || !canView(viewer, detail.row)) throw new NotFoundError();
       const { row } = detail;
       const isPublic = row.status === 'published';
-      const [adaptedIn, similar, previous, next, community] = await Promise.all([
-        pageQueries.adaptedIn(db, row.id),
-        pageQueries.similarPractices(db, row.id, similarityTerms(detail.terms)),
-        isPublic ? publishedNeighbour(db, 'practices', row.id, 'previous') : undefined,
-        isPublic ? publishedNeighbour(db, 'practices', row.id, 'next') : undefined,
+      // A draft's own tags change without moving any generation: it is never kept.
+      const [{ adaptedIn, similar, previous, next }, community] = await Promise.all([
+        isPublic ? keptSurroundings(row.id, detail.terms) : surroundingsOf(row.id, detail.terms, false),
         engagement.load(practiceRef(row), viewer, commentPage),
       ]);
       return {
