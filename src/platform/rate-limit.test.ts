@@ -107,6 +107,8 @@ describe('per account', () => {
 
     const other = await createMember(testApp);
     assert.equal((await fresh.post('/fr/login', wrongPassword(other.email))).statusCode, 422, 'another account is not affected');
+    const keys = await testApp.deps.db.selectFrom('rate_limits').select('key').execute();
+    assert.ok(!keys.some(({ key }) => key.includes(victim.email)), 'the counters do not hold email addresses');
   });
 
   test('reset links asked for one address from many places stop after 10, so its owner is not flooded', async () => {

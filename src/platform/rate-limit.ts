@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import { normaliseEmail } from '../lib/text.ts';
+import { hashToken } from '../lib/tokens.ts';
 import { AppError } from './errors.ts';
 import { readForm } from './forms.ts';
 import { splitLocalePath } from './i18n.ts';
@@ -107,7 +108,8 @@ export function sensitiveForm(action: string, accountOf: AccountOf, limit: Limit
   const limitPerAccount: preHandlerAsyncHookHandler = async (request) => {
     const account = await accountOf(request);
     if (account === null) return;
-    const { current, ttl } = await countHit(request.server.deps.db, `${account}|${action}`, limit.timeWindow);
+    // Hashed: the counters table need not hold members' email addresses.
+    const { current, ttl } = await countHit(request.server.deps.db, `account:${hashToken(account)}|${action}`, limit.timeWindow);
     if (current > limit.max) throw new TooManyRequestsError(Math.ceil(ttl / 1000));
   };
   return { config: { rateLimit: limit }, preHandler: limitPerAccount };
