@@ -1,50 +1,12 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 import { startTestApp, TestClient, type TestApp } from '../test/app.ts';
+import { listenSmtp, stopSmtp, type ReceivedMail } from '../test/smtp.ts';
+import { waitFor } from '../test/wait.ts';
 import { describeDeliveryError, MAIL_QUEUE, smtpTransport, type MailTransport } from './mail.ts';
 
-interface Received {
-  to: string[];
-  data: string;
-}
-
-const received: Received[] = [];
-
-/** A real SMTP listener on loopback: the mail goes through nodemailer and the SMTP protocol. */
-async function listen(port = 0): Promise<{ smtp: SMTPServer; port: number }> {
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    smtp.server.once('error', reject);
-    smtp.listen(port, '127.0.0.1', resolve);
-  });
-  return { smtp, port: (smtp.server.address() as AddressInfo).port };
-}
-
-async function stop(smtp: SMTPServer): Promise<void> {
-  await new Promise<void>((resolve) => smtp.close(resolve));
-}
-
-/** Waits until `condition` holds, polling; fails after `timeoutMs` so that a lost mail cannot hang the run. */
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const received: ReceivedMail[] = [];
 
 const receivedBy = (address: string) => received.filter((item) => item.to.includes(address));
 
@@ -57,13 +19,13 @@ function mailRow(recipient: string) {
 }
 
 before(async () => {
-  ({ smtp, port: smtpPort } = await listen());
+  ({ smtp, port: smtpPort } = await listenSmtp(received));
   testApp = await startTestApp({ transport: smtpTransport(`smtp://127.0.0.1:${smtpPort}`, 'Bridges <no-reply@bridges.example>') });
 });
 
 after(async () => {
   await testApp.close();
-  await stop(smtp);
+  await stopSmtp(smtp);
 });
 
 describe('delivery over SMTP', () => {
@@ -94,7 +56,7 @@ describe('delivery over SMTP', () => {
   });
 
   test('with the SMTP server down, a mail waits and is delivered exactly once when it is back', async () => {
-    await stop(smtp);
+    await stopSmtp(smtp);
     await testApp.deps.mailer.send({ to: 'patient@example.org', subject: 'Your reset link', text: 'Open it within the hour.' });
 
     // The first attempt fails and is recorded; the mail stays queued for a retry.
@@ -105,7 +67,7 @@ describe('delivery over SMTP', () => {
     assert.equal(receivedBy('patient@example.org').length, 0);
 
     // Back on the same port: the retry delivers it.
-    ({ smtp } = await listen(smtpPort));
+    ({ smtp } = await listenSmtp(received, smtpPort));
     await waitFor(async () => (await mailRow('patient@example.org')).status === 'sent');
     await testApp.mailSettled();
     const delivered = await mailRow('patient@example.org');

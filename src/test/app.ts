@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { createDb } from '../db/client.ts';
 import { createJobs, type Jobs, type JobsLog, type QueueOptions } from '../platform/jobs/index.ts';
 import { createMailer, MAIL_QUEUE, type MailTransport } from '../platform/mail.ts';
 import type { AppDeps } from '../platform/deps.ts';
@@ -22,8 +23,8 @@ export const TEST_MAIL_RETRIES: QueueOptions = { retryLimit: 3, retryDelaySecond
 export const SILENT_JOBS_LOG: JobsLog = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** A job queue that polls often and stops quickly, for one test database. */
-export function testJobs(database: TestDatabase): Jobs {
-  return createJobs({ connectionString: database.url, pollingIntervalSeconds: 0.5, maxConnections: 3, stopTimeoutMs: 2_000 });
+export function testJobs(database: TestDatabase, options: { cronCheckIntervalSeconds?: number } = {}): Jobs {
+  return createJobs({ connectionString: database.url, pollingIntervalSeconds: 0.5, maxConnections: 3, stopTimeoutMs: 2_000, ...options });
 }
 
 /**
@@ -37,17 +38,27 @@ export async function startTestApp(
     env?: Record<string, string>;
     /** Defines more queues on the app's job queue before it starts. */
     defineJobs?: (deps: AppDeps) => void;
+    /**
+     * Another process on this database (the database of an app started before), with a
+     * connection pool of its own; the database is left in place when this app closes.
+     */
+    database?: TestDatabase;
+    /** How often schedules are checked; pg-boss's 30 seconds unless told. */
+    cronCheckIntervalSeconds?: number;
+    /** Where the job queue logs; nowhere unless told. */
+    jobsLog?: JobsLog;
   } = {},
 ): Promise<TestApp> {
-  const database = await freshDatabase();
+  const shared = options.database;
+  const database = shared ? { ...shared, db: createDb(shared.url, { max: 5 }) } : await freshDatabase();
   const config = loadConfig({ BASE_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...options.env });
-  const jobs = testJobs(database);
+  const jobs = testJobs(database, options.cronCheckIntervalSeconds ? { cronCheckIntervalSeconds: options.cronCheckIntervalSeconds } : {});
   const mailer = createMailer({ db: database.db, jobs, config, retries: options.mailRetries ?? TEST_MAIL_RETRIES, ...(options.transport ? { transport: options.transport } : {}) });
   const deps: AppDeps = { config, db: database.db, mailer, jobs };
   options.defineJobs?.(deps);
   const app = await buildApp(deps, { logger: false });
   await app.ready();
-  await jobs.start(SILENT_JOBS_LOG);
+  await jobs.start(options.jobsLog ?? SILENT_JOBS_LOG);
   return {
     app,
     deps,
@@ -56,7 +67,8 @@ export async function startTestApp(
     async close() {
       await app.close();
       await jobs.stop();
-      await database.drop();
+      if (shared) await database.db.destroy();
+      else await database.drop();
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EMPTY_FORM, formBodySchema, readForm, type FormState } from '../../platform/forms.ts';
 import { requireUser, signedInUser } from '../../platform/guards.ts';
-import { SENSITIVE_FORM_LIMIT } from '../../platform/rate-limit.ts';
+import { sensitiveForm, signedInAccount } from '../../platform/rate-limit.ts';
 import { accountPageService, type AccountProfile, type Requester } from './account-service.ts';
 import { renderIfInvalid } from './route-helpers.ts';
 import { ACCOUNT_NOTICES, AccountPage, type AccountNotice } from './views/account-page.tsx';
@@ -11,8 +11,6 @@ const PROFILE_FIELDS = ['name', 'organisation', 'stakeholderType', 'country'] as
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword'] as const;
 const DELETE_FIELDS = ['currentPassword'] as const;
 const REVOKE_FIELDS = ['session'] as const;
-// Both forms ask for the current password: a stolen session must not be able to guess it at leisure.
-const sensitive = { config: { rateLimit: SENSITIVE_FORM_LIMIT } };
 const noticeQuery = { querystring: { type: 'object', properties: { updated: { type: 'string', maxLength: 20 } } } } as const;
 export const EXPORT_FILENAME = 'bridges-my-data.json';
 /** The home page confirms the deletion when it sees this query (see the home feature). */
@@ -74,7 +72,8 @@ export async function accountRoutes(app: FastifyInstance) {
     return reply.seeOther('/account?updated=profile');
   });
 
-  app.post('/account/password', { ...sensitive, schema: { body: formBodySchema(PASSWORD_FIELDS) } }, async (request, reply) => {
+  // This form and the deletion ask for the current password: a stolen session must not guess it at leisure.
+  app.post('/account/password', { ...sensitiveForm('password-change', signedInAccount), schema: { body: formBodySchema(PASSWORD_FIELDS) } }, async (request, reply) => {
     const input = readForm(request.body, PASSWORD_FIELDS);
     try {
       await service.changePassword(requesterOf(request), input);
@@ -109,7 +108,7 @@ export async function accountRoutes(app: FastifyInstance) {
 
   app.get('/account/delete', async (request, reply) => renderDeletePage(request, reply, EMPTY_FORM));
 
-  app.post('/account/delete', { ...sensitive, schema: { body: formBodySchema(DELETE_FIELDS) } }, async (request, reply) => {
+  app.post('/account/delete', { ...sensitiveForm('account-deletion', signedInAccount), schema: { body: formBodySchema(DELETE_FIELDS) } }, async (request, reply) => {
     const { currentPassword } = readForm(request.body, DELETE_FIELDS);
     try {
       await service.deleteAccount(signedInUser(request).id, currentPassword);

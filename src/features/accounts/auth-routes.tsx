@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EMPTY_FORM, formBodySchema, readForm, type FormState } from '../../platform/forms.ts';
 import { safeNextPath } from '../../platform/guards.ts';
-import { SENSITIVE_FORM_LIMIT } from '../../platform/rate-limit.ts';
+import { emailInForm, sensitiveForm, type AccountOf } from '../../platform/rate-limit.ts';
 import { renderIfInvalid } from './route-helpers.ts';
 import { accountService, SIGN_IN_CHALLENGE_TTL_MS } from './service.ts';
 import { SignInCodePage } from './views/two-factor-pages.tsx';
@@ -21,7 +21,6 @@ const LOGIN_FIELDS = ['email', 'password', 'next'] as const;
 const CODE_FIELDS = ['code', 'next'] as const;
 /** Holds the pending sign-in between the password and the code; the database keeps its hash. */
 const CHALLENGE_COOKIE = 'bridges_sign_in';
-const sensitive = { config: { rateLimit: SENSITIVE_FORM_LIMIT } };
 const tokenQuery = { querystring: { type: 'object', properties: { token: { type: 'string', maxLength: 200 } } } } as const;
 const nextQuery = { querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 2000 } } } } as const;
 const loginQuery = {
@@ -33,6 +32,18 @@ const AFTER_SIGN_IN = '/account';
 /** Registration, email confirmation, sign-in and sign-out, and password reset. */
 export async function authRoutes(app: FastifyInstance) {
   const service = accountService(app.deps);
+  /** The account a pending sign-in is for: codes are counted against it whatever the address. */
+  const challengeAccount: AccountOf = async (request) => {
+    const challenge = request.cookies[CHALLENGE_COOKIE];
+    const owner = challenge ? await service.challengeOwner(challenge) : undefined;
+    return owner === undefined ? null : `user:${owner}`;
+  };
+  /** The account a reset link is for. */
+  const resetLinkAccount: AccountOf = async (request) => {
+    const { token } = readForm(request.body, ['token']);
+    const owner = token ? await service.resetLinkOwner(token) : undefined;
+    return owner === undefined ? null : `user:${owner}`;
+  };
   const challengeCookie = {
     path: '/',
     httpOnly: true,
@@ -51,7 +62,7 @@ export async function authRoutes(app: FastifyInstance) {
     return reply.page(request.t('accounts.register.title'), (ctx) => <RegisterPage ctx={ctx} form={EMPTY_FORM} />);
   });
 
-  app.post('/register', { ...sensitive, schema: { body: formBodySchema(REGISTER_FIELDS) } }, async (request, reply) => {
+  app.post('/register', { ...sensitiveForm('register', emailInForm), schema: { body: formBodySchema(REGISTER_FIELDS) } }, async (request, reply) => {
     const input = readForm(request.body, REGISTER_FIELDS);
     const t = request.t;
     try {
@@ -91,7 +102,7 @@ export async function authRoutes(app: FastifyInstance) {
     return reply.page(request.t('accounts.login.title'), (ctx) => <LoginPage ctx={ctx} form={EMPTY_FORM} notice={notice} next={next} />);
   });
 
-  app.post('/login', { ...sensitive, schema: { body: formBodySchema(LOGIN_FIELDS) } }, async (request, reply) => {
+  app.post('/login', { ...sensitiveForm('sign-in', emailInForm), schema: { body: formBodySchema(LOGIN_FIELDS) } }, async (request, reply) => {
     const form = readForm(request.body, LOGIN_FIELDS);
     const { email, password } = form;
     const next = safeNextPath(form.next, request.locale);
@@ -136,7 +147,7 @@ export async function authRoutes(app: FastifyInstance) {
     return renderCodePage(request, reply, EMPTY_FORM, next);
   });
 
-  app.post('/login/code', { ...sensitive, schema: { body: formBodySchema(CODE_FIELDS) } }, async (request, reply) => {
+  app.post('/login/code', { ...sensitiveForm('sign-in-code', challengeAccount), schema: { body: formBodySchema(CODE_FIELDS) } }, async (request, reply) => {
     const form = readForm(request.body, CODE_FIELDS);
     const next = safeNextPath(form.next, request.locale);
     const challenge = request.cookies[CHALLENGE_COOKIE];
@@ -161,7 +172,7 @@ export async function authRoutes(app: FastifyInstance) {
     reply.page(request.t('accounts.forgot.title'), (ctx) => <ForgotPasswordPage ctx={ctx} form={EMPTY_FORM} />),
   );
 
-  app.post('/forgot-password', { ...sensitive, schema: { body: formBodySchema(['email']) } }, async (request, reply) => {
+  app.post('/forgot-password', { ...sensitiveForm('reset-request', emailInForm), schema: { body: formBodySchema(['email']) } }, async (request, reply) => {
     const { email } = readForm(request.body, ['email']);
     const t = request.t;
     try {
@@ -187,7 +198,7 @@ export async function authRoutes(app: FastifyInstance) {
     return reply.page(t('accounts.reset.title'), (ctx) => <ResetPasswordPage ctx={ctx} form={EMPTY_FORM} token={token} />);
   });
 
-  app.post('/reset-password', { ...sensitive, schema: { body: formBodySchema(['token', 'password']) } }, async (request, reply) => {
+  app.post('/reset-password', { ...sensitiveForm('reset', resetLinkAccount), schema: { body: formBodySchema(['token', 'password']) } }, async (request, reply) => {
     const { token, password } = readForm(request.body, ['token', 'password']);
     const t = request.t;
     let changed: boolean;

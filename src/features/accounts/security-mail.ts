@@ -3,7 +3,7 @@ import { isLocale, translator } from '../../platform/i18n.ts';
 import * as queries from './queries.ts';
 
 /** The changes a member is told about by mail, so that one made by someone else does not go unnoticed. */
-export type SecurityChange = 'password' | 'twoFactorEnabled' | 'twoFactorDisabled';
+export type SecurityChange = 'password' | 'twoFactorEnabled' | 'twoFactorDisabled' | 'recoveryCodeUsed';
 
 /** Mails the member, in their own language, that a security setting of their account changed. */
 export async function mailSecurityChange({ db, mailer, config }: AppDeps, userId: number, change: SecurityChange): Promise<void> {

@@ -118,6 +118,9 @@ export function accountService(deps: AppDeps) {
     return { ...errors, ...profileErrors(input) };
   }
 
+  const challengeOwner = async (challenge: string) => (await twoFactorQueries.findLiveChallenge(db, hashToken(challenge)))?.user_id;
+  const resetLinkOwner = (token: string) => liveLinkSubject(db, 'reset_password', 'user', token);
+
   return {
     /**
      * Creates an unverified account and mails a confirmation link. When the email is already
@@ -217,8 +220,11 @@ export function accountService(deps: AppDeps) {
 
     /** Is there a pending sign-in waiting for its code? */
     async challengeIsLive(challenge: string): Promise<boolean> {
-      return (await twoFactorQueries.findLiveChallenge(db, hashToken(challenge))) !== undefined;
+      return (await challengeOwner(challenge)) !== undefined;
     },
+
+    /** The account a pending sign-in belongs to, so that codes tried against it are counted per account. */
+    challengeOwner,
 
     /**
      * The second step of a sign-in: a code from the authenticator app or a recovery code. A few
@@ -269,8 +275,11 @@ export function accountService(deps: AppDeps) {
     },
 
     async isResetTokenLive(token: string): Promise<boolean> {
-      return (await liveLinkSubject(db, 'reset_password', 'user', token)) !== undefined;
+      return (await resetLinkOwner(token)) !== undefined;
     },
+
+    /** The account a live reset link is for, so that its uses are counted per account. */
+    resetLinkOwner,
 
     /**
      * Sets a new password from a reset link, which then stops working; every session of the

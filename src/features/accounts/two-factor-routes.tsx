@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isStaff } from '../../db/schema/accounts.ts';
 import { EMPTY_FORM, formBodySchema, readForm, type FormState } from '../../platform/forms.ts';
 import { requireUser, signedInUser } from '../../platform/guards.ts';
-import { SENSITIVE_FORM_LIMIT } from '../../platform/rate-limit.ts';
+import { sensitiveForm, signedInAccount } from '../../platform/rate-limit.ts';
 import { renderIfInvalid } from './route-helpers.ts';
 import { TWO_FACTOR_PATH } from './two-factor-gate.ts';
 import { twoFactorService } from './two-factor-service.ts';
@@ -10,8 +10,6 @@ import { RecoveryCodesPage, TwoFactorSetupPage, TwoFactorStatusPage } from './vi
 
 const ENABLE_FIELDS = ['code', 'currentPassword'] as const;
 const DISABLE_FIELDS = ['confirmation'] as const;
-// Both forms check the password or a code: a stolen session must not guess them at leisure.
-const sensitive = { config: { rateLimit: SENSITIVE_FORM_LIMIT } };
 
 /** The member's two-factor sign-in: set it up, see what is left of the recovery codes, turn it off. */
 export async function twoFactorRoutes(app: FastifyInstance) {
@@ -35,7 +33,8 @@ export async function twoFactorRoutes(app: FastifyInstance) {
 
   app.get(TWO_FACTOR_PATH, async (request, reply) => showPage(request, reply));
 
-  app.post(`${TWO_FACTOR_PATH}/enable`, { ...sensitive, schema: { body: formBodySchema(ENABLE_FIELDS) } }, async (request, reply) => {
+  // Both forms check the password or a code: a stolen session must not guess them at leisure.
+  app.post(`${TWO_FACTOR_PATH}/enable`, { ...sensitiveForm('two-factor-on', signedInAccount), schema: { body: formBodySchema(ENABLE_FIELDS) } }, async (request, reply) => {
     const input = readForm(request.body, ENABLE_FIELDS);
     let codes: string[];
     try {
@@ -47,7 +46,7 @@ export async function twoFactorRoutes(app: FastifyInstance) {
     return reply.page(request.t('twoFactor.enabled.title'), (ctx) => <RecoveryCodesPage ctx={ctx} codes={codes} />);
   });
 
-  app.post(`${TWO_FACTOR_PATH}/disable`, { ...sensitive, schema: { body: formBodySchema(DISABLE_FIELDS) } }, async (request, reply) => {
+  app.post(`${TWO_FACTOR_PATH}/disable`, { ...sensitiveForm('two-factor-off', signedInAccount), schema: { body: formBodySchema(DISABLE_FIELDS) } }, async (request, reply) => {
     const { confirmation } = readForm(request.body, DISABLE_FIELDS);
     try {
       await service.disable(signedInUser(request).id, confirmation);

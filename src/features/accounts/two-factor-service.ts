@@ -184,12 +184,16 @@ export function twoFactorService(deps: AppDeps) {
       if (!input.trim()) return null;
       if (looksLikeTotpCode(input)) return (await acceptTotp(userId, input)) ? 'totp' : null;
       if (!(await isEnabled(userId))) return null;
-      return db.transaction().execute(async (trx) => {
-        if (!(await twoFactorQueries.consumeRecoveryCode(trx, userId, hashRecoveryCode(input)))) return null;
+      const used = await db.transaction().execute(async (trx) => {
+        if (!(await twoFactorQueries.consumeRecoveryCode(trx, userId, hashRecoveryCode(input)))) return false;
         const left = await twoFactorQueries.countUnusedRecoveryCodes(trx, userId);
         await insertAuditEntry(trx, { actorId: userId, action: RECOVERY_CODE_USED, subject: accountSubject(userId), details: { left } });
-        return 'recovery_code' as const;
+        return true;
       });
+      if (!used) return null;
+      // A recovery code stands in for the phone: its owner hears of it, in case it was not them.
+      await mailSecurityChange(deps, userId, 'recoveryCodeUsed');
+      return 'recovery_code';
     },
 
     /**

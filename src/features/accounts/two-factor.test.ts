@@ -187,7 +187,7 @@ describe('signing in with two-factor sign-in on', () => {
     assert.equal(signedIn.headers.location, '/en/account/export');
   });
 
-  test('a recovery code signs in once, and its use is audited', async () => {
+  test('a recovery code signs in once; its use is audited and its owner mailed', async () => {
     const person = await memberWithTwoFactor();
     const [recovery] = person.codes;
     assert.ok(recovery);
@@ -198,12 +198,18 @@ describe('signing in with two-factor sign-in on', () => {
     assert.equal(signedIn.statusCode, 303);
     assert.equal((await client.get('/en/account')).statusCode, 200);
     assert.match((await client.get('/en/account/two-factor')).body, /You have 9 unused recovery codes/);
+    const mail = await lastMailTo(testApp.deps, person.email);
+    assert.equal(mail?.subject, 'A recovery code was used to sign in to your Bridges account');
+    assert.match(mail?.body ?? '', /http:\/\/localhost:3000\/en\/forgot-password/);
+    assert.doesNotMatch(mail?.body ?? '', new RegExp(recovery), 'the code itself is not mailed');
 
     const again = new TestClient(testApp.app);
     await signInWithPassword(again, person.email);
     const reused = await again.post('/en/login/code', { code: recovery });
     assert.equal(reused.statusCode, 422);
     assert.match(reused.body, /The code is not correct/);
+    const mails = await testApp.deps.db.selectFrom('outbox').select('subject').where('recipient', '=', person.email).execute();
+    assert.equal(mails.filter((sent) => sent.subject === mail?.subject).length, 1, 'a refused code mails nobody');
 
     const used = (await auditOf(person.id)).filter((entry) => entry.action === 'user.recovery_code_used');
     assert.equal(used.length, 1);
