@@ -34,7 +34,7 @@ export async function searchRoutes(app: FastifyInstance) {
     const raw = (request.query ?? {}) as RawQuery & { page?: string; more?: string[] };
     const searchRequest = await searchRequestOf(service, raw, parsePage(raw.page));
     const outcome = await service.search(searchRequest);
-    await service.recordMiss(searchRequest, outcome, request.locale);
+    await service.recordMiss(searchRequest, outcome, request.locale, { address: request.ip, userAgent: request.headers['user-agent'] ?? '' });
     const termsByKey = await service.termsByKey();
     const expanded = new Set((raw.more ?? []).filter(practiceFacets.isParam));
     const outOfRange = searchRequest.page > outcome.pageCount;
