@@ -24,6 +24,26 @@ describe('locales', () => {
     assert.equal((await get('/', { 'accept-language': 'de' })).headers.location, '/en/');
   });
 
+  test('a cacheable response in the language of Accept-Language sends Vary: Accept-Language', async () => {
+    // The routes without a locale in their path: feeds, API docs, the API and its exports.
+    const rootRoutes = ['/api/docs', '/api/openapi.json', '/api/v1/practices', '/api/v1/resources', '/feeds/practices.atom', '/feeds/resources.atom'];
+    const translatedCacheable: string[] = [];
+    for (const route of rootRoutes) {
+      const french = await get(route, { 'accept-language': 'fr' });
+      const english = await get(route, { 'accept-language': 'en' });
+      const cacheable = !/no-store|private/.test(String(french.headers['cache-control'] ?? ''));
+      if (french.statusCode !== 200 || !cacheable || french.body === english.body) continue;
+      translatedCacheable.push(route);
+      assert.match(String(french.headers.vary), /Accept-Language/, `${route} varies by Accept-Language`);
+    }
+    for (const route of ['/api/docs', '/feeds/practices.atom', '/feeds/resources.atom']) {
+      assert.ok(translatedCacheable.includes(route), `${route} is translated and cacheable`);
+    }
+    assert.match((await get('/api/docs', { 'accept-language': 'fr' })).body, /<html lang="fr"/);
+    const styles = await get('/static/styles.css', { 'accept-language': 'fr' });
+    assert.doesNotMatch(String(styles.headers.vary ?? ''), /Accept-Language/, 'what is the same in every language does not vary');
+  });
+
   test('Arabic pages are right-to-left and the switcher keeps the current page', async () => {
     const response = await get('/ar/login');
     assert.equal(response.statusCode, 200);

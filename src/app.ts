@@ -24,6 +24,7 @@ import { PUBLIC_DIR, rendering } from './platform/render.tsx';
 import { sessions } from './platform/sessions.ts';
 import { openApi } from './platform/http/openapi.tsx';
 import { pageCache } from './platform/page-cache.ts';
+import { personalData } from './personal-data.ts';
 
 // Form posts are small; uploads (multipart) set their own, larger limit where they are taken.
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -49,6 +50,7 @@ export async function buildApp(
   const resourcesSearch = resourceSearch(db);
   const engagement = engagementService({ db, kinds });
   app.decorate('contentKinds', kinds);
+  app.decorate('personalData', personalData);
   app.decorate('engagement', engagement);
   app.decorate('moderation', moderationService({ db, kinds, engagement }));
 

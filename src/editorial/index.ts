@@ -11,3 +11,4 @@ export { REVIEW_QUEUE_PATH } from './views/queue-page.tsx';
 export { fieldChanges, insertRevision, revisionHistory, type DiffedField, type FieldChange, type RevisionEntry } from './revisions.ts';
 export { DiffText, RevisionList } from './views/history.tsx';
 export { tellReviewers } from './tell-editors.ts';
+export { revisionsPersonalData } from './personal-data.ts';

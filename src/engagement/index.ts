@@ -30,3 +30,4 @@ declare module 'fastify' {
     moderation: import('./moderation/service.ts').ModerationService;
   }
 }
+export { engagementPersonalData } from './personal-data.ts';

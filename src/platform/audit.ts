@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/client.ts';
+import { isoOrNull, type PersonalDataEntry } from './personal-data.ts';
 
 /**
  * The audit log is written by several features (admins changing roles, editors moderating) and
@@ -25,3 +26,34 @@ export async function insertAuditEntry(db: Db | Transaction<Database>, entry: Au
     .values({ actor_id: entry.actorId, action: entry.action, subject: entry.subject, details: JSON.stringify(entry.details) })
     .execute();
 }
+
+/** How audit entries name an account: `user:<id>`. */
+export const userAuditSubject = (userId: number): string => `user:${userId}`;
+
+/**
+ * Entries the member made and entries about their account are exported. Deletion keeps them:
+ * they are the record of who did what, they name people by id only, and the account row they
+ * point to is stripped of everything personal.
+ */
+export const auditPersonalData: PersonalDataEntry = {
+  table: 'audit_log',
+  export: {
+    section: 'auditEntries',
+    async rows(db, subject) {
+      const entries = await db
+        .selectFrom('audit_log')
+        .select(['action', 'subject', 'details', 'created_at', 'actor_id'])
+        .where((eb) => eb.or([eb('actor_id', '=', subject.userId), eb('subject', '=', userAuditSubject(subject.userId))]))
+        .orderBy('id')
+        .execute();
+      return entries.map((entry) => ({
+        action: entry.action,
+        subject: entry.subject,
+        details: entry.details,
+        byYou: entry.actor_id === subject.userId,
+        createdAt: isoOrNull(entry.created_at),
+      }));
+    },
+  },
+  async erase() {},
+};

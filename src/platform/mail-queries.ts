@@ -1,10 +1,12 @@
-import type { Transaction } from 'kysely';
-import type { Database } from '../db/client.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../db/client.ts';
+import { containsIgnoringCase } from '../db/like.ts';
 import type { MailTransportName } from '../db/schema/platform.ts';
 
 /** The outbox rows that mail delivery reads and writes. */
 
 type Trx = Transaction<Database>;
+type Executor = Db | Trx;
 
 export async function insertQueuedMail(trx: Trx, mail: { recipient: string; subject: string; body: string; messageId: string }): Promise<number> {
   const row = await trx
@@ -40,4 +42,26 @@ export async function recordFailedAttempt(trx: Trx, id: number, error: string, f
     .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error, ...(final ? { status: 'failed' as const } : {}) }))
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Mails to the address, or whose subject or body contains the text: candidates for erasure,
+ * which the caller narrows to whole-word matches.
+ */
+export function mailsMentioning(db: Executor, address: string, texts: readonly string[]) {
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'recipient', 'subject', 'body', 'status', 'created_at'])
+    .where((eb) =>
+      eb.or([
+        eb(sql`lower(recipient)`, '=', address.toLowerCase()),
+        ...texts.filter((text) => text.length > 0).flatMap((text) => [containsIgnoringCase(eb.ref('subject'), text), containsIgnoringCase(eb.ref('body'), text)]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+}
+
+export async function deleteMails(db: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('outbox').where('id', 'in', [...ids]).execute();
 }

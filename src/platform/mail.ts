@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import type { MailTransportName } from '../db/schema/platform.ts';
 import type { Jobs, QueueOptions } from './jobs/index.ts';
 import * as queries from './mail-queries.ts';
+import { isoOrNull, namesPerson, type PersonalDataEntry } from './personal-data.ts';
 
 /**
  * Mail goes through the job queue. `Mailer.send()` records the mail as a row of the outbox and
@@ -152,3 +153,27 @@ export function createMailer({ db, jobs, config, transport = transportFor(config
     },
   };
 }
+
+/**
+ * The outbox holds mails to members and mails about them (an editor told of a submission names
+ * its author). The export lists the mails sent to the member without their bodies, which may
+ * hold single-use links still live; deletion erases every mail to the member's address or
+ * naming them, queued or sent: a queued one is then simply never delivered.
+ */
+export const outboxPersonalData: PersonalDataEntry = {
+  table: 'outbox',
+  export: {
+    section: 'mailsSentToYou',
+    async rows(db, subject) {
+      const mails = await queries.mailsMentioning(db, subject.email, []);
+      return mails.map((mail) => ({ subject: mail.subject, status: mail.status, createdAt: isoOrNull(mail.created_at) }));
+    },
+  },
+  async erase({ trx, subject }) {
+    const mails = await queries.mailsMentioning(trx, subject.email, [subject.email, subject.name]);
+    const erased = mails.filter(
+      (mail) => mail.recipient.toLowerCase() === subject.email.toLowerCase() || namesPerson(mail.subject, subject) || namesPerson(mail.body, subject),
+    );
+    await queries.deleteMails(trx, erased.map((mail) => mail.id));
+  },
+};

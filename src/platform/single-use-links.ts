@@ -1,6 +1,7 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/client.ts';
 import { hashToken, newToken } from '../lib/tokens.ts';
+import type { PersonalDataEntry } from './personal-data.ts';
 
 /**
  * Single-use links for every purpose (confirming an address, resetting a password, confirming a
@@ -85,3 +86,17 @@ export async function expireLinks(db: Executor, purpose: string, subject: LinkSu
 export async function forgetLinks(db: Executor, subject: LinkSubject): Promise<void> {
   await db.deleteFrom('single_use_links').where('subject_kind', '=', subject.kind).where('subject_id', '=', subject.id).execute();
 }
+
+/**
+ * The member's links (confirming their address, resetting their password) and the links sent to
+ * their address about something else (as a practice's contact) go with the account; they are
+ * tokens, not something the member wrote, so the export leaves them out.
+ */
+export const singleUseLinksPersonalData: PersonalDataEntry = {
+  table: 'single_use_links',
+  export: { notExported: 'Only hashes of tokens that were mailed to the member: nothing they wrote, and useless to them.' },
+  async erase({ trx, subject }) {
+    await forgetLinks(trx, { kind: 'user', id: subject.userId });
+    await trx.deleteFrom('single_use_links').where(sql`lower(recipient)`, '=', subject.email.toLowerCase()).execute();
+  },
+};

@@ -54,3 +54,13 @@ export {
   type SearchOptions,
   type SearchOutcome,
 } from './engine.ts';
+export {
+  MISS_RETENTION_DAYS,
+  MISS_VISITORS_MIN,
+  MISSES_CLEANUP_CRON,
+  MISSES_CLEANUP_JOB,
+  missQueryOf,
+  missRecorder,
+  type MissRecorder,
+  type MissVisitor,
+} from './misses.ts';

@@ -15,6 +15,7 @@ import type {
   PracticeOrganisationsTable,
   PracticeReviewsTable,
   PracticesTable,
+  SearchMissSaltsTable,
   SearchMissesTable,
 } from './practices.ts';
 import type { CommentsTable, RatingTotalsTable, RatingsTable, RevisionsTable } from './engagement.ts';
@@ -47,6 +48,7 @@ export interface Database {
   rating_totals: RatingTotalsTable;
   content_flags: ContentFlagsTable;
   search_misses: SearchMissesTable;
+  search_miss_salts: SearchMissSaltsTable;
   resources: ResourcesTable;
   resource_practices: ResourcePracticesTable;
   search_documents: SearchDocumentsTable;

@@ -107,10 +107,17 @@ export interface ContentFlagsTable {
   created_at: CreatedAt;
 }
 
+/** One visitor's search that found nothing: a normalised query and a salted hash, never who. */
 export interface SearchMissesTable {
   query: string;
   locale: string;
-  misses: ColumnType<number, number | undefined, number>;
+  visitor_hash: string;
   last_at: Timestamp;
+}
+
+/** Today's salt for visitor hashes; older days' salts are deleted so their hashes stay unlinkable. */
+export interface SearchMissSaltsTable {
+  day: string;
+  salt: string;
 }
 

@@ -35,7 +35,7 @@ function requesterOf(request: FastifyRequest): Requester {
 
 /** The signed-in member's account page: profile, password, sessions, data export and deletion. */
 export async function accountRoutes(app: FastifyInstance) {
-  const service = accountPageService(app.deps);
+  const service = accountPageService(app.deps, app.personalData);
   // Every route here belongs to a signed-in member: the guard covers them all, including any added later.
   app.addHook('preHandler', requireUser);
 

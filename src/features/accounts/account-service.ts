@@ -1,14 +1,11 @@
 import { expireLinks } from '../../platform/single-use-links.ts';
-import { randomBytes } from 'node:crypto';
 import type { Role } from '../../db/schema/accounts.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/passwords.ts';
-import { insertAuditEntry } from '../../platform/audit.ts';
-import { ACCOUNT_DELETED, accountSubject } from './audit-actions.ts';
+import type { DataSubject, ExportedRow, PersonalDataRegistry } from '../../platform/personal-data.ts';
 import * as queries from './queries.ts';
 import { mailSecurityChange } from './security-mail.ts';
-import * as twoFactorQueries from './two-factor-queries.ts';
 import { profileColumns, profileErrors, throwIfAny, type ProfileInput } from './service.ts';
 
 /** What the account page shows about the member. */
@@ -43,11 +40,11 @@ export interface PasswordChangeInput {
 }
 
 /**
- * What the member wrote in other parts of the site, one list per feature (practices, comments,
- * RSVPs…). Empty until those features exist; each adds its own section as it arrives.
+ * What the member wrote or did in other parts of the site, one section per table of the
+ * personal-data registry (practices, comments, ratings, reports, revisions…).
  */
 export interface ExportedContent {
-  readonly [section: string]: readonly Readonly<Record<string, unknown>>[];
+  readonly [section: string]: readonly ExportedRow[];
 }
 
 /** "Download your data": everything personal we hold about the member, and no secret. */
@@ -79,14 +76,21 @@ export interface AccountExport {
   content: ExportedContent;
 }
 
+function dataSubjectOf(user: { id: number; email: string; name: string }): DataSubject {
+  return { userId: user.id, email: user.email, name: user.name };
+}
+
 /** Who is asking: the member, and the session (by cookie hash) the request came with. */
 export interface Requester {
   userId: number;
   sessionIdHash: string | null;
 }
 
-/** The signed-in member's own account: profile, password, sessions, export and deletion. */
-export function accountPageService(deps: AppDeps) {
+/**
+ * The signed-in member's own account: profile, password, sessions, export and deletion. The
+ * export's content and the deletion come from the personal-data registry, which every area fills.
+ */
+export function accountPageService(deps: AppDeps, personalData: PersonalDataRegistry) {
   const { db } = deps;
   async function liveUser(userId: number) {
     const user = await queries.findUserById(db, userId);
@@ -172,6 +176,7 @@ export function accountPageService(deps: AppDeps) {
 
     async exportData({ userId, sessionIdHash }: Requester): Promise<AccountExport> {
       const [user, sessions] = await Promise.all([liveUser(userId), queries.listLiveSessions(db, userId, sessionIdHash)]);
+      const content = await personalData.exportContent(db, dataSubjectOf(user));
       return {
         format: 'bridges-account-export',
         version: 1,
@@ -197,28 +202,20 @@ export function accountPageService(deps: AppDeps) {
           userAgent: session.user_agent,
           thisDevice: session.is_current,
         })),
-        content: {},
+        content,
       };
     },
 
     /**
-     * Deletes the account once the password is proven: personal fields are wiped and the row
-     * kept (content stays, shown as by a deleted member), all in one transaction so that no
-     * half-deleted account can remain. The caller signs the request out.
+     * Deletes the account once the password is proven: every registered table erases or
+     * anonymises the member's rows and the account row is stripped but kept (published content
+     * stays, shown as by a deleted member), all in one transaction so that no half-deleted
+     * account can remain. The caller signs the request out.
      */
     async deleteAccount(userId: number, password: string): Promise<void> {
       const problem = await currentPasswordProblem(userId, password);
       if (problem) throw new ValidationError({ currentPassword: problem });
-      // Handles appear in public URLs: the new one must not point back at the person.
-      const anonymousHandle = `deleted-${randomBytes(6).toString('hex')}`;
-      await db.transaction().execute(async (trx) => {
-        await queries.anonymiseUser(trx, userId, anonymousHandle);
-        await queries.deleteSessionsOf(trx, userId);
-        await queries.deleteTokensOf(trx, userId);
-        await twoFactorQueries.deleteAllOf(trx, userId);
-        // The entry names the account by id only: the row stays, stripped of everything personal.
-        await insertAuditEntry(trx, { actorId: userId, action: ACCOUNT_DELETED, subject: accountSubject(userId), details: {} });
-      });
+      await personalData.erase(db, dataSubjectOf(await liveUser(userId)), { dataDir: deps.config.dataDir });
     },
   };
 }

@@ -14,4 +14,4 @@ export const ACCOUNT_AUDIT_ACTIONS: readonly string[] = [
 ];
 
 /** The subject of audit entries about an account (the admin pages name the member from it). */
-export const accountSubject = (id: number): string => `user:${id}`;
+export { userAuditSubject as accountSubject } from '../../platform/audit.ts';

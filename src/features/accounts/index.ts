@@ -16,3 +16,4 @@ export async function accounts(app: FastifyInstance) {
   await app.register(accountRoutes);
   await app.register(twoFactorRoutes);
 }
+export { accountTablesPersonalData } from './personal-data.ts';

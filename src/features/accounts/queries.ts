@@ -1,4 +1,3 @@
-import { forgetLinks } from '../../platform/single-use-links.ts';
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/client.ts';
 import type { Role } from '../../db/schema/accounts.ts';
@@ -144,10 +143,6 @@ export async function deleteOwnSession(
     .where('public_id', '=', publicId)
     .returning((eb) => eb('id_hash', '=', currentIdHash ?? '').$castTo<boolean>().as('is_current'))
     .executeTakeFirst();
-}
-
-export async function deleteTokensOf(db: Executor, userId: number): Promise<void> {
-  await forgetLinks(db, { kind: 'user', id: userId });
 }
 
 /**

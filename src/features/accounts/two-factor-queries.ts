@@ -122,10 +122,3 @@ export async function rememberDevice(db: Executor, userId: number, deviceHash: s
     .executeTakeFirstOrThrow();
   return row.inserted;
 }
-
-/** Everything the two-factor feature keeps about an account, for its deletion. */
-export async function deleteAllOf(db: Executor, userId: number): Promise<void> {
-  await deleteTwoFactor(db, userId);
-  await db.deleteFrom('sign_in_challenges').where('user_id', '=', userId).execute();
-  await db.deleteFrom('known_devices').where('user_id', '=', userId).execute();
-}

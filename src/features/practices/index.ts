@@ -25,3 +25,4 @@ export async function practicesMachineAccess(app: FastifyInstance) {
 export { PRACTICE_KIND, practiceKind } from './kind.ts';
 export { loadDemoPractices } from './demo/load.ts';
 export { practiceService, type FeaturedPractice } from './service.ts';
+export { practicePersonalData } from './personal-data.ts';

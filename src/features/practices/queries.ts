@@ -119,6 +119,7 @@ export function findPracticeRow(db: Executor, slug: string) {
       'c.longitude as city_longitude',
       'u.name as author_name',
       'u.handle as author_handle',
+      'u.deleted_at as author_deleted_at',
       'origin.slug as adapted_from_slug',
       'origin.title as adapted_from_title',
       'origin.status as adapted_from_status',

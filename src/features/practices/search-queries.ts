@@ -1,5 +1,4 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../db/client.ts';
 import { headline, resultIdsQuery, type MatchPlan, type PageEntry, type Sort } from '../../search/index.ts';
 
 /**
@@ -46,32 +45,4 @@ export function practiceRowsQuery(page: RawBuilder<PageEntry>, plan: MatchPlan):
 /** One page of results as one query: the shared ids and the practices' rows (for the benchmark's plans). */
 export function resultPageQuery(plan: MatchPlan, sort: Sort, window: { limit: number; offset: number }): RawBuilder<ResultRow> {
   return practiceRowsQuery(resultIdsQuery(PRACTICE_SEARCH_KIND, plan, sort, window), plan);
-}
-
-/** Records a search that found nothing (one row per query and locale, counted). */
-export async function recordMiss(db: Db, query: string, locale: string): Promise<void> {
-  await db
-    .insertInto('search_misses')
-    .values({ query, locale })
-    .onConflict((conflict) =>
-      conflict.columns(['query', 'locale']).doUpdateSet({ misses: sql<number>`search_misses.misses + 1`, last_at: new Date() }),
-    )
-    .execute();
-}
-
-export async function countMisses(db: Db): Promise<number> {
-  const row = await db.selectFrom('search_misses').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirst();
-  return Number(row?.count ?? 0);
-}
-
-export function frequentMisses(db: Db, window: { limit: number; offset: number }) {
-  return db
-    .selectFrom('search_misses')
-    .select(['query', 'locale', 'misses', 'last_at'])
-    .orderBy('misses', 'desc')
-    .orderBy('last_at', 'desc')
-    .orderBy('query')
-    .limit(window.limit)
-    .offset(window.offset)
-    .execute();
 }

@@ -36,7 +36,7 @@ export async function searchRoutes(app: FastifyInstance) {
     const raw = (request.query ?? {}) as RawQuery & { page?: string; more?: string[] };
     const searchRequest = await searchRequestOf(service, raw, parsePage(raw.page));
     const outcome = await service.search(searchRequest);
-    await service.recordMiss(searchRequest, outcome, request.locale);
+    await service.recordMiss(searchRequest, outcome, request.locale, { address: request.ip, userAgent: request.headers['user-agent'] ?? '' });
     // Every search that finds nothing must reach the server, which counts them for the editors.
     if (outcome.total === 0) keepPrivate(reply);
     const termsByKey = await service.termsByKey();

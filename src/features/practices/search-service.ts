@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { Locale } from '../../platform/i18n.ts';
-import { createSearchEngine, hasFilters, type SearchOptions, type SearchOutcome as SharedOutcome } from '../../search/index.ts';
+import { createSearchEngine, hasFilters, missRecorder, type MissVisitor, type SearchOptions, type SearchOutcome as SharedOutcome } from '../../search/index.ts';
 import { taxonomyService, type Term } from '../taxonomies/index.ts';
 import { practiceFacets, type FacetParam, type SearchRequest } from './search-params.ts';
 import * as queries from './search-queries.ts';
@@ -43,6 +43,7 @@ interface Taxonomy {
 }
 
 export function searchService({ db }: { db: Db }) {
+  const misses = missRecorder(db);
   const taxonomies = taxonomyService({ db });
   let taxonomy: Taxonomy | undefined;
 
@@ -114,15 +115,12 @@ export function searchService({ db }: { db: Db }) {
      * Remembers a search that found nothing, for the editors' gaps page. Only plain queries
      * count: a search emptied by its filters says nothing about missing practices.
      */
-    async recordMiss(request: SearchRequest, outcome: SearchOutcome, locale: Locale): Promise<void> {
+    async recordMiss(request: SearchRequest, outcome: SearchOutcome, locale: Locale, visitor: MissVisitor): Promise<void> {
       if (outcome.total > 0 || !request.q || hasFilters(request) || request.page !== 1) return;
-      await queries.recordMiss(db, request.q.toLocaleLowerCase(locale), locale);
+      await misses.record(request.q, locale, visitor);
     },
 
-    async misses(window: { limit: number; offset: number }) {
-      const [total, rows] = await Promise.all([queries.countMisses(db), queries.frequentMisses(db, window)]);
-      return { total, rows };
-    },
+    misses: (window: { limit: number; offset: number }) => misses.page(window),
   };
 }
 

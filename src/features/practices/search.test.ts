@@ -10,6 +10,7 @@ import { parseCsv } from '../../open-data/csv.ts';
 import { samplePractice } from './fixtures.ts';
 import type { PracticeInput } from './model.ts';
 import { practiceService } from './service.ts';
+import { missQueryOf, missRecorder } from '../../search/index.ts';
 
 let testApp: TestApp;
 let authorId: number;
@@ -237,21 +238,54 @@ describe('search page in every language', () => {
 });
 
 describe('searches that find nothing', () => {
-  test('are counted and shown to editors only', async () => {
-    await visitor().get('/en/practices?q=Quokka+sanctuaries');
-    await visitor().get('/fr/practices?q=quokka%20sanctuaries');
-    await visitor().get('/fr/practices?q=quokka+sanctuaries');
-    const rows = await testApp.deps.db.selectFrom('search_misses').selectAll().orderBy('locale').execute();
-    assert.deepEqual(
-      rows.map((row) => [row.query, row.locale, row.misses]),
-      [['quokka sanctuaries', 'en', 1], ['quokka sanctuaries', 'fr', 2]],
-    );
+  const asVisitor = (userAgent: string) => ({ 'user-agent': userAgent });
+
+  test('keep only a normalised query: lowercase, accents folded, no address, no long number', () => {
+    assert.equal(missQueryOf('  Quokka   SANCTUÁRIES '), 'quokka sanctuaries');
+    assert.equal(missQueryOf('Écoles à Lyon, mail ana.diallo@example.org'), 'ecoles a lyon mail');
+    assert.equal(missQueryOf('call 06 12 34 56 78 or 0612345678 about 2024'), 'call or about 2024');
+    assert.equal(missQueryOf('ana@example.org'), null);
+    assert.equal(missQueryOf('x'.repeat(101)), null);
+  });
+
+  test('are shown to editors once three different visitors made them, and never say who', async () => {
+    await visitor().get('/en/practices?q=Quokka+sanctuaries', asVisitor('Browser A'));
+    await visitor().get('/en/practices?q=quokka%20SANCTU%C3%81RIES', asVisitor('Browser B'));
+    // The same visitor again counts once.
+    await visitor().get('/en/practices?q=quokka+sanctuaries', asVisitor('Browser B'));
+    await visitor().get('/en/practices?q=Wombat+ana%40example.org', asVisitor('Browser A'));
+    const rows = await testApp.deps.db.selectFrom('search_misses').selectAll().orderBy('query').execute();
+    assert.deepEqual([...new Set(rows.map((row) => row.query))], ['quokka sanctuaries', 'wombat']);
+    assert.equal(rows.filter((row) => row.query === 'quokka sanctuaries').length, 2);
+    const stored = JSON.stringify(rows);
+    assert.ok(!/127\.0\.0\.1|Browser|example\.org/.test(stored), 'no address, user agent or email is stored');
+
+    const editor = await signedIn('eddie@example.org');
+    assert.doesNotMatch((await editor.get('/en/review/gaps')).body, /quokka sanctuaries/, 'two visitors are not enough');
+    await visitor().get('/fr/practices?q=quokka+sanctuaries', asVisitor('Browser C'));
+    await visitor().get('/en/practices?q=quokka+sanctuaries', asVisitor('Browser C'));
+    const gaps = await editor.get('/en/review/gaps');
+    assert.equal(gaps.statusCode, 200);
+    assert.match(gaps.body, /quokka sanctuaries/);
+    assert.doesNotMatch(gaps.body, /wombat/);
 
     assert.equal((await visitor().get('/en/review/gaps')).statusCode, 303);
     assert.equal((await (await signedIn('mo@example.org')).get('/en/review/gaps')).statusCode, 403);
-    const gaps = await (await signedIn('eddie@example.org')).get('/en/review/gaps');
-    assert.equal(gaps.statusCode, 200);
-    assert.match(gaps.body, /quokka sanctuaries/);
+  });
+
+  test('are forgotten after 90 days (the daily job, src/jobs.ts), with the salts of past days', async () => {
+    const db = testApp.deps.db;
+    const old = new Date(Date.now() - 91 * 86_400_000);
+    const recent = new Date(Date.now() - 89 * 86_400_000);
+    await db.insertInto('search_misses').values([
+      { query: 'old question', locale: 'en', visitor_hash: 'a', last_at: old },
+      { query: 'recent question', locale: 'en', visitor_hash: 'b', last_at: recent },
+    ]).execute();
+    await db.insertInto('search_miss_salts').values({ day: '2020-01-01', salt: 'past' }).execute();
+    assert.deepEqual(await missRecorder(db).forgetOld(), { misses: 1 });
+    const left = await db.selectFrom('search_misses').select('query').where('query', 'in', ['old question', 'recent question']).execute();
+    assert.deepEqual(left.map((row) => row.query), ['recent question']);
+    assert.equal(await db.selectFrom('search_miss_salts').select('day').where('salt', '=', 'past').executeTakeFirst(), undefined);
   });
 });
 

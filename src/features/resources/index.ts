@@ -27,3 +27,4 @@ export function resourcesMachineAccess(search: ReturnType<typeof resourceSearch>
 }
 
 export { resourceSearch };
+export { resourcesPersonalData } from './personal-data.ts';

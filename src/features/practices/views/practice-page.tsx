@@ -317,7 +317,8 @@ function recordFacts(ctx: ViewContext, page: PracticePage): SummaryRow[] {
     },
   ];
   if (row.published_at) rows.push({ key: t('practicePage.meta.published'), value: formatMoment(row.published_at, locale) });
-  if (row.author_name) rows.push({ key: t('practicePage.meta.submittedBy'), value: <span dir="auto">{row.author_name}</span> });
+  if (row.author_deleted_at) rows.push({ key: t('practicePage.meta.submittedBy'), value: t('practicePage.meta.deletedMember') });
+  else if (row.author_name) rows.push({ key: t('practicePage.meta.submittedBy'), value: <span dir="auto">{row.author_name}</span> });
   return rows;
 }
 

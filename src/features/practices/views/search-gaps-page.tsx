@@ -7,7 +7,7 @@ import { numberFormat, dateTimeFormat } from '../../../lib/intl.ts';
 export interface GapRow {
   query: string;
   locale: string;
-  misses: number;
+  visitors: number;
   last_at: Date;
 }
 
@@ -37,7 +37,7 @@ export function GapsPage({ ctx, rows, page, pageCount }: { ctx: ViewContext; row
               {row.query}
             </a>,
             isLocale(row.locale) ? languageName(row.locale) : row.locale,
-            numbers.format(row.misses),
+            numbers.format(row.visitors),
             dates.format(row.last_at),
           ])}
         />
