@@ -121,7 +121,7 @@ export function SmallCorrectionsSwitch({ ctx, allowed, reviewPath }: { ctx: View
   return (
     <section aria-labelledby="small-corrections-title">
       <h2 id="small-corrections-title">{t('editorial.pending.corrections.title')}</h2>
-      <p>{t('editorial.pending.corrections.rule', { count: SMALL_CORRECTION_MAX_CHANGED_CHARACTERS })}</p>
+      <p>{t('editorial.pending.corrections.rule', { limit: SMALL_CORRECTION_MAX_CHANGED_CHARACTERS })}</p>
       <p>{t(allowed ? 'editorial.pending.corrections.allowed' : 'editorial.pending.corrections.notAllowed')}</p>
       <PostForm action={ctx.href(pendingPaths.smallCorrections(reviewPath))} csrfToken={ctx.csrfToken()}>
         <input type="hidden" name="allow" value={allowed ? 'no' : 'yes'} />
