@@ -93,7 +93,7 @@ async function scoreEveryCriterion(page: Page, score: number): Promise<void> {
 }
 
 describe('the editorial workflow in the browser', () => {
-  test('a member submits with an attachment, the editor asks for changes, the member resubmits, the editor publishes; a French visitor finds it with a query and two facets, signs in, rates and comments; history, API, feed and CSV show it', async () => {
+  test('a member submits with an attachment, the editor asks for changes, the member resubmits, the editor publishes; the member’s later change waits until the editor approves it; a French visitor finds it with a query and two facets, signs in, rates and comments; history, API, feed and CSV show it', async () => {
     const accounts = accountService(journey.deps);
     await accounts.createAccount({ ...member, role: 'member', organisation: 'Ville de Lyon', stakeholderType: 'local_government', country: 'FR' });
     await accounts.createAccount({ ...editor, role: 'editor', organisation: '', stakeholderType: '', country: '' });
@@ -181,14 +181,33 @@ describe('the editorial workflow in the browser', () => {
     await visitor.goto('/ar/practices/criteria');
     await expectNoAxeViolations(visitor);
 
-    // The author corrects the published text; the history shows what changed.
+    // The author changes the published text: it waits for an editor while the published version stays.
     await author.goto('/en/practices/mine');
     await author.getByRole('link', { name: /^Edit/ }).first().click();
+    await author.getByText('Your changes go to the editors, and the published version stays as it is until they approve them.', { exact: false }).waitFor();
     await author.getByLabel('Summary', { exact: true }).fill('One desk at the town hall and one at the library, where newcomers get advice on housing, work and language courses.');
     await author.getByRole('textbox', { name: 'Outcomes', exact: true }).fill('Waiting times fell by a third.');
     await author.getByRole('button', { name: 'Save changes' }).click();
-    await author.getByText('Your changes have been saved.').waitFor();
+    await author.getByText('Your changes have been sent to the editors. The published practice stays as it is until they approve them.').waitFor();
+    await author.getByRole('heading', { level: 2, name: 'Your changes are waiting for an editor' }).waitFor();
+    await expectNoAxeViolations(author);
     const slug = /\/practices\/([^/]+)\/edit/.exec(author.url())?.[1] ?? '';
+    await visitor.goto(`/en/practices/${slug}`);
+    await visitor.getByText('Waiting times fell by half.').waitFor();
+
+    // The editor finds it in the queue with what changed, and approves it.
+    await reviewer.goto('/en/review');
+    await reviewer.getByRole('cell', { name: 'Changes pending' }).waitFor();
+    await reviewer.getByRole('link', { name: TITLE }).click();
+    await reviewer.getByRole('heading', { level: 2, name: 'Changes waiting for review' }).waitFor();
+    await reviewer.locator('ins', { hasText: 'and one at the library' }).waitFor();
+    await expectNoAxeViolations(reviewer);
+    await reviewer.getByRole('button', { name: 'Approve and publish the change' }).click();
+    await reviewer.getByText('The change is approved: it is now the published version, and the author has been emailed.').waitFor();
+    await visitor.goto(`/en/practices/${slug}`);
+    await visitor.getByText('Waiting times fell by a third.').waitFor();
+
+    // The history shows what changed.
     await visitor.goto(`/en/practices/${slug}/history`);
     await visitor.locator('ins', { hasText: 'and one at the library' }).waitFor();
     await expectNoAxeViolations(visitor);

@@ -1,4 +1,4 @@
-import { revisionsPersonalData } from './editorial/index.ts';
+import { pendingChangesPersonalData, revisionsPersonalData, smallCorrectionsPersonalData } from './editorial/index.ts';
 import { engagementPersonalData } from './engagement/index.ts';
 import { accountTablesPersonalData } from './features/accounts/index.ts';
 import { practicePersonalData } from './features/practices/index.ts';
@@ -18,7 +18,9 @@ export const personalData = personalDataRegistry([
   ...practicePersonalData,
   resourcesPersonalData,
   ...engagementPersonalData,
+  pendingChangesPersonalData,
   revisionsPersonalData,
+  smallCorrectionsPersonalData,
   outboxPersonalData,
   auditPersonalData,
   singleUseLinksPersonalData,

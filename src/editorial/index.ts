@@ -4,11 +4,25 @@
  * rubric and decisions) and registers `review` in the content registry to appear in the queue.
  */
 export { AWAITING_EDITOR, DECISIONS, canStep, isDecision, nextStatus, type Decision, type WorkflowStep } from './workflow.ts';
-export { QUEUE_STATES, reviewQueue, type QueueFilter, type QueueRow, type ReviewQueue } from './queue.ts';
+export { QUEUE_STATES, reviewQueue, type QueueFilter, type QueueRow, type QueueState, type ReviewQueue } from './queue.ts';
 export { reviewQueueRoutes } from './routes.tsx';
 export { StatusTag } from './views/status-tag.tsx';
 export { REVIEW_QUEUE_PATH } from './views/queue-page.tsx';
 export { fieldChanges, insertRevision, revisionHistory, type DiffedField, type FieldChange, type RevisionEntry } from './revisions.ts';
 export { DiffText, RevisionList } from './views/history.tsx';
 export { tellReviewers } from './tell-editors.ts';
-export { revisionsPersonalData } from './personal-data.ts';
+export { pendingChangesPersonalData, revisionsPersonalData, smallCorrectionsPersonalData } from './personal-data.ts';
+export {
+  CHANGES_PENDING,
+  editsNeedReview,
+  isSmallCorrection,
+  pendingChanges,
+  SMALL_CORRECTION_MAX_CHANGED_CHARACTERS,
+  type LockedItem,
+  type PendingChange,
+  type PendingChanges,
+  type PendingKind,
+  type PendingState,
+} from './pending.ts';
+export { pendingChangeRoutes, type PendingReviewState } from './pending-routes.ts';
+export { PENDING_NOTICES, PendingChangeNotice, PendingChangeReview, PendingNoticeBanner, PendingTag, SmallCorrectionsSwitch, type PendingNotice } from './views/pending.tsx';

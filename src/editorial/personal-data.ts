@@ -50,3 +50,45 @@ export const revisionsPersonalData: PersonalDataEntry = {
     }
   },
 };
+
+/**
+ * Changes proposed to published items: the export gives the member's own proposals. Deletion
+ * drops them, since a proposal nobody approved is unpublished text (contact details included)
+ * and nobody is left to answer the editor's note.
+ */
+export const pendingChangesPersonalData: PersonalDataEntry = {
+  table: 'pending_changes',
+  export: {
+    section: 'pendingChanges',
+    async rows(db, subject) {
+      const changes = await db
+        .selectFrom('pending_changes')
+        .select(['kind', 'subject_id', 'snapshot', 'note', 'state', 'editor_note', 'created_at', 'updated_at'])
+        .where('author_id', '=', subject.userId)
+        .orderBy('kind')
+        .orderBy('subject_id')
+        .execute();
+      return changes.map((change) => ({
+        of: { kind: change.kind, id: change.subject_id },
+        state: change.state,
+        note: change.note,
+        editorNote: change.editor_note,
+        proposedAt: isoOrNull(change.created_at),
+        updatedAt: isoOrNull(change.updated_at),
+        snapshot: change.snapshot,
+      }));
+    },
+  },
+  async erase({ trx, subject }) {
+    await trx.deleteFrom('pending_changes').where('author_id', '=', subject.userId).execute();
+  },
+};
+
+/** Which editor allowed small corrections on an item: an editorial act, not the member's own data. */
+export const smallCorrectionsPersonalData: PersonalDataEntry = {
+  table: 'small_corrections',
+  export: { notExported: 'a setting of the item, recorded with the editor who switched it on; the item stays with its rule' },
+  async erase({ trx, subject }) {
+    await trx.updateTable('small_corrections').set({ allowed_by: null }).where('allowed_by', '=', subject.userId).execute();
+  },
+};

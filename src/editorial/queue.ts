@@ -4,6 +4,7 @@ import type { CurrentUser } from '../platform/context.ts';
 import { ForbiddenError } from '../platform/errors.ts';
 import { loadPage, type Page } from '../platform/pagination.ts';
 import { can } from '../platform/permissions.ts';
+import { CHANGES_PENDING } from './pending.ts';
 import { AWAITING_EDITOR } from './workflow.ts';
 
 /**
@@ -12,10 +13,16 @@ import { AWAITING_EDITOR } from './workflow.ts';
  * state, kind and language. Each kind keeps its own review page; the queue links to it.
  */
 
-export const QUEUE_STATES: readonly ContentStatus[] = ['submitted', 'in_review', 'changes_requested', 'published', 'declined', 'archived'];
+/** Where an item stands in the queue: its state, or a published item with a change waiting for review. */
+export type QueueState = ContentStatus | typeof CHANGES_PENDING;
+
+export const QUEUE_STATES: readonly QueueState[] = ['submitted', 'in_review', CHANGES_PENDING, 'changes_requested', 'published', 'declined', 'archived'];
+
+/** The queue's default view: what waits for an editor, submissions and changes to published items alike. */
+const WAITING: readonly QueueState[] = [...AWAITING_EDITOR, CHANGES_PENDING];
 
 export interface QueueFilter {
-  state: ContentStatus | null;
+  state: QueueState | null;
   kind: string | null;
   language: string | null;
 }
@@ -24,19 +31,28 @@ export interface QueueRow {
   kind: string;
   slug: string;
   title: string;
-  status: ContentStatus;
+  status: QueueState;
   language: string;
+  /** When it was submitted, or when its pending change was last saved. */
   submitted_at: Date | null;
   author_name: string | null;
   /** The editors' page of this submission, without the locale prefix. */
   reviewPath: string;
 }
 
-/** Every reviewed kind's rows in one relation with the same columns, or only the asked kind's. */
+/**
+ * Every reviewed kind's rows in one relation with the same columns, or only the asked kind's: each
+ * item in its state, and once more as `changes_pending` while an edit of it waits for an editor.
+ */
 function submissions(kinds: readonly ContentKind[]): RawBuilder<unknown> {
   const parts = kinds.flatMap((kind) =>
     kind.review
-      ? [sql`SELECT ${kind.name}::text AS kind, id, slug, title, status, language, author_id, submitted_at FROM ${sql.table(kind.review.table)}`]
+      ? [
+          sql`SELECT ${kind.name}::text AS kind, id, slug, title, status, language, author_id, submitted_at FROM ${sql.table(kind.review.table)}`,
+          sql`SELECT ${kind.name}::text AS kind, t.id, t.slug, t.title, ${CHANGES_PENDING}::text AS status, t.language, p.author_id, p.updated_at AS submitted_at
+            FROM pending_changes p JOIN ${sql.table(kind.review.table)} t ON t.id = p.subject_id
+            WHERE p.kind = ${kind.name} AND p.state = 'pending'`,
+        ]
       : [],
   );
   // A registry without reviewed kinds still gives a well-formed, empty relation.
@@ -51,7 +67,7 @@ export function reviewQueue({ db, kinds }: { db: Executor; kinds: ContentKinds }
   }
 
   function where(filter: QueueFilter): RawBuilder<boolean> {
-    const statuses = filter.state ? [filter.state] : AWAITING_EDITOR;
+    const statuses = filter.state ? [filter.state] : WAITING;
     const conditions = [sql`q.status = ANY(${sql.val([...statuses])}::text[])`];
     if (filter.language) conditions.push(sql`q.language = ${filter.language}`);
     return sql<boolean>`${sql.join(conditions, sql` AND `)}`;
@@ -64,8 +80,8 @@ export function reviewQueue({ db, kinds }: { db: Executor; kinds: ContentKinds }
     },
 
     /** How many submissions of the chosen kinds are in each state, drafts excepted: they are their authors' business. */
-    async counts(filter: Pick<QueueFilter, 'kind'>): Promise<Map<ContentStatus, number>> {
-      const { rows } = await sql<{ status: ContentStatus; count: number }>`
+    async counts(filter: Pick<QueueFilter, 'kind'>): Promise<Map<QueueState, number>> {
+      const { rows } = await sql<{ status: QueueState; count: number }>`
         SELECT q.status, count(*)::integer AS count
         FROM (${submissions(chosen({ state: null, language: null, ...filter }))}) q
         WHERE q.status <> 'draft'

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ContentStatus } from '../content/kinds.ts';
 import { requireCapability, signedInUser } from '../platform/guards.ts';
 import { parsePage } from '../platform/pagination.ts';
-import { QUEUE_STATES, type ReviewQueue } from './queue.ts';
+import { QUEUE_STATES, type QueueState, type ReviewQueue } from './queue.ts';
 import { REVIEW_QUEUE_PATH, ReviewQueuePage } from './views/queue-page.tsx';
 
 export interface ReviewQueueRoutesOptions {
@@ -28,7 +27,7 @@ export function reviewQueueRoutes({ queue, languages, links }: ReviewQueueRoutes
 
     app.get(REVIEW_QUEUE_PATH, { preHandler: requireCapability('content.review'), schema: { querystring } }, async (request, reply) => {
       const query = request.query as { state?: string; kind?: string; language?: string; page?: string };
-      const filter = { state: (query.state || null) as ContentStatus | null, kind: query.kind || null, language: query.language || null };
+      const filter = { state: (query.state || null) as QueueState | null, kind: query.kind || null, language: query.language || null };
       const [counts, list, shownLinks] = await Promise.all([
         queue.counts(filter),
         queue.page(signedInUser(request), filter, parsePage(query.page)),

@@ -40,3 +40,26 @@ export interface RevisionsTable {
   note: ColumnType<string, string | undefined, string>;
   created_at: ColumnType<Date, Date | undefined, never>;
 }
+
+/** An author's edit of a published item, waiting for an editor (one per item). */
+export interface PendingChangesTable {
+  kind: string;
+  subject_id: number;
+  author_id: number | null;
+  base_version: number;
+  snapshot: JSONColumnType<Record<string, unknown>>;
+  note: ColumnType<string, string | undefined, string>;
+  state: ColumnType<'pending' | 'returned', 'pending' | 'returned' | undefined, 'pending' | 'returned'>;
+  editor_note: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Items whose authors may publish small corrections without review. */
+export interface SmallCorrectionsTable {
+  kind: string;
+  subject_id: number;
+  allowed_by: number | null;
+  allowed_at: ColumnType<Date, Date | undefined, never>;
+}

@@ -18,7 +18,7 @@ import type {
   SearchMissSaltsTable,
   SearchMissesTable,
 } from './practices.ts';
-import type { CommentsTable, RatingTotalsTable, RatingsTable, RevisionsTable } from './engagement.ts';
+import type { CommentsTable, PendingChangesTable, RatingTotalsTable, RatingsTable, RevisionsTable, SmallCorrectionsTable } from './engagement.ts';
 import type { SearchDocumentsTable, SearchFacetCountsTable, SearchGenerationsTable } from './search.ts';
 import type { ResourcePracticesTable, ResourcesTable } from './resources.ts';
 import type { CitiesTable, TaxonomyTermsTable } from './taxonomies.ts';
@@ -42,6 +42,8 @@ export interface Database {
   practice_links: PracticeLinksTable;
   attachments: AttachmentsTable;
   revisions: RevisionsTable;
+  pending_changes: PendingChangesTable;
+  small_corrections: SmallCorrectionsTable;
   practice_reviews: PracticeReviewsTable;
   comments: CommentsTable;
   ratings: RatingsTable;

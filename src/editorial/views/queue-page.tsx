@@ -1,4 +1,3 @@
-import type { ContentStatus } from '../../content/kinds.ts';
 import { displayNames } from '../../lib/intl.ts';
 import type { ViewContext } from '../../platform/context.ts';
 import { pageHref, paginationLabels, type Page } from '../../platform/pagination.ts';
@@ -7,14 +6,14 @@ import { DateText } from '../../ui/date-text.tsx';
 import { Select } from '../../ui/fields.tsx';
 import { Pagination } from '../../ui/pagination.tsx';
 import { Table } from '../../ui/table.tsx';
-import { QUEUE_STATES, type QueueFilter, type QueueRow } from '../queue.ts';
+import { QUEUE_STATES, type QueueFilter, type QueueRow, type QueueState } from '../queue.ts';
 import { StatusTag } from './status-tag.tsx';
 
 export const REVIEW_QUEUE_PATH = '/review';
 
 export interface ReviewQueuePageProps {
   ctx: ViewContext;
-  counts: ReadonlyMap<ContentStatus, number>;
+  counts: ReadonlyMap<QueueState, number>;
   filter: QueueFilter;
   kinds: readonly string[];
   languages: readonly string[];

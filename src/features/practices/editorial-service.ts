@@ -18,7 +18,7 @@ import { practiceErrors } from './validation.ts';
 import { insertRevision, revisionHistory, type RevisionEntry as GenericRevisionEntry } from '../../editorial/revisions.ts';
 import { nextStatus, type Decision, type WorkflowStep } from '../../editorial/workflow.ts';
 import { PRACTICE_KIND } from './kind.ts';
-import { tellReviewers } from '../../editorial/index.ts';
+import { editsNeedReview, tellReviewers, type PendingChange } from '../../editorial/index.ts';
 
 /**
  * The editorial workflow around a practice record: submitting, the editors' queue and
@@ -126,14 +126,23 @@ export function editorialService(deps: AppDeps) {
   }
 
   return {
-    /** The record for its edit form, with the editors' latest word on it. */
-    async forEditing(actor: CurrentUser, slug: string): Promise<{ detail: PracticeDetail; record: PracticeInput; latestReview: Review | undefined }> {
+    /**
+     * The record for its edit form, with the editors' latest word on it. An author whose change to
+     * the published practice waits (or came back) edits that change, not the published version.
+     */
+    async forEditing(actor: CurrentUser, slug: string): Promise<{
+      detail: PracticeDetail;
+      record: PracticeInput;
+      latestReview: Review | undefined;
+      pending: PendingChange<PracticeInput> | undefined;
+    }> {
       // Editing someone else's practice is refused outright, whether or not they could read it.
       const detail = await practices.find(slug);
       if (!detail) throw new NotFoundError();
       if (!canEdit(actor, detail.row)) throw new ForbiddenError();
-      const [latestReview] = await queries.reviewsOf(db, detail.row.id, 1);
-      return { detail, record: snapshotOf(detail), latestReview };
+      const [[latestReview], pending] = await Promise.all([queries.reviewsOf(db, detail.row.id, 1), practices.pending.find(db, detail.row.id)]);
+      const editsPending = pending !== undefined && editsNeedReview(actor);
+      return { detail, record: editsPending ? pending.record : snapshotOf(detail), latestReview, pending: editsPending ? pending : undefined };
     },
 
     /**
@@ -174,11 +183,24 @@ export function editorialService(deps: AppDeps) {
       await step(db, await forEditors(actor, slug), version, 'take');
     },
 
-    /** The submission with what editors need beside it: earlier decisions, contact, attachments. */
-    async forReview(actor: CurrentUser, slug: string): Promise<{ detail: PracticeDetail; record: PracticeInput; reviews: Review[] }> {
+    /**
+     * The submission with what editors need beside it: earlier decisions, contact, attachments,
+     * and for a published practice its pending change and whether small corrections go live.
+     */
+    async forReview(actor: CurrentUser, slug: string): Promise<{
+      detail: PracticeDetail;
+      record: PracticeInput;
+      reviews: Review[];
+      pending: PendingChange<PracticeInput> | undefined;
+      smallCorrections: boolean;
+    }> {
       const detail = await forEditors(actor, slug);
-      const reviews = await queries.reviewsOf(db, detail.row.id, REVIEWS_SHOWN);
-      return { detail, record: snapshotOf(detail), reviews };
+      const [reviews, pending, smallCorrections] = await Promise.all([
+        queries.reviewsOf(db, detail.row.id, REVIEWS_SHOWN),
+        practices.pending.find(db, detail.row.id),
+        practices.pending.smallCorrectionsAllowed(db, detail.row.id),
+      ]);
+      return { detail, record: snapshotOf(detail), reviews, pending, smallCorrections };
     },
 
     /**

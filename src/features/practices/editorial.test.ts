@@ -396,8 +396,8 @@ describe('published practices', () => {
     return { slug, author, editor };
   }
 
-  test('every change keeps a revision; the history shows a readable, escaped diff', async () => {
-    const { slug, author } = await publishedPractice('Welcome desks', { summary: 'A desk at the town hall.' });
+  test('every approved change keeps a revision; the history shows a readable, escaped diff', async () => {
+    const { slug, author, editor } = await publishedPractice('Welcome desks', { summary: 'A desk at the town hall.' });
     const { version } = await practiceRow(slug);
     await author.get(`/en/practices/${slug}/edit`);
     const edited = await author.post(`/en/practices/${slug}/edit`, {
@@ -407,6 +407,11 @@ describe('published practices', () => {
       action: 'save',
     });
     assert.equal(edited.statusCode, 303);
+    // The author's edit of a published practice waits for an editor, who approves it.
+    assert.doesNotMatch((await new TestClient(testApp.app).get(`/en/practices/${slug}`)).body, /the library/);
+    const review = await editor.get(`/en/review/${slug}`);
+    const pendingVersion = /name="pendingVersion" value="(\d+)"/.exec(review.body)?.[1] ?? '';
+    assert.equal((await editor.post(`/en/review/${slug}/changes/approve`, { pendingVersion })).statusCode, 303);
     const history = await new TestClient(testApp.app).get(`/en/practices/${slug}/history`);
     assert.equal(history.statusCode, 200);
     assert.match(history.body, /Version 4/);

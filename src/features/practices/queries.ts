@@ -103,6 +103,17 @@ export async function refreshSearchVector(db: Executor, practiceId: number): Pro
   await sql`SELECT refresh_practice_search(${practiceId}::integer)`.execute(db);
 }
 
+/** The practice's workflow columns, its row locked until the transaction ends (see editorial/pending.ts). */
+export async function lockPractice(trx: Transaction<Database>, slug: string) {
+  const row = await trx
+    .selectFrom('practices')
+    .select(['id', 'slug', 'title', 'status', 'version', 'author_id'])
+    .where('slug', '=', slug)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? { id: row.id, slug: row.slug, title: row.title, status: row.status, version: row.version, authorId: row.author_id } : undefined;
+}
+
 /** The practice row with its city and author, by slug. */
 export function findPracticeRow(db: Executor, slug: string) {
   return db
@@ -209,7 +220,8 @@ export function pageByAuthor(db: Executor, authorId: number, window: { limit: nu
           .as('latest'),
       (join) => join.onTrue(),
     )
-    .select(['p.slug', 'p.title', 'p.status', 'p.updated_at', 'latest.decision', 'latest.message', 'latest.created_at as decided_at'])
+    .leftJoin('pending_changes as pending', (join) => join.onRef('pending.subject_id', '=', 'p.id').on('pending.kind', '=', PRACTICE_KIND))
+    .select(['p.slug', 'p.title', 'p.status', 'p.updated_at', 'latest.decision', 'latest.message', 'latest.created_at as decided_at', 'pending.state as pending_state'])
     .where('p.author_id', '=', authorId)
     .orderBy('p.updated_at', 'desc')
     .orderBy('p.id', 'desc')

@@ -6,6 +6,9 @@ import { taxonomyService } from '../taxonomies/index.ts';
 import { editorialService } from './editorial-service.ts';
 import { checkRubric, EMPTY_RUBRIC_FORM, readRubricForm, RUBRIC_FIELDS, type RubricForm } from './rubric.ts';
 import { REVIEW_NOTICES, ReviewPage, type ReviewNotice } from './views/review-pages.tsx';
+import { pendingChangeRoutes, type PendingReviewState } from '../../editorial/index.ts';
+import { practiceService } from './service.ts';
+import { practiceKind } from './kind.ts';
 
 /** The editors' side of a practice: the submission with its rubric, decisions, featuring, archiving. */
 
@@ -32,10 +35,11 @@ export async function reviewRoutes(app: FastifyInstance) {
     errors?: FieldErrors;
     notice?: ReviewNotice;
     conflict?: boolean;
+    pending?: PendingReviewState;
   }
 
   async function renderReview(request: FastifyRequest, reply: FastifyReply, slug: string, state: ReviewState, status = 200) {
-    const { detail, record, reviews } = await editorial.forReview(signedInUser(request), slug);
+    const { detail, record, reviews, pending, smallCorrections } = await editorial.forReview(signedInUser(request), slug);
     const terms = await taxonomy.all();
     const title = `${request.t('practices.review.pageTitle')} ${detail.row.title}`;
     return reply.page(
@@ -52,6 +56,9 @@ export async function reviewRoutes(app: FastifyInstance) {
           version={detail.row.version}
           notice={state.notice}
           conflict={state.conflict}
+          pending={pending}
+          pendingState={state.pending ?? {}}
+          smallCorrections={smallCorrections}
         />
       ),
       status,
@@ -91,4 +98,15 @@ export async function reviewRoutes(app: FastifyInstance) {
   stepRoute('/review/:slug/take', 'taken', (request, slug) => editorial.take(signedInUser(request), slug, versionOf(request.body)), versionBody);
   stepRoute('/review/:slug/archive', 'archived', (request, slug) => editorial.archive(signedInUser(request), slug, versionOf(request.body)), versionBody);
   stepRoute('/practices/:slug/feature', 'featured', (request, slug) => editorial.feature(signedInUser(request), slug));
+
+  await app.register(
+    pendingChangeRoutes({
+      pending: practiceService(app.deps).pending,
+      reviewRoute: '/review/:slug',
+      itemRoute: '/practices/:slug',
+      reviewPath: (slug) => practiceKind.review?.path(slug) ?? `/review/${slug}`,
+      afterWithdraw: (slug) => `/practices/${slug}/edit?done=withdrawn`,
+      renderReview: (request, reply, slug, pending, statusCode) => renderReview(request, reply, slug, { pending }, statusCode),
+    }),
+  );
 }

@@ -10,12 +10,15 @@ import { kindAttachments, type KindAttachments, type PreparedAttachment } from '
 import { PRACTICE_VOCABULARIES, type PracticeInput, type TermField } from './model.ts';
 import { canEdit, isEditor } from './policies.ts';
 import * as queries from './queries.ts';
-import { canonicalRecord } from './record.ts';
 import { isoDay } from './running.ts';
 import { practiceErrors } from './validation.ts';
 import { insertRevision } from '../../editorial/revisions.ts';
 import { canStep } from '../../editorial/workflow.ts';
-import { PRACTICE_KIND } from './kind.ts';
+import { editsNeedReview, pendingChanges, type LockedItem } from '../../editorial/pending.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import { PRACTICE_KIND, PRACTICES_PATH, practiceKind } from './kind.ts';
+import { canonicalRecord, recordFromSnapshot, snapshotOf } from './record.ts';
 
 
 export interface PracticeDetail {
@@ -43,6 +46,8 @@ export interface UpdateOptions {
   submit?: boolean;
   /** Why the change was made, kept with the revision of a published practice. */
   note?: string;
+  /** The version of the practice's pending change the form was opened on (0: none). */
+  pendingVersion?: number;
   attachments?: readonly PreparedAttachment[];
   removeAttachmentIds?: readonly number[];
 }
@@ -129,6 +134,38 @@ export function practiceService(deps: AppDeps) {
     await queries.refreshSearchVector(executor, practiceId);
   }
 
+  /** The published record as its form would save it, read inside the caller's transaction. */
+  async function storedRecord(executor: queries.Executor, row: PracticeDetail['row']): Promise<PracticeInput> {
+    const [terms, organisations, links] = await Promise.all([
+      taxonomyService(deps).byIds(row.term_ids),
+      queries.findOrganisations(executor, row.id),
+      queries.findLinks(executor, row.id),
+    ]);
+    return canonicalRecord(snapshotOf({ row, terms, organisations, links }));
+  }
+
+  /** Authors' edits of a published practice wait for an editor (editorial/pending.ts). */
+  const pending = pendingChanges<PracticeInput>(deps, {
+    kind: PRACTICE_KIND,
+    reviewPath: (slug) => practiceKind.review?.path(slug) ?? `/review/${slug}`,
+    itemPath: (slug) => `${PRACTICES_PATH}/${slug}`,
+    editPath: (slug) => `${PRACTICES_PATH}/${slug}/edit`,
+    lock: queries.lockPractice,
+    mayEdit: (actor, item) => canEdit(actor, { status: item.status, author_id: item.authorId }),
+    async publish(trx: Transaction<Database>, item: LockedItem, record: PracticeInput) {
+      const existing = await queries.findPracticeRow(trx, item.slug);
+      if (!existing) throw new NotFoundError();
+      // Confirmations that the practice still runs may have come in while the change waited.
+      const input = { ...record, lastConfirmedAt: isoDay(existing.last_confirmed_at) };
+      const columns = await resolveColumns(trx, input, true);
+      if (!(await queries.updatePracticeAtVersion(trx, item.id, item.version, columns))) throw new ConflictError('The practice changed since it was opened');
+      await writeRelations(trx, item.id, input);
+      return { ...canonicalRecord(input) };
+    },
+    toRecord: recordFromSnapshot,
+    correctableFields: ['summary', 'background', 'activities', 'participants', 'outcomes', 'evaluation', 'recommendations', 'fundingSource'],
+  });
+
   return {
     /**
      * Creates a practice (a draft, unless the options say otherwise) and returns its slug. Two
@@ -175,18 +212,36 @@ export function practiceService(deps: AppDeps) {
      * Saves an edit made on the version the editor saw; a concurrent change (another edit, or
      * an editor's decision) raised the version, and the edit is refused with a conflict.
      */
-    async update(actor: CurrentUser, slug: string, expectedVersion: number, input: PracticeInput, options: UpdateOptions = {}): Promise<{ submitted: boolean }> {
-      // `submitted` tells the caller whether this save sent the practice to the editors.
-      const { removedKeys, submitted } = await practiceFiles.withStoredFiles(options.attachments ?? [], (stored) =>
+    async update(
+      actor: CurrentUser,
+      slug: string,
+      expectedVersion: number,
+      input: PracticeInput,
+      options: UpdateOptions = {},
+    ): Promise<{ submitted: boolean; pending: boolean }> {
+      // `submitted` tells the caller whether this save sent the practice to the editors; `pending`,
+      // whether it was kept as a change to the published practice for them to review.
+      const filesChanged = (options.attachments?.length ?? 0) > 0 || (options.removeAttachmentIds?.length ?? 0) > 0;
+      const { removedKeys, submitted, held } = await practiceFiles.withStoredFiles(options.attachments ?? [], (stored) =>
         db.transaction().execute(async (trx) => {
           const existing = await queries.findPracticeRow(trx, slug);
           if (!existing) throw new NotFoundError();
           if (!canEdit(actor, existing)) throw new ForbiddenError();
           const submit = options.submit === true && canStep(existing.status, 'submit');
           if (input.adaptedFromSlug === slug) throw new ValidationError({ adaptedFrom: 'practices.errors.adaptedFromSelf' });
-          const columns = await resolveColumns(trx, input, submit || existing.status !== 'draft');
           // The date of the last confirmation is the editors' and the contact's to set, not the author's.
           const record = isEditor(actor) ? input : { ...input, lastConfirmedAt: isoDay(existing.last_confirmed_at) };
+          if (existing.status === 'published' && editsNeedReview(actor)) {
+            const locked = await queries.lockPractice(trx, slug);
+            if (!locked || locked.version !== expectedVersion) throw new ConflictError('The practice changed since it was opened');
+            await resolveColumns(trx, record, true);
+            const edit = { published: await storedRecord(trx, existing), edited: canonicalRecord(record), filesChanged };
+            if (await pending.needsReview(trx, actor, locked, edit)) {
+              await pending.propose(trx, actor, locked, { ...edit, pendingVersion: options.pendingVersion ?? 0, note: options.note ?? '' });
+              return { removedKeys: [], submitted: false, held: locked };
+            }
+          }
+          const columns = await resolveColumns(trx, record, submit || existing.status !== 'draft');
           const values = {
             ...columns,
             last_confirmed_at: record.lastConfirmedAt,
@@ -205,13 +260,17 @@ export function practiceService(deps: AppDeps) {
               note: options.note?.trim() ?? '',
             });
           }
-          return { removedKeys: keys, submitted: submit };
+          return { removedKeys: keys, submitted: submit, held: undefined };
         }),
       );
       // Only once the rows are gone for good: a rolled-back removal must still find its file.
       await practiceFiles.removeFiles(removedKeys);
-      return { submitted };
+      if (held) await pending.announce(actor, { slug: held.slug, title: held.title });
+      return { submitted, pending: held !== undefined };
     },
+
+    /** The steps on a practice's pending change: approve, return, withdraw, small corrections. */
+    pending,
 
     /** The practice on the home page, if one is featured and still published. */
     async featured(): Promise<FeaturedPractice | undefined> {

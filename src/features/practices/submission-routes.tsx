@@ -41,6 +41,7 @@ const practiceFormSchema = {
     action: { type: 'string', enum: ['save', 'preview', 'submit'] },
     revisionNote: { type: 'string', maxLength: TEXT_MAX },
     version: { type: 'string', pattern: '^[0-9]{1,9}$' },
+    pendingVersion: { type: 'string', pattern: '^[0-9]{1,9}$' },
   },
 } as const;
 const slugParams = { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] } as const;
@@ -51,16 +52,18 @@ type Action = 'save' | 'preview' | 'submit';
 interface FormPost {
   action: Action;
   version: number;
+  pendingVersion: number;
   revisionNote: string;
   removeAttachmentIds: string[];
 }
 
 function readPost(body: unknown): FormPost {
-  const source = (body ?? {}) as { action?: string; version?: string; revisionNote?: string; removeAttachment?: string[] };
+  const source = (body ?? {}) as { action?: string; version?: string; pendingVersion?: string; revisionNote?: string; removeAttachment?: string[] };
   const action = source.action === 'preview' || source.action === 'submit' ? source.action : 'save';
   return {
     action,
     version: Number(source.version ?? '0'),
+    pendingVersion: Number(source.pendingVersion ?? '0'),
     revisionNote: source.revisionNote ?? '',
     removeAttachmentIds: source.removeAttachment ?? [],
   };
@@ -71,7 +74,7 @@ function pageLanguage(request: FastifyRequest): ContentLanguage {
   return request.locale;
 }
 
-const NOTICES: Record<string, FormNotice> = { saved: 'saved', submitted: 'submitted' };
+const NOTICES: Record<string, FormNotice> = { saved: 'saved', submitted: 'submitted', pending: 'pending', withdrawn: 'withdrawn' };
 
 export async function submissionRoutes(app: FastifyInstance) {
   const collectParts = await acceptUploads(app);
@@ -135,9 +138,9 @@ export async function submissionRoutes(app: FastifyInstance) {
 
   /** The edit page's fixed parts for the practice as it is now: mode, files, the editors' word. */
   async function editPage(request: FastifyRequest, slug: string) {
-    const { detail, record, latestReview } = await editorial.forEditing(signedInUser(request), slug);
-    const mode: FormMode = { kind: 'edit', slug, version: detail.row.version, status: detail.row.status, title: detail.row.title };
-    return { mode, record, attachments: detail.attachments, feedback: latestReview };
+    const { detail, record, latestReview, pending } = await editorial.forEditing(signedInUser(request), slug);
+    const mode: FormMode = { kind: 'edit', slug, version: detail.row.version, status: detail.row.status, title: detail.row.title, pendingVersion: pending?.version ?? 0 };
+    return { mode, record, attachments: detail.attachments, feedback: latestReview, pending };
   }
 
   app.get('/practices/:slug/edit', { preHandler: requireUser, schema: { params: slugParams, querystring: noticeQuery } }, async (request, reply) => {
@@ -161,16 +164,17 @@ export async function submissionRoutes(app: FastifyInstance) {
     const { record: _stored, mode, ...current } = await editPage(request, slug);
     const parsed = parsePracticeForm(request.body, pageLanguage(request));
     const post = readPost(request.body);
-    const seen: FormMode = mode.kind === 'edit' ? { ...mode, version: post.version } : mode;
+    const seen: FormMode = mode.kind === 'edit' ? { ...mode, version: post.version, pendingVersion: post.pendingVersion } : mode;
     const page: PageInput = { ...current, mode: seen, fields: parsed.fields, errors: {}, removeAttachmentIds: post.removeAttachmentIds, revisionNote: post.revisionNote };
     const { errors, attachments } = await checkPost(request, parsed, post);
     if (Object.keys(errors).length > 0) return renderForm(request, reply, { ...page, errors }, 422);
     if (post.action === 'preview') return renderForm(request, reply, { ...page, preview: parsed.input });
-    let saved: { submitted: boolean };
+    let saved: { submitted: boolean; pending: boolean };
     try {
       saved = await practices.update(actor, slug, post.version, parsed.input, {
         submit: post.action === 'submit',
         note: post.revisionNote,
+        pendingVersion: post.pendingVersion,
         attachments,
         removeAttachmentIds: post.removeAttachmentIds.map(Number),
       });
@@ -182,6 +186,7 @@ export async function submissionRoutes(app: FastifyInstance) {
       throw error;
     }
     if (saved.submitted) await editorial.announceSubmission(actor, slug);
+    if (saved.pending) return reply.seeOther(`/practices/${slug}/edit?done=pending`);
     return post.action === 'submit' ? reply.seeOther('/practices/mine?done=submitted') : reply.seeOther(`/practices/${slug}/edit?done=saved`);
   });
 

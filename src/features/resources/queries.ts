@@ -22,7 +22,7 @@ export type ResourceRow = NonNullable<Awaited<ReturnType<typeof findBySlug>>>;
 
 /** Locks the row for a write, so two writers of one resource take turns (versions stay exact). */
 export function lockBySlug(db: Executor, slug: string) {
-  return db.selectFrom('resources').select(['id', 'status', 'version', 'author_id']).where('slug', '=', slug).forUpdate().executeTakeFirst();
+  return db.selectFrom('resources').select(['id', 'slug', 'title', 'status', 'version', 'author_id']).where('slug', '=', slug).forUpdate().executeTakeFirst();
 }
 
 export async function slugsStartingWith(db: Executor, base: string): Promise<Set<string>> {
@@ -78,11 +78,12 @@ export async function countByAuthor(db: Executor, authorId: number): Promise<num
 
 export function pageByAuthor(db: Executor, authorId: number, window: { limit: number; offset: number }) {
   return db
-    .selectFrom('resources')
-    .select(['slug', 'title', 'status', 'language', 'updated_at'])
-    .where('author_id', '=', authorId)
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('resources as r')
+    .leftJoin('pending_changes as pending', (join) => join.onRef('pending.subject_id', '=', 'r.id').on('pending.kind', '=', 'resource'))
+    .select(['r.slug', 'r.title', 'r.status', 'r.language', 'r.updated_at', 'pending.state as pending_state'])
+    .where('r.author_id', '=', authorId)
+    .orderBy('r.updated_at', 'desc')
+    .orderBy('r.id', 'desc')
     .limit(window.limit)
     .offset(window.offset)
     .execute();

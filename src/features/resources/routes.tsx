@@ -10,7 +10,8 @@ import { acceptUploads, ATTACHMENT_PARAMS, prepareAttachments, sendAttachment, u
 import { QUERY_PARAM_MAX, type RawQuery } from '../../search/index.ts';
 import { PRACTICE_KIND } from '../practices/index.ts';
 import { taxonomyService } from '../taxonomies/index.ts';
-import { RESOURCE_KIND, RESOURCES_PATH, resourceRef } from './kind.ts';
+import { RESOURCE_KIND, RESOURCES_PATH, resourceRef, resourceReviewPath } from './kind.ts';
+import { DECISIONS, editsNeedReview, PENDING_NOTICES, pendingChangeRoutes, type PendingChange, type PendingReviewState } from '../../editorial/index.ts';
 import { EMPTY_RESOURCE_FORM, formValuesOf, readResourceForm, type ResourceFormValues } from './model.ts';
 import type { ResourceSearch } from './search.ts';
 import { resourceFacets } from './search.ts';
@@ -34,6 +35,7 @@ const formSchema = {
     ...Object.fromEntries(['countries', 'topics', 'targetGroups', 'removeAttachment'].map((name) => [name, { type: 'array', maxItems: 300, items: { type: 'string', maxLength: 100 } }])),
     action: { type: 'string', enum: SAVE_ACTIONS },
     version: { type: 'string', pattern: '^[0-9]{1,9}$' },
+    pendingVersion: { type: 'string', pattern: '^[0-9]{1,9}$' },
   },
 } as const;
 export const resourceSearchSchema = {
@@ -64,6 +66,13 @@ function versionOf(body: unknown): number {
   return Number((body as { version?: string } | undefined)?.version ?? 0);
 }
 
+function pendingVersionOf(body: unknown): number {
+  return Number((body as { pendingVersion?: string } | undefined)?.pendingVersion ?? 0);
+}
+
+/** What a resource page may confirm after a redirect, besides community posts and saves. */
+const CHANGE_NOTICES = ['pending', 'withdrawn'] as const;
+
 function removeIdsOf(body: unknown): number[] {
   return ((body as { removeAttachment?: string[] } | undefined)?.removeAttachment ?? []).filter((id) => /^[0-9]{1,9}$/.test(id)).map(Number);
 }
@@ -89,6 +98,10 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
         editing: boolean;
         attachments?: ResourceDetail['attachments'];
         removeIds?: readonly number[];
+        /** Editing a published resource: the edit goes to the editors unless it is a correction they allowed. */
+        published?: boolean;
+        pending?: PendingChange<unknown>;
+        pendingVersion?: number;
       },
       statusCode = 200,
     ) {
@@ -109,7 +122,7 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
         app.engagement.load(resourceRef(detail.row), viewer, options.commentPage ?? 1),
         detail.row.status === 'published' ? service.neighbours(detail.row.id) : Promise.resolve({ previous: undefined, next: undefined }),
       ]);
-      const notice = [...COMMUNITY_NOTICES, ...SAVE_ACTIONS].find((candidate) => candidate === options.notice);
+      const notice = [...COMMUNITY_NOTICES, ...SAVE_ACTIONS, ...CHANGE_NOTICES].find((candidate) => candidate === options.notice);
       // A notice confirms what this visitor just did.
       if (notice) keepPrivate(reply);
       const urls = { page: absolute(`/${request.locale}${RESOURCES_PATH}/${encodeURIComponent(slug)}`), site: absolute(`/${request.locale}/`), siteName: request.t('common.siteName') };
@@ -193,14 +206,28 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       ));
     });
 
+    /**
+     * An author whose change to the published resource waits (or came back) edits that change,
+     * not the published version; editors always edit the published version.
+     */
+    async function editedChange(request: FastifyRequest, detail: ResourceDetail) {
+      const user = signedInUser(request);
+      if (detail.row.status !== 'published' || !editsNeedReview(user)) return { published: false, change: undefined };
+      return { published: true, change: (await service.pendingOf(detail.row.id)).change };
+    }
+
     app.get(`${RESOURCES_PATH}/:slug/edit`, { preHandler: requireUser, schema: { params: slugParams } }, async (request, reply) => {
       const { slug } = request.params as { slug: string };
       const detail = await service.find(signedInUser(request), slug);
       if (!canEditResource(request.currentUser, detail.row)) return reply.seeOther(`${RESOURCES_PATH}/${encodeURIComponent(slug)}`);
+      const { published, change } = await editedChange(request, detail);
       return renderForm(request, reply, {
         action: `${RESOURCES_PATH}/${encodeURIComponent(slug)}`,
-        values: formValuesOf(detail.input),
+        values: formValuesOf(change?.record ?? detail.input),
         version: detail.row.version,
+        published,
+        pending: change,
+        pendingVersion: change?.version ?? 0,
         feedback: detail.row.status === 'changes_requested' ? detail.row.decision_message : undefined,
         editing: true,
         attachments: detail.attachments,
@@ -211,19 +238,23 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       const { slug } = request.params as { slug: string };
       const values = readResourceForm(request.body);
       const version = versionOf(request.body);
-      const { attachments } = await service.find(signedInUser(request), slug);
+      const pendingVersion = pendingVersionOf(request.body);
+      const detail = await service.find(signedInUser(request), slug);
+      const { attachments } = detail;
+      const { published, change } = await editedChange(request, detail);
       const removeIds = removeIdsOf(request.body);
-      const state = { action: `${RESOURCES_PATH}/${encodeURIComponent(slug)}`, values, version, editing: true, attachments, removeIds };
+      const state = { action: `${RESOURCES_PATH}/${encodeURIComponent(slug)}`, values, version, editing: true, attachments, removeIds, published, pending: change, pendingVersion };
       try {
         const sent = await filesOf(request, values, attachments.filter((file) => !removeIds.includes(file.id)).length);
-        await service.update(signedInUser(request), slug, version, values, actionOf(request.body), sent);
-        return reply.seeOther(`${RESOURCES_PATH}/${encodeURIComponent(slug)}?done=${actionOf(request.body)}`);
+        const saved = await service.update(signedInUser(request), slug, version, values, actionOf(request.body), sent, pendingVersion);
+        return reply.seeOther(`${RESOURCES_PATH}/${encodeURIComponent(slug)}?done=${saved.pending ? 'pending' : actionOf(request.body)}`);
       } catch (error) {
         if (error instanceof ValidationError) return renderForm(request, reply, { ...state, errors: error.errors }, 422);
-        // Changed by someone else meanwhile: the form comes back with the member's text and the new version.
+        // Changed by someone else meanwhile: the form comes back with the member's text and the new versions.
         if (error instanceof ConflictError) {
           const current = await service.find(signedInUser(request), slug);
-          return renderForm(request, reply, { ...state, version: current.row.version, conflict: true }, 409);
+          const { change: currentChange } = await editedChange(request, current);
+          return renderForm(request, reply, { ...state, version: current.row.version, pending: currentChange, pendingVersion: currentChange?.version ?? 0, conflict: true }, 409);
         }
         throw error;
       }
@@ -246,16 +277,46 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
 
     // The editors' side: one submission with the decision form (the queue itself is shared).
     const editorsOnly = requireCapability('content.review');
-    const renderReview = async (request: FastifyRequest, reply: FastifyReply, slug: string, state: { values?: { decision: string; message: string }; errors?: FieldErrors; decided?: string }, statusCode = 200) => {
+    const renderReview = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      slug: string,
+      state: { values?: { decision: string; message: string }; errors?: FieldErrors; decided?: string; pending?: PendingReviewState },
+      statusCode = 200,
+    ) => {
       const detail = await service.find(signedInUser(request), slug);
+      const { change, smallCorrections } = await service.pendingOf(detail.row.id);
       return reply.page(
         `${request.t('resources.review.title')} ${detail.row.title}`,
-        (ctx) => <ResourceReviewPage ctx={ctx} detail={detail} values={state.values ?? { decision: '', message: '' }} errors={state.errors ?? {}} decided={state.decided} />,
+        (ctx) => (
+          <ResourceReviewPage
+            ctx={ctx}
+            detail={detail}
+            values={state.values ?? { decision: '', message: '' }}
+            errors={state.errors ?? {}}
+            decided={state.decided}
+            pending={change}
+            pendingState={state.pending ?? {}}
+            smallCorrections={smallCorrections}
+          />
+        ),
         statusCode,
       );
     };
 
-    app.get('/review/resources/:slug', { preHandler: editorsOnly, schema: { params: slugParams, querystring: { type: 'object', properties: { done: { type: 'string', enum: ['request_changes', 'publish', 'decline'] } } } } }, async (request, reply) => {
+    await app.register(
+      pendingChangeRoutes({
+        pending: service.pending,
+        reviewRoute: '/review/resources/:slug',
+        itemRoute: `${RESOURCES_PATH}/:slug`,
+        reviewPath: resourceReviewPath,
+        afterWithdraw: (slug) => `${RESOURCES_PATH}/${encodeURIComponent(slug)}?done=withdrawn`,
+        renderReview: (request, reply, slug, pending, statusCode) => renderReview(request, reply, slug, { pending }, statusCode),
+      }),
+    );
+
+    const reviewQuery = { type: 'object', properties: { done: { type: 'string', enum: [...DECISIONS, ...PENDING_NOTICES] } } } as const;
+    app.get('/review/resources/:slug', { preHandler: editorsOnly, schema: { params: slugParams, querystring: reviewQuery } }, async (request, reply) => {
       const { slug } = request.params as { slug: string };
       return renderReview(request, reply, slug, { decided: (request.query as { done?: string }).done });
     });

@@ -1,7 +1,16 @@
-import { canViewContent, publishedNeighbour, type ContentStatus } from '../../content/kinds.ts';
+import { canViewContent, publishedNeighbour, type ContentStatus, type Executor } from '../../content/kinds.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
-import { insertRevision, isDecision, nextStatus, revisionHistory, tellReviewers, type Decision } from '../../editorial/index.ts';
+import {
+  insertRevision,
+  isDecision,
+  nextStatus,
+  pendingChanges,
+  revisionHistory,
+  tellReviewers,
+  type Decision,
+  type LockedItem,
+} from '../../editorial/index.ts';
 import { nextFreeSlug, slugify } from '../../lib/text.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -11,8 +20,8 @@ import { loadPage } from '../../platform/pagination.ts';
 import { can } from '../../platform/permissions.ts';
 import { kindAttachments, type KindAttachments, type PreparedAttachment } from '../../platform/uploads/index.ts';
 import { taxonomyService, type Term } from '../taxonomies/index.ts';
-import { RESOURCE_KIND, resourceRef, resourceReviewPath } from './kind.ts';
-import { checkResourceForm, LIMITS, type ResourceFormValues, type ResourceInput, type TermCodes } from './model.ts';
+import { RESOURCE_KIND, RESOURCES_PATH, resourceRef, resourceReviewPath } from './kind.ts';
+import { checkResourceForm, formValuesOf, LIMITS, type ResourceFormValues, type ResourceInput, type TermCodes } from './model.ts';
 import * as queries from './queries.ts';
 
 /**
@@ -26,8 +35,8 @@ const RESERVED_SLUGS: ReadonlySet<string> = new Set(['new', 'mine', 'links', 'ex
 /** What a member's form post asks for. */
 export const SAVE_ACTIONS = ['draft', 'submit', 'publish'] as const;
 export type SaveAction = (typeof SAVE_ACTIONS)[number];
-/** States in which the author may still change the resource without an editor. */
-const AUTHOR_EDITABLE: ReadonlySet<ContentStatus> = new Set(['draft', 'changes_requested']);
+/** States in which the author may change the resource (a published one through review, see editorial/pending.ts). */
+const AUTHOR_EDITABLE: ReadonlySet<ContentStatus> = new Set(['draft', 'changes_requested', 'published']);
 const DECISION_MESSAGE_MAX = 5000;
 const HISTORY_PAGE_SIZE = 10;
 
@@ -47,7 +56,7 @@ export interface ResourceFiles {
 
 const NO_FILES: ResourceFiles = { attachments: [], removeIds: [] };
 
-/** Who may change a resource: editors always; its author while it is a draft or sent back. */
+/** Who may change a resource: editors always; its author while it is a draft, sent back or published. */
 export function canEditResource(viewer: CurrentUser | null, row: { status: ContentStatus; author_id: number | null }): boolean {
   if (!viewer) return false;
   if (can(viewer, 'content.editAny')) return true;
@@ -157,6 +166,32 @@ export function resourceService(deps: AppDeps) {
     });
   }
 
+  /** A resource's locked row as the pending-change machinery reads it. */
+  async function lockItem(trx: Executor, slug: string): Promise<LockedItem | undefined> {
+    const row = await queries.lockBySlug(trx, slug);
+    return row ? { id: row.id, slug: row.slug, title: row.title, status: row.status, version: row.version, authorId: row.author_id } : undefined;
+  }
+
+  /** Authors' edits of a published resource wait for an editor (editorial/pending.ts). */
+  const pending = pendingChanges<ResourceInput>(deps, {
+    kind: RESOURCE_KIND,
+    reviewPath: resourceReviewPath,
+    itemPath: (slug) => `${RESOURCES_PATH}/${encodeURIComponent(slug)}`,
+    editPath: (slug) => `${RESOURCES_PATH}/${encodeURIComponent(slug)}/edit`,
+    lock: lockItem,
+    mayEdit: (actor, item) => canEditResource(actor, { status: item.status, author_id: item.authorId }),
+    async publish(trx, item, record) {
+      const hasAttachment = (await files.list(trx, item.id)).length > 0;
+      const { input, termIds, practiceIds } = await checked(formValuesOf(record), hasAttachment);
+      await queries.updateResource(trx, item.id, { ...columnsOf(input, termIds), version: item.version + 1 });
+      await queries.replaceRelatedPractices(trx, item.id, practiceIds);
+      return input;
+    },
+    // Revisions and pending changes are written by this service from a checked ResourceInput.
+    toRecord: (snapshot) => snapshot as unknown as ResourceInput,
+    correctableFields: ['summary', 'body', 'publisher'],
+  });
+
   function tellReviewersOf(submitter: CurrentUser, slug: string, title: string): Promise<void> {
     return tellReviewers(deps, {
       submitter,
@@ -212,8 +247,9 @@ export function resourceService(deps: AppDeps) {
     },
 
     /**
-     * Saves an edit made on the version the writer saw; returns the new status. A concurrent change
-     * raised the version and the edit is refused with a conflict, nothing overwritten.
+     * Saves an edit made on the version the writer saw; returns the new status, and whether the
+     * edit was kept as a change to the published resource for the editors to review. A concurrent
+     * change raised the version and the edit is refused with a conflict, nothing overwritten.
      */
     async update(
       actor: CurrentUser,
@@ -222,16 +258,24 @@ export function resourceService(deps: AppDeps) {
       form: ResourceFormValues,
       action: SaveAction,
       sent: ResourceFiles = NO_FILES,
-    ): Promise<ContentStatus> {
+      /** The version of the resource's pending change the form was opened on (0: none). */
+      pendingVersion = 0,
+    ): Promise<{ status: ContentStatus; pending: boolean }> {
       const current = await queries.findBySlug(db, slug);
       if (!current || !canViewContent(actor, resourceRef(current))) throw new NotFoundError();
       if (!canEditResource(actor, current)) throw new ForbiddenError();
       const status = statusAfter(actor, action, current.status);
       const kept = (await files.list(db, current.id)).filter((file) => !sent.removeIds.includes(file.id));
       const { input, termIds, practiceIds } = await checked(form, kept.length + sent.attachments.length > 0);
-      const { status: saved, removedKeys } = await files.withStoredFiles(sent.attachments, (stored) => db.transaction().execute(async (trx) => {
-        const locked = await queries.lockBySlug(trx, slug);
+      const filesChanged = sent.attachments.length > 0 || sent.removeIds.length > 0;
+      const { status: saved, removedKeys, held } = await files.withStoredFiles(sent.attachments, (stored) => db.transaction().execute(async (trx) => {
+        const locked = await lockItem(trx, slug);
         if (!locked || locked.version !== version) throw new ConflictError('The resource changed since it was read');
+        const edit = { published: (await detailOf(current)).input, edited: input, filesChanged };
+        if (await pending.needsReview(trx, actor, locked, edit)) {
+          await pending.propose(trx, actor, locked, { ...edit, pendingVersion, note: '' });
+          return { status: locked.status, removedKeys: [], held: locked };
+        }
         const publishing = status === 'published';
         await queries.updateResource(trx, locked.id, {
           ...columnsOf(input, termIds),
@@ -243,12 +287,22 @@ export function resourceService(deps: AppDeps) {
         await queries.replaceRelatedPractices(trx, locked.id, practiceIds);
         const removed = await files.replace(trx, locked.id, stored, sent.removeIds);
         if (publishing) await insertRevision(trx, { kind: RESOURCE_KIND, id: locked.id }, { version: version + 1, editorId: actor.id, snapshot: input, note: '' });
-        return { status, removedKeys: removed };
+        return { status, removedKeys: removed, held: undefined };
       }));
       // Only once the rows are gone for good: a rolled-back removal must still find its file.
       await files.removeFiles(removedKeys);
+      if (held) await pending.announce(actor, held);
       if (saved === 'submitted') await tellReviewersOf(actor, slug, input.title);
-      return saved;
+      return { status: saved, pending: held !== undefined };
+    },
+
+    /** The steps on a resource's pending change: approve, return, withdraw, small corrections. */
+    pending,
+
+    /** A resource's pending change, if any, and whether its authors' small corrections go live at once. */
+    async pendingOf(resourceId: number) {
+      const [change, smallCorrections] = await Promise.all([pending.find(db, resourceId), pending.smallCorrectionsAllowed(db, resourceId)]);
+      return { change, smallCorrections };
     },
 
     /** The field errors a form would get, for a post refused for its files before it is saved. */

@@ -7,6 +7,7 @@ import { Pagination } from '../../../ui/pagination.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { Table } from '../../../ui/table.tsx';
 import type { Decision } from '../../../editorial/workflow.ts';
+import { PendingTag, type PendingState } from '../../../editorial/index.ts';
 import { DateText, StatusTag } from './editorial-shared.tsx';
 
 export interface MyPractice {
@@ -17,6 +18,8 @@ export interface MyPractice {
   decision: Decision | null;
   message: string | null;
   decided_at: Date | null;
+  /** Whether a change to the published practice waits for the editors, or came back from them. */
+  pending_state: PendingState | null;
 }
 
 const AUTHOR_EDITABLE: ReadonlySet<PracticeStatus> = new Set(['draft', 'changes_requested', 'published']);
@@ -86,7 +89,9 @@ export function MinePage({ ctx, list, notice }: { ctx: ViewContext; list: Page<M
             head={[t('practices.mine.practice'), t('practices.mine.status'), t('practices.mine.updated'), t('practices.mine.feedback'), t('practices.mine.actions')]}
             rows={list.items.map((practice) => [
               <a href={ctx.href(`/practices/${practice.slug}`)}>{practice.title}</a>,
-              <StatusTag ctx={ctx} status={practice.status} />,
+              <>
+                <StatusTag ctx={ctx} status={practice.status} /> <PendingTag ctx={ctx} state={practice.pending_state} />
+              </>,
               <DateText locale={ctx.locale} date={practice.updated_at} />,
               <Feedback ctx={ctx} practice={practice} />,
               <Actions ctx={ctx} practice={practice} />,

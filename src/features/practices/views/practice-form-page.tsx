@@ -25,6 +25,7 @@ import {
 import type { TextContext } from '../record-text.ts';
 import { MAX_LINKS, MAX_ORGANISATIONS } from '../validation.ts';
 import { StatusTag } from './editorial-shared.tsx';
+import { PendingChangeNotice, type PendingChange } from '../../../editorial/index.ts';
 import { CountryChoices } from '../../../ui/form-controls.tsx';
 import { PracticeRecord, type RecordAttachment } from './practice-record.tsx';
 import { ReviewFeedback, type ReviewFeedbackProps } from './rubric-views.tsx';
@@ -37,10 +38,10 @@ import { displayNames } from '../../../lib/intl.ts';
 
 export type FormMode =
   | { kind: 'new' }
-  | { kind: 'edit'; slug: string; version: number; status: PracticeStatus; title: string };
+  | { kind: 'edit'; slug: string; version: number; status: PracticeStatus; title: string; pendingVersion: number };
 
 /** Banners the page may open with. */
-export type FormNotice = 'conflict' | 'saved' | 'submitted';
+export type FormNotice = 'conflict' | 'saved' | 'submitted' | 'pending' | 'withdrawn';
 
 export interface PracticeFormPageProps {
   ctx: ViewContext;
@@ -57,6 +58,8 @@ export interface PracticeFormPageProps {
   notice?: FormNotice;
   /** The submitted input shown as it would read, above the form. */
   preview?: PracticeInput;
+  /** The author's change to the published practice that waits for the editors, or came back. */
+  pending?: PendingChange<unknown>;
 }
 
 const FORM_SECTIONS = [
@@ -378,7 +381,7 @@ function Notice({ ctx, notice }: { ctx: ViewContext; notice: FormNotice | undefi
   }
   return (
     <NotificationBanner title={ctx.t('common.success')} variant="success">
-      <p>{ctx.t(notice === 'saved' ? 'practices.form.saved' : 'practices.form.submitted')}</p>
+      <p>{ctx.t(`practices.form.${notice}`)}</p>
     </NotificationBanner>
   );
 }
@@ -413,6 +416,8 @@ function Heading({ props }: { props: PracticeFormPageProps }) {
       <p>
         {ctx.t('practices.form.statusLabel')} <StatusTag ctx={ctx} status={mode.status} />
       </p>
+      {mode.status === 'published' && !props.isEditor ? <p>{ctx.t('editorial.pending.author.howItWorks')}</p> : null}
+      {props.pending ? <PendingChangeNotice ctx={ctx} change={props.pending} itemPath={`/practices/${mode.slug}`} /> : null}
     </>
   );
 }
@@ -434,7 +439,12 @@ export function PracticeFormPage(props: PracticeFormPageProps) {
       {props.preview ? <Preview ctx={ctx} record={props.preview} taxonomy={props.taxonomy} /> : null}
       <Contents ctx={ctx} sections={sections} />
       <PostForm action={action} csrfToken={ctx.csrfToken()} enctype="multipart/form-data">
-        {mode.kind === 'edit' ? <input type="hidden" name="version" value={String(mode.version)} /> : null}
+        {mode.kind === 'edit' ? (
+          <>
+            <input type="hidden" name="version" value={String(mode.version)} />
+            <input type="hidden" name="pendingVersion" value={String(mode.pendingVersion)} />
+          </>
+        ) : null}
         <BasicsSection props={props} bind={bind} />
         <TextSection props={props} bind={bind} section="context" field="background" />
         <TextSection props={props} bind={bind} section="activities" field="activities" />

@@ -11,12 +11,22 @@ import type { TextContext } from '../record-text.ts';
 import type { RubricForm } from '../rubric.ts';
 import type { PracticeDetail } from '../service.ts';
 import { canStep, DECISIONS } from '../../../editorial/workflow.ts';
+import {
+  PENDING_NOTICES,
+  PendingChangeReview,
+  PendingNoticeBanner,
+  SmallCorrectionsSwitch,
+  type PendingChange,
+  type PendingNotice,
+  type PendingReviewState,
+} from '../../../editorial/index.ts';
+import { recordChanges } from '../record-text.ts';
 import { DateText, StatusTag } from './editorial-shared.tsx';
 import { PracticeRecord } from './practice-record.tsx';
 import { DecisionList, PublicationRule, RubricFields } from './rubric-views.tsx';
 
 /** What just happened, said at the top of the review page after a redirect. */
-export const REVIEW_NOTICES = ['taken', 'decided', 'decidedNoMail', 'featured', 'archived'] as const;
+export const REVIEW_NOTICES = ['taken', 'decided', 'decidedNoMail', 'featured', 'archived', ...PENDING_NOTICES] as const;
 export type ReviewNotice = (typeof REVIEW_NOTICES)[number];
 
 export interface ReviewPageProps {
@@ -31,6 +41,10 @@ export interface ReviewPageProps {
   version: number;
   notice?: ReviewNotice;
   conflict?: boolean;
+  /** The author's change to the published practice, if one waits or came back. */
+  pending: PendingChange<PracticeInput> | undefined;
+  pendingState: PendingReviewState;
+  smallCorrections: boolean;
 }
 
 function ActionButton({ ctx, action, version, label, variant }: { ctx: ViewContext; action: string; version?: number; label: string; variant?: 'secondary' | 'warning' }) {
@@ -107,6 +121,7 @@ function ReviewNoticeBanner({ ctx, notice, conflict }: { ctx: ViewContext; notic
     );
   }
   if (!notice) return null;
+  if ((PENDING_NOTICES as readonly string[]).includes(notice)) return <PendingNoticeBanner ctx={ctx} notice={notice as PendingNotice} />;
   return (
     <NotificationBanner title={ctx.t('common.success')} variant="success">
       <p>{ctx.t(`practices.review.notices.${notice}`)}</p>
@@ -119,7 +134,7 @@ export function ReviewPage(props: ReviewPageProps) {
   const { t } = ctx;
   const { row } = detail;
   const deciding = canStep(row.status, 'publish');
-  const summary = Object.entries(errors).map(([field, key]) => ({ field, message: t(key) }));
+  const summary = Object.entries({ ...errors, ...(props.pendingState.errors ?? {}) }).map(([field, key]) => ({ field, message: t(key) }));
   return (
     <>
       <ErrorSummary title={t('common.errorSummaryTitle')} errors={summary} />
@@ -141,6 +156,19 @@ export function ReviewPage(props: ReviewPageProps) {
         ) : null}
       </p>
       <ReviewActions ctx={ctx} detail={detail} version={version} />
+      {props.pending ? (
+        <PendingChangeReview
+          ctx={ctx}
+          change={props.pending}
+          changes={recordChanges(record, props.pending.record, text)}
+          fieldLabel={(field) => t(`practices.fields.${field}.label`)}
+          reviewPath={`/review/${row.slug}`}
+          editorNote={props.pendingState.editorNote ?? ''}
+          errors={props.pendingState.errors ?? {}}
+          conflict={props.pendingState.conflict}
+        />
+      ) : null}
+      {row.status === 'published' ? <SmallCorrectionsSwitch ctx={ctx} allowed={props.smallCorrections} reviewPath={`/review/${row.slug}`} /> : null}
       <section aria-labelledby="submission-title">
         <h2 id="submission-title">{t('practices.review.submissionTitle')}</h2>
         <PracticeRecord

@@ -1,4 +1,19 @@
-import { DECISIONS, StatusTag } from '../../../editorial/index.ts';
+import {
+  DECISIONS,
+  fieldChanges,
+  PENDING_NOTICES,
+  PendingChangeReview,
+  PendingNoticeBanner,
+  PendingTag,
+  SmallCorrectionsSwitch,
+  StatusTag,
+  type PendingChange,
+  type PendingNotice,
+  type PendingReviewState,
+  type PendingState,
+} from '../../../editorial/index.ts';
+import type { ResourceInput } from '../model.ts';
+import { HISTORY_FIELDS } from './history-page.tsx';
 import type { ViewContext } from '../../../platform/context.ts';
 import { summaryOf, type FieldErrors } from '../../../platform/forms.ts';
 import { paginationLabels, type Page } from '../../../platform/pagination.ts';
@@ -15,21 +30,28 @@ export interface ReviewPageProps {
   values: { decision: string; message: string };
   errors: FieldErrors;
   decided?: string;
+  /** The author's change to the published resource, if one waits or came back. */
+  pending: PendingChange<ResourceInput> | undefined;
+  pendingState: PendingReviewState;
+  smallCorrections: boolean;
 }
 
 /** The editors' page of one resource: what was submitted, and the decision with a message to the author. */
-export function ResourceReviewPage({ ctx, detail, values, errors, decided }: ReviewPageProps) {
+export function ResourceReviewPage({ ctx, detail, values, errors, decided, pending, pendingState, smallCorrections }: ReviewPageProps) {
   const { t } = ctx;
   const { row } = detail;
   const errorPrefix = t('common.errorPrefix');
   const open = row.status === 'submitted' || row.status === 'in_review';
+  const reviewPath = `/review/resources/${encodeURIComponent(row.slug)}`;
+  const pendingNotice = PENDING_NOTICES.find((notice) => notice === decided);
   return (
     <div class="stack">
-      <ErrorSummary title={t('common.errorSummaryTitle')} errors={summaryOf(ctx, errors)} />
+      <ErrorSummary title={t('common.errorSummaryTitle')} errors={summaryOf(ctx, { ...errors, ...(pendingState.errors ?? {}) })} />
       <p>
         <a href={ctx.href('/review')}>{t('editorial.queue.queueTitle')}</a>
       </p>
-      {decided ? <p role="status">{t(`resources.review.decided.${decided}`)}</p> : null}
+      <PendingNoticeBanner ctx={ctx} notice={pendingNotice as PendingNotice | undefined} />
+      {decided && !pendingNotice ? <p role="status">{t(`resources.review.decided.${decided}`)}</p> : null}
       <h1>
         {t('resources.review.title')} <span lang={row.language} dir="auto">{row.title}</span>
       </h1>
@@ -39,6 +61,19 @@ export function ResourceReviewPage({ ctx, detail, values, errors, decided }: Rev
       <p>
         <a href={ctx.href(resourcePath(row.slug))}>{t('resources.review.read')}</a> · <a href={ctx.href(`${resourcePath(row.slug)}/edit`)}>{t('resources.page.edit')}</a>
       </p>
+      {pending ? (
+        <PendingChangeReview
+          ctx={ctx}
+          change={pending}
+          changes={fieldChanges(HISTORY_FIELDS, detail.input, pending.record)}
+          fieldLabel={(field) => t(`resources.fields.${field}.label`)}
+          reviewPath={reviewPath}
+          editorNote={pendingState.editorNote ?? ''}
+          errors={pendingState.errors ?? {}}
+          conflict={pendingState.conflict}
+        />
+      ) : null}
+      {row.status === 'published' ? <SmallCorrectionsSwitch ctx={ctx} allowed={smallCorrections} reviewPath={reviewPath} /> : null}
       {open ? (
         <PostForm action={ctx.href(`/review/resources/${encodeURIComponent(row.slug)}/decision`)} csrfToken={ctx.csrfToken()}>
           <input type="hidden" name="version" value={String(row.version)} />
@@ -61,7 +96,7 @@ export function ResourceReviewPage({ ctx, detail, values, errors, decided }: Rev
           />
           <Button>{t('resources.review.save')}</Button>
         </PostForm>
-      ) : (
+      ) : pending ? null : (
         <p>{t('resources.review.notOpen')}</p>
       )}
     </div>
@@ -74,6 +109,8 @@ export interface MineRow {
   status: ResourceDetail['row']['status'];
   language: string;
   updated_at: Date;
+  /** Whether a change to the published resource waits for the editors, or came back from them. */
+  pending_state: PendingState | null;
 }
 
 /** A member's own resources, with where each stands. */
@@ -96,7 +133,9 @@ export function MyResourcesPage({ ctx, list }: { ctx: ViewContext; list: Page<Mi
               <a href={ctx.href(resourcePath(row.slug))} lang={row.language} dir="auto">
                 {row.title}
               </a>,
-              <StatusTag ctx={ctx} status={row.status} />,
+              <>
+                <StatusTag ctx={ctx} status={row.status} /> <PendingTag ctx={ctx} state={row.pending_state} />
+              </>,
               <DateText locale={ctx.locale} date={row.updated_at} />,
             ])}
           />

@@ -9,6 +9,7 @@ import { CountryChoices } from '../../../ui/form-controls.tsx';
 import { AttachmentFields, type ListedAttachment } from '../../../ui/attachments.tsx';
 import { MAX_FILES_PER_UPLOAD } from '../../../platform/uploads/index.ts';
 import { PostForm } from '../../../ui/post-form.tsx';
+import { PendingChangeNotice, type PendingChange } from '../../../editorial/index.ts';
 import { termLabel, type Term } from '../../taxonomies/index.ts';
 import { RESOURCE_TYPES, type ResourceFormValues } from '../model.ts';
 
@@ -28,10 +29,14 @@ export interface ResourceFormPageProps {
   /** Files already attached (when editing), and those the member ticked to remove. */
   attachments: readonly ListedAttachment[];
   removeIds: readonly number[];
+  /** Editing a published resource as its author: the edit goes to the editors unless it is a correction they allowed. */
+  published?: boolean;
+  pending?: PendingChange<unknown>;
+  pendingVersion?: number;
 }
 
 /** One form for a resource, in the GOV.UK pattern: errors summarised at the top and beside each field. */
-export function ResourceFormPage({ ctx, action, values, errors, taxonomy, version, feedback, conflict, editing, attachments, removeIds }: ResourceFormPageProps) {
+export function ResourceFormPage({ ctx, action, values, errors, taxonomy, version, feedback, conflict, editing, attachments, removeIds, published, pending, pendingVersion }: ResourceFormPageProps) {
   const { t } = ctx;
   const errorPrefix = t('common.errorPrefix');
   const field = (id: keyof ResourceFormValues | 'attachments' | 'removeAttachment') => ({ id, errorPrefix, error: errors[id] ? t(errors[id]) : undefined });
@@ -47,6 +52,8 @@ export function ResourceFormPage({ ctx, action, values, errors, taxonomy, versio
       ) : null}
       <h1>{t(editing ? 'resources.form.editTitle' : 'resources.form.newTitle')}</h1>
       <p>{t('resources.form.intro')}</p>
+      {published ? <p>{t('editorial.pending.author.howItWorks')}</p> : null}
+      {pending ? <PendingChangeNotice ctx={ctx} change={pending} itemPath={action} /> : null}
       {feedback ? (
         <NotificationBanner title={t('resources.form.feedbackTitle')} variant="info">
           <p dir="auto">{feedback}</p>
@@ -54,6 +61,7 @@ export function ResourceFormPage({ ctx, action, values, errors, taxonomy, versio
       ) : null}
       <PostForm action={ctx.href(action)} csrfToken={ctx.csrfToken()} enctype="multipart/form-data">
         {version !== undefined ? <input type="hidden" name="version" value={String(version)} /> : null}
+        {published ? <input type="hidden" name="pendingVersion" value={String(pendingVersion ?? 0)} /> : null}
         <Radios
           {...field('type')}
           label={t('resources.fields.type.label')}
@@ -91,12 +99,20 @@ export function ResourceFormPage({ ctx, action, values, errors, taxonomy, versio
           rows={3}
         />
         <div class="button-group">
-          <Button name="action" value="submit">
-            {t('resources.form.submit')}
-          </Button>
-          <Button name="action" value="draft" variant="secondary">
-            {t('resources.form.saveDraft')}
-          </Button>
+          {published ? (
+            <Button name="action" value="submit">
+              {t('resources.form.saveChanges')}
+            </Button>
+          ) : (
+            <>
+              <Button name="action" value="submit">
+                {t('resources.form.submit')}
+              </Button>
+              <Button name="action" value="draft" variant="secondary">
+                {t('resources.form.saveDraft')}
+              </Button>
+            </>
+          )}
           {can(ctx.user, 'content.review') ? (
             <Button name="action" value="publish" variant="secondary">
               {t('resources.form.publish')}

@@ -3,10 +3,10 @@ import type { ViewContext } from '../../../platform/context.ts';
 import { pageHref, type Page } from '../../../platform/pagination.ts';
 import type { ResourceInput } from '../model.ts';
 
-type HistoryField = 'title' | 'summary' | 'body' | 'url' | 'publisher' | 'year' | 'language' | 'countries' | 'topics' | 'targetGroups' | 'relatedPractices';
+export type HistoryField = 'title' | 'summary' | 'body' | 'url' | 'publisher' | 'year' | 'language' | 'countries' | 'topics' | 'targetGroups' | 'relatedPractices';
 
 /** How each field reads as text when two versions are compared (lists line by line). */
-const HISTORY_FIELDS: readonly DiffedField<ResourceInput, HistoryField>[] = [
+export const HISTORY_FIELDS: readonly DiffedField<ResourceInput, HistoryField>[] = [
   { field: 'title', list: false, lines: (record) => [record.title] },
   { field: 'summary', list: false, lines: (record) => [record.summary] },
   { field: 'body', list: false, lines: (record) => [record.body] },

@@ -19,7 +19,7 @@ export interface ResourcePageProps {
   neighbours: { previous?: { slug: string; title: string; language: string }; next?: { slug: string; title: string; language: string } };
   forms: { rating: FormState; comment: FormState };
   /** What just happened: a community post, or the member's save (`draft`, `submit`, `publish`). */
-  notice?: CommunityNotice | 'draft' | 'submit' | 'publish';
+  notice?: CommunityNotice | 'draft' | 'submit' | 'publish' | 'pending' | 'withdrawn';
   canEdit: boolean;
   /** Absolute addresses: this page (the permalink) and the site, for sharing and JSON-LD. */
   urls: { page: string; site: string; siteName: string };
