@@ -95,11 +95,26 @@ export function sampleJpeg(options: { exif?: string | Buffer; comment?: string; 
   ]);
 }
 
-/** A minimal one-page PDF. */
-export function samplePdf(): Buffer {
-  return Buffer.from(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-    'latin1',
-  );
+/**
+ * A one-page PDF with a line of text. `author` adds a document information dictionary (author,
+ * creator, producer, title) and an XMP metadata stream naming the same author, as office
+ * software writes them.
+ */
+export function samplePdf(options: { author?: string } = {}): Buffer {
+  const content = 'BT /F1 12 Tf 20 100 Td (Welcome desks) Tj ET';
+  const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>${options.author ?? ''}</dc:creator><xmp:CreatorTool>Writer</xmp:CreatorTool></x:xmpmeta>`;
+  const objects = [
+    `<</Type/Catalog/Pages 2 0 R${options.author ? '/Metadata 5 0 R' : ''}>>`,
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R>>',
+    `<</Length ${content.length}>>stream\n${content}\nendstream`,
+    ...(options.author
+      ? [
+          `<</Type/Metadata/Subtype/XML/Length ${xmp.length}>>stream\n${xmp}\nendstream`,
+          `<</Author(${options.author})/Creator(Writer)/Producer(LibreOffice 7.6)/Title(Budget draft)>>`,
+        ]
+      : []),
+  ];
+  const body = objects.map((object, index) => `${index + 1} 0 obj${object}endobj\n`).join('');
+  return Buffer.from(`%PDF-1.4\n${body}trailer<</Root 1 0 R${options.author ? '/Info 6 0 R' : ''}>>\n%%EOF\n`, 'latin1');
 }
