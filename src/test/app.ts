@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createJobs, type Jobs, type JobsLog, type QueueOptions } from '../platform/jobs/index.ts';
@@ -37,6 +37,8 @@ export async function startTestApp(
     env?: Record<string, string>;
     /** Defines more queues on the app's job queue before it starts. */
     defineJobs?: (deps: AppDeps) => void;
+    /** The app's log, for tests about what it records; silent when absent. */
+    logger?: FastifyServerOptions['logger'];
   } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase();
@@ -45,7 +47,7 @@ export async function startTestApp(
   const mailer = createMailer({ db: database.db, jobs, config, retries: options.mailRetries ?? TEST_MAIL_RETRIES, ...(options.transport ? { transport: options.transport } : {}) });
   const deps: AppDeps = { config, db: database.db, mailer, jobs };
   options.defineJobs?.(deps);
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: options.logger ?? false });
   await app.ready();
   await jobs.start(SILENT_JOBS_LOG);
   return {
@@ -111,6 +113,16 @@ export class TestClient {
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
+  }
+
+  /** The `Cookie` header this browser sends, for requests written by hand. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  /** The CSRF token of the last page read. */
+  get formToken(): string {
+    return this.csrfToken;
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
