@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -51,6 +51,23 @@ export function maxUploadBytes(limits: UploadLimits): number {
 /** Where uploads wait while a request is handled: `DATA_DIR/incoming`, beside the stored files. */
 export function incomingDirectory(dataDir: string): string {
   return path.join(dataDir, 'incoming');
+}
+
+/** Older than any request lives: what a killed process left behind. */
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the folders of requests that never finished (the process was killed while they ran).
+ * Only old ones: other processes sharing `DATA_DIR` may be receiving files right now.
+ */
+export async function removeAbandonedUploads(dataDir: string, now = Date.now()): Promise<void> {
+  const directory = incomingDirectory(dataDir);
+  const entries = await readdir(directory).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const entryPath = path.join(directory, entry);
+    const { mtimeMs } = await stat(entryPath).catch(() => ({ mtimeMs: now }));
+    if (now - mtimeMs > ABANDONED_AFTER_MS) await rm(entryPath, { recursive: true, force: true });
+  }
 }
 
 export class UploadTooLargeError extends AppError {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { watch } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { resourceForm } from '../../features/resources/fixtures.ts';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { createMember, type TestMember } from '../../test/members.ts';
 import { exifWithGps, samplePdf, sampleJpeg } from '../../test/sample-files.ts';
-import { ATTACHMENT_FORM_LIMITS, incomingDirectory, maxUploadBytes } from './multipart.ts';
+import { ATTACHMENT_FORM_LIMITS, incomingDirectory, maxUploadBytes, removeAbandonedUploads } from './multipart.ts';
 
 /**
  * The multipart reader seen from outside: what is refused before any file is read, damaged and
@@ -291,4 +291,23 @@ describe('what is left of a file once stored', () => {
     assert.ok(stored.includes('(Welcome desks) Tj'));
     assert.equal((await PDFDocument.load(stored)).getPageCount(), 1);
   });
+});
+
+test('at start-up, files a killed process left waiting are removed, and recent ones, maybe another process’s, are kept', async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'bridges-abandoned-'));
+  try {
+    const old = path.join(incomingDirectory(folder), 'old');
+    const recent = path.join(incomingDirectory(folder), 'recent');
+    for (const request of [old, recent]) {
+      await mkdir(request, { recursive: true });
+      await writeFile(path.join(request, 'file'), 'x');
+    }
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    await utimes(old, twoDaysAgo, twoDaysAgo);
+    await removeAbandonedUploads(folder);
+    assert.deepEqual(await readdir(incomingDirectory(folder)), ['recent']);
+    await removeAbandonedUploads(path.join(folder, 'no such folder'));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 });
