@@ -5,6 +5,7 @@ import { DataDirInUseError } from './db/embedded.ts';
 import { loadDemoContent } from './features/demo/service.ts';
 import { createJobs } from './platform/jobs/index.ts';
 import { createMailer } from './platform/mail.ts';
+import { removeAbandonedUploads } from './platform/uploads/index.ts';
 import { defineScheduledJobs } from './jobs.ts';
 
 async function main(config: Config): Promise<void> {
@@ -18,6 +19,7 @@ async function main(config: Config): Promise<void> {
   defineScheduledJobs(deps);
   const demo = await loadDemoContent(deps, { adminPassword: config.demoAdminPassword });
   const app = await buildApp(deps);
+  await removeAbandonedUploads(config.dataDir);
   await jobs.start(app.log);
 
   let closing = false;

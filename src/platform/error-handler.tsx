@@ -11,6 +11,7 @@ type PublicErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'upload_damaged'
   | 'unsupported_media_type'
   | 'too_many_requests'
   | 'server_error';
@@ -22,7 +23,7 @@ interface PublicError {
 
 function classify(error: FastifyError | AppError): PublicError {
   if (error instanceof AppError) {
-    const known = ['forbidden', 'not_found', 'conflict', 'too_many_requests'] as const;
+    const known = ['forbidden', 'not_found', 'conflict', 'payload_too_large', 'upload_damaged', 'too_many_requests'] as const;
     const code = known.find((candidate) => candidate === error.code) ?? 'bad_request';
     return { statusCode: error.statusCode, code };
   }

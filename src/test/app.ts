@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createDb } from '../db/client.ts';
@@ -47,6 +47,8 @@ export async function startTestApp(
     cronCheckIntervalSeconds?: number;
     /** Where the job queue logs; nowhere unless told. */
     jobsLog?: JobsLog;
+    /** The app's log, for tests about what it records; silent when absent. */
+    logger?: FastifyServerOptions['logger'];
   } = {},
 ): Promise<TestApp> {
   const shared = options.database;
@@ -56,7 +58,7 @@ export async function startTestApp(
   const mailer = createMailer({ db: database.db, jobs, config, retries: options.mailRetries ?? TEST_MAIL_RETRIES, ...(options.transport ? { transport: options.transport } : {}) });
   const deps: AppDeps = { config, db: database.db, mailer, jobs };
   options.defineJobs?.(deps);
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: options.logger ?? false });
   await app.ready();
   await jobs.start(options.jobsLog ?? SILENT_JOBS_LOG);
   return {
@@ -123,6 +125,16 @@ export class TestClient {
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
+  }
+
+  /** The `Cookie` header this browser sends, for requests written by hand. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  /** The CSRF token of the last page read. */
+  get formToken(): string {
+    return this.csrfToken;
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {

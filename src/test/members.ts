@@ -26,6 +26,10 @@ export class SignedInClient extends TestClient {
     return { ...headers, cookie: `${SESSION_COOKIE}=${this.sessionToken}` };
   }
 
+  override cookieHeader(): string {
+    return [super.cookieHeader(), `${SESSION_COOKIE}=${this.sessionToken}`].filter(Boolean).join('; ');
+  }
+
   override get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     return super.get(url, this.withSession(headers));
   }

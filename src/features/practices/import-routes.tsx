@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireCapability, signedInUser } from '../../platform/guards.ts';
 import { acceptUploads, uploadsOf } from '../../platform/uploads/index.ts';
@@ -18,7 +19,7 @@ function asText(bytes: Buffer): string | undefined {
 
 /** `/{l}/practices/import`: editors upload a CSV of practices; all rows are imported or none. */
 export async function importRoutes(app: FastifyInstance) {
-  const readUpload = await acceptUploads(app, { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 1_000 });
+  const uploadRoute = await acceptUploads(app, { capability: 'content.curate', limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 1_000 } });
   const editors = requireCapability('content.curate');
   const title = (request: FastifyRequest) => request.t('practiceSearch.import.title');
 
@@ -28,7 +29,7 @@ export async function importRoutes(app: FastifyInstance) {
 
   app.post(
     '/practices/import',
-    { preValidation: readUpload, preHandler: editors, bodyLimit: MAX_FILE_BYTES + 64 * 1024 },
+    uploadRoute,
     async (request, reply) => {
       const user = signedInUser(request);
       const upload = uploadsOf(request);
@@ -37,9 +38,9 @@ export async function importRoutes(app: FastifyInstance) {
         reply.page(title(request), (ctx) => <ImportPage ctx={ctx} columns={IMPORT_COLUMNS} fileError={message} />, 422);
       // More than one file is a limit broken: only one CSV is read.
       if (upload.problem) return fileError('practiceSearch.import.errors.fileTooLarge');
-      if (!file || file.bytes.length === 0) return fileError('practiceSearch.import.errors.fileRequired');
+      if (!file || file.size === 0) return fileError('practiceSearch.import.errors.fileRequired');
       if (file.truncated) return fileError('practiceSearch.import.errors.fileTooLarge');
-      const text = asText(file.bytes);
+      const text = asText(await readFile(file.path));
       if (text === undefined) return fileError('practiceSearch.import.errors.notText');
 
       const outcome = await importPractices(app.deps, text, user.id);

@@ -77,11 +77,11 @@ function pageLanguage(request: FastifyRequest): ContentLanguage {
 const NOTICES: Record<string, FormNotice> = { saved: 'saved', submitted: 'submitted', pending: 'pending', withdrawn: 'withdrawn' };
 
 export async function submissionRoutes(app: FastifyInstance) {
-  const collectParts = await acceptUploads(app);
+  const uploadRoute = await acceptUploads(app);
   const practices = practiceService(app.deps);
   const editorial = editorialService(app.deps);
   const taxonomy = taxonomyService(app.deps);
-  const formRoute = { preHandler: requireUser, preValidation: collectParts, config: { rateLimit: SAVE_LIMIT } };
+  const formRoute = { ...uploadRoute, config: { rateLimit: SAVE_LIMIT } };
 
   type PageInput = Omit<PracticeFormPageProps, 'ctx' | 'taxonomy' | 'isEditor'>;
 
@@ -99,7 +99,7 @@ export async function submissionRoutes(app: FastifyInstance) {
   async function checkPost(request: FastifyRequest, parsed: ParsedPracticeForm, post: FormPost) {
     const errors: Record<string, string> = { ...formErrors(parsed, await taxonomy.all(), { forSubmission: post.action === 'submit' }) };
     const uploads = uploadsOf(request);
-    const prepared = prepareAttachments(uploads.files);
+    const prepared = await prepareAttachments(uploads.files);
     const fileProblem = uploads.problem ?? prepared.error;
     if (fileProblem) errors.attachments = fileProblem;
     if (post.revisionNote.length > REVISION_NOTE_MAX) errors.revisionNote = 'practices.errors.revisionNoteTooLong';

@@ -7,6 +7,7 @@ import { createMember, type TestMember } from '../../test/members.ts';
 import { samplePdf, samplePng } from '../../test/sample-files.ts';
 import { samplePractice } from '../practices/fixtures.ts';
 import { practiceService } from '../practices/service.ts';
+import { resourceForm } from './fixtures.ts';
 import { checkResourceLinks } from './link-check.ts';
 
 let testApp: TestApp;
@@ -20,26 +21,6 @@ before(async () => {
 after(() => testApp.close());
 
 const db = () => testApp.deps.db;
-
-let counter = 0;
-function resourceForm(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  counter += 1;
-  return {
-    type: 'guideline',
-    title: `Guide to one-stop shops ${counter}`,
-    summary: 'How to bring every service a newcomer needs under one roof.',
-    body: '',
-    url: 'https://www.iom.int/',
-    publisher: 'IOM',
-    year: '2010',
-    language: 'en',
-    countries: ['PT'],
-    topics: ['equal_access'],
-    targetGroups: [],
-    relatedPractices: '',
-    ...overrides,
-  };
-}
 
 /** Posts the form from the member's own session (reading the form first gives the CSRF token). */
 async function submit(member: TestMember, form: Record<string, string | string[]>, action = 'submit') {

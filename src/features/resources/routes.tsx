@@ -80,9 +80,8 @@ function removeIdsOf(body: unknown): number[] {
 export function resourceRoutes({ service, search }: { service: ResourceService; search: ResourceSearch }) {
   return async function resourceRoutesPlugin(app: FastifyInstance) {
     const taxonomy = taxonomyService(app.deps);
-    const collectParts = await acceptUploads(app);
     // Signed-out posts are turned away before their files are read.
-    const formPost = { ...posting, preValidation: [requireUser, collectParts] };
+    const formPost = { ...posting, ...(await acceptUploads(app)) };
     const absolute = (path: string) => new URL(path, app.deps.config.baseUrl).href;
 
     async function renderForm(
@@ -164,7 +163,7 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
      */
     async function filesOf(request: FastifyRequest, values: ResourceFormValues, keptFiles: number): Promise<ResourceFiles> {
       const uploads = uploadsOf(request);
-      const prepared = prepareAttachments(uploads.files);
+      const prepared = await prepareAttachments(uploads.files);
       const fileProblem = uploads.problem ?? prepared.error;
       if (fileProblem) throw new ValidationError({ ...(await service.problems(values, keptFiles > 0)), attachments: fileProblem });
       return { attachments: prepared.attachments, removeIds: removeIdsOf(request.body) };

@@ -31,8 +31,8 @@ export function kindAttachments(db: Db, dataDir: string, kind: string, options: 
       const stored: queries.StoredAttachment[] = [];
       try {
         for (const attachment of attachments) {
-          const storageKey = await files.save(attachment.bytes);
-          stored.push({ storageKey, filename: attachment.filename, mediaType: attachment.mediaType, byteSize: attachment.bytes.length });
+          const storageKey = await files.save(attachment.path);
+          stored.push({ storageKey, filename: attachment.filename, mediaType: attachment.mediaType, byteSize: attachment.byteSize });
         }
         return await write(stored);
       } catch (error) {

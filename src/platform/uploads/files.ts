@@ -1,9 +1,13 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import type { AttachmentType } from '../../db/schema/attachments.ts';
 import { ImageMetadataError, isJpeg, isPng, stripImageMetadata } from './image-metadata.ts';
+import { PdfMetadataError, stripPdfMetadata } from './pdf-metadata.ts';
 
 /**
  * What an uploaded file really is, decided from its first bytes: neither its name nor the type
- * the browser claims can be trusted. Images lose their metadata before anything is stored.
+ * the browser claims can be trusted. Images and PDFs lose their metadata before anything is
+ * stored. Files wait on disk (see multipart.ts) and are read one at a time, so that a form with
+ * several large files never holds more than one of them in memory.
  */
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -45,7 +49,9 @@ export interface UploadedFile {
   /** The form field the file came in. */
   fieldname?: string;
   filename: string;
-  bytes: Buffer;
+  /** Where the received bytes wait on disk until the response is sent. */
+  path: string;
+  size: number;
   /** The upload went past the size limit and was cut off. */
   truncated: boolean;
 }
@@ -53,39 +59,49 @@ export interface UploadedFile {
 export interface PreparedAttachment {
   filename: string;
   mediaType: AttachmentType;
-  bytes: Buffer;
+  /** The checked file without its metadata, on disk until it is stored. */
+  path: string;
+  byteSize: number;
 }
 
 export type PrepareResult = { ok: true; attachment: PreparedAttachment } | { ok: false; error: string };
 
-/** Checks one upload and readies it for storage; `error` is a translation key. */
-export function prepareAttachment(file: UploadedFile): PrepareResult {
-  if (file.truncated || file.bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, error: 'practices.errors.fileTooLarge' };
-  if (file.bytes.length === 0) return { ok: false, error: 'practices.errors.fileEmpty' };
-  const mediaType = sniffMediaType(file.bytes);
-  if (!mediaType) return { ok: false, error: 'practices.errors.fileTypeInvalid' };
-  let bytes = file.bytes;
-  if (mediaType !== 'application/pdf') {
-    try {
-      bytes = stripImageMetadata(file.bytes);
-    } catch (error) {
-      if (error instanceof ImageMetadataError) return { ok: false, error: 'practices.errors.fileDamaged' };
-      throw error;
-    }
+/** The file without what it says about its author, device or place; throws for a damaged file. */
+function withoutMetadata(bytes: Buffer, mediaType: AttachmentType): Promise<Uint8Array> | Uint8Array {
+  return mediaType === 'application/pdf' ? stripPdfMetadata(bytes) : stripImageMetadata(bytes);
+}
+
+/** Checks one upload and readies it for storage, next to the received file; `error` is a translation key. */
+export async function prepareAttachment(file: UploadedFile): Promise<PrepareResult> {
+  if (file.truncated || file.size > MAX_ATTACHMENT_BYTES) return { ok: false, error: 'uploads.errors.fileTooLarge' };
+  if (file.size === 0) return { ok: false, error: 'uploads.errors.fileEmpty' };
+  const received = await readFile(file.path);
+  const mediaType = sniffMediaType(received);
+  if (!mediaType) return { ok: false, error: 'uploads.errors.fileTypeInvalid' };
+  let cleaned: Uint8Array;
+  try {
+    cleaned = await withoutMetadata(received, mediaType);
+  } catch (error) {
+    if (error instanceof PdfMetadataError && error.isProtected) return { ok: false, error: 'uploads.errors.pdfProtected' };
+    if (error instanceof ImageMetadataError || error instanceof PdfMetadataError) return { ok: false, error: 'uploads.errors.fileDamaged' };
+    throw error;
   }
-  return { ok: true, attachment: { filename: downloadName(file.filename, mediaType), mediaType, bytes } };
+  const cleanedPath = `${file.path}.clean`;
+  await writeFile(cleanedPath, cleaned, { flag: 'wx', mode: 0o600 });
+  return { ok: true, attachment: { filename: downloadName(file.filename, mediaType), mediaType, path: cleanedPath, byteSize: cleaned.length } };
 }
 
 /**
  * Every upload of one form post, checked together: the first problem is reported for the
  * `attachments` field and nothing is kept, so a refused form stores no file at all.
  */
-export function prepareAttachments(files: readonly UploadedFile[]): { attachments: PreparedAttachment[]; error?: string } {
-  const chosen = files.filter((file) => file.filename !== '' || file.bytes.length > 0);
-  if (chosen.length > MAX_FILES_PER_UPLOAD) return { attachments: [], error: 'practices.errors.tooManyFiles' };
+export async function prepareAttachments(files: readonly UploadedFile[]): Promise<{ attachments: PreparedAttachment[]; error?: string }> {
+  // A file input left empty still sends a part, with no name and no bytes.
+  const chosen = files.filter((file) => file.filename !== '' || file.size > 0);
+  if (chosen.length > MAX_FILES_PER_UPLOAD) return { attachments: [], error: 'uploads.errors.tooManyFiles' };
   const attachments: PreparedAttachment[] = [];
   for (const file of chosen) {
-    const result = prepareAttachment(file);
+    const result = await prepareAttachment(file);
     if (!result.ok) return { attachments: [], error: result.error };
     attachments.push(result.attachment);
   }

@@ -1,7 +1,8 @@
 /**
  * Removes the metadata that cameras and editors embed in images (location, device, author,
- * edit history) before an upload is stored, without decoding or re-encoding the picture: the
- * segments that carry pixels are copied byte for byte, so quality and checksums are untouched.
+ * edit history), and anything appended after the image, before an upload is stored, without
+ * decoding or re-encoding the picture: the segments that carry pixels are copied byte for byte,
+ * so quality and checksums are untouched.
  */
 
 export class ImageMetadataError extends Error {
@@ -54,23 +55,51 @@ const JPEG_APP15 = 0xef;
 
 /** Markers without a length field: TEM and the restart markers RST0–RST7. */
 function isStandaloneMarker(marker: number): boolean {
-  return marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
+  return marker === 0x01 || isRestartMarker(marker);
+}
+
+function isRestartMarker(marker: number): boolean {
+  return marker >= 0xd0 && marker <= 0xd7;
 }
 
 /**
- * APP1–APP15 (EXIF, XMP, ICC, IPTC, vendor data) and comments go; APP0 (JFIF) stays because
- * decoders use it. The entropy-coded data starts at SOS, which is copied through to the end
- * unchanged since parsing inside it would mean decoding the image.
+ * APP1–APP15 (EXIF, XMP, ICC, IPTC, vendor data) and comments go, wherever they are, between
+ * scans too; APP0 (JFIF) stays because decoders use it.
  */
 function isJpegMetadata(marker: number): boolean {
   return (marker > JPEG_APP0 && marker <= JPEG_APP15) || marker === JPEG_COM;
 }
 
+/**
+ * Where the entropy-coded data that follows an SOS segment ends: at the first marker that is
+ * not part of it. Inside the data a 0xFF byte is followed by 0x00 (a stuffed byte) or by a
+ * restart marker, so anything else after 0xFF (possibly after fill bytes) is the next segment.
+ */
+function endOfScanData(bytes: Buffer, start: number): number {
+  let at = start;
+  for (;;) {
+    const candidate = bytes.indexOf(0xff, at);
+    if (candidate === -1) throw new ImageMetadataError('JPEG ends inside its image data, before the end-of-image marker');
+    let markerAt = candidate + 1;
+    while (bytes[markerAt] === 0xff) markerAt += 1;
+    const marker = bytes[markerAt];
+    if (marker === undefined) throw new ImageMetadataError('JPEG ends inside a marker');
+    if (marker !== 0x00 && !isRestartMarker(marker)) return candidate;
+    at = markerAt + 1;
+  }
+}
+
+/**
+ * Copies the segments the picture needs and stops at the end-of-image marker. Scans are walked
+ * through rather than copied to the end of the file, so that nothing after the image survives:
+ * a phone's motion-photo video, a trailer of HTML or text, a second picture with its own EXIF.
+ */
 export function stripJpegMetadata(input: Uint8Array): Buffer {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (!isJpeg(bytes)) throw new ImageMetadataError('not a JPEG file');
   const kept: Buffer[] = [bytes.subarray(0, 2)];
   let offset = 2;
+  let sawScan = false;
   while (offset < bytes.length) {
     if (bytes[offset] !== 0xff) throw new ImageMetadataError(`expected a JPEG marker at byte ${offset}`);
     // A marker may be preceded by any number of 0xFF fill bytes.
@@ -78,11 +107,13 @@ export function stripJpegMetadata(input: Uint8Array): Buffer {
     while (bytes[markerAt] === 0xff) markerAt += 1;
     const marker = bytes[markerAt];
     if (marker === undefined) throw new ImageMetadataError('JPEG ends inside a marker');
-    if (marker === JPEG_SOS || marker === JPEG_EOI) {
-      kept.push(bytes.subarray(markerAt - 1));
+    if (marker === JPEG_EOI) {
+      if (!sawScan) throw new ImageMetadataError('JPEG has no image data');
+      kept.push(bytes.subarray(markerAt - 1, markerAt + 1));
       return Buffer.concat(kept);
     }
-    if (marker === JPEG_SOI || isStandaloneMarker(marker)) {
+    if (marker === 0x00 || marker === JPEG_SOI) throw new ImageMetadataError(`unexpected JPEG marker 0x${marker.toString(16)} at byte ${markerAt}`);
+    if (isStandaloneMarker(marker)) {
       kept.push(bytes.subarray(markerAt - 1, markerAt + 1));
       offset = markerAt + 1;
       continue;
@@ -93,8 +124,14 @@ export function stripJpegMetadata(input: Uint8Array): Buffer {
     if (length < 2 || end > bytes.length) throw new ImageMetadataError(`JPEG segment 0x${marker.toString(16)} runs past the end`);
     if (!isJpegMetadata(marker)) kept.push(bytes.subarray(markerAt - 1, end));
     offset = end;
+    if (marker === JPEG_SOS) {
+      sawScan = true;
+      const scanEnd = endOfScanData(bytes, end);
+      kept.push(bytes.subarray(end, scanEnd));
+      offset = scanEnd;
+    }
   }
-  throw new ImageMetadataError('JPEG has no image data');
+  throw new ImageMetadataError('JPEG ends before its end-of-image marker');
 }
 
 /** Strips a PNG or JPEG; throws ImageMetadataError for anything else or a damaged file. */

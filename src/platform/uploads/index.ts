@@ -1,6 +1,7 @@
 /**
- * Uploaded files for every kind of content: the multipart reader, what a file really is and
- * the checks it must pass, images stripped of their metadata, and storage on disk.
+ * Uploaded files for every kind of content: the multipart reader (which checks the sender before
+ * reading a file), what a file really is and the checks it must pass, images and PDFs stripped of
+ * their metadata, and storage on disk.
  */
 export { attachmentStore, type AttachmentStore } from './store.ts';
 export {
@@ -16,8 +17,19 @@ export {
   type PrepareResult,
   type UploadedFile,
 } from './files.ts';
-export { acceptUploads, ATTACHMENT_FORM_LIMITS, uploadsOf, type RequestUploads, type UploadLimits } from './multipart.ts';
+export {
+  acceptUploads,
+  ATTACHMENT_FORM_LIMITS,
+  incomingDirectory,
+  maxUploadBytes,
+  removeAbandonedUploads,
+  uploadsOf,
+  type RequestUploads,
+  type UploadLimits,
+  type UploadRoute,
+} from './multipart.ts';
 export { ImageMetadataError, stripImageMetadata } from './image-metadata.ts';
+export { PdfMetadataError, stripPdfMetadata } from './pdf-metadata.ts';
 export { kindAttachments, type AttachmentOptions, type KindAttachments, type StoredAttachment } from './attachments.ts';
 export { findAttachments as listAttachments } from './queries.ts';
 export { ATTACHMENT_PARAMS, sendAttachment, type OpenedAttachment } from './download.ts';

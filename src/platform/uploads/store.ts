@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { chmod, constants, copyFile, mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -20,25 +20,32 @@ export function attachmentStore(dataDir: string) {
   }
 
   return {
-    /** Writes the bytes under a new key and returns the key. */
-    async save(bytes: Uint8Array): Promise<string> {
+    /** Copies a file (an upload waiting on disk) under a new key and returns the key. */
+    async save(sourcePath: string): Promise<string> {
       await mkdir(directory, { recursive: true });
       const storageKey = randomBytes(24).toString('base64url');
-      // `wx`: fail rather than overwrite, however unlikely a repeated key is.
-      const file = await open(pathOf(storageKey), 'wx', 0o640);
+      const target = pathOf(storageKey);
+      // COPYFILE_EXCL: fail rather than overwrite, however unlikely a repeated key is.
+      await copyFile(sourcePath, target, constants.COPYFILE_EXCL);
       try {
-        await file.writeFile(bytes);
+        await chmod(target, 0o640);
         // On disk before the row that names it commits: a power cut must not keep the row and
         // lose the file. The folder is synced too, so that the file's name survives as well.
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      const folder = await open(directory, 'r');
-      try {
-        await folder.sync();
-      } finally {
-        await folder.close();
+        const file = await open(target, 'r');
+        try {
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+        const folder = await open(directory, 'r');
+        try {
+          await folder.sync();
+        } finally {
+          await folder.close();
+        }
+      } catch (error) {
+        await rm(target, { force: true });
+        throw error;
       }
       return storageKey;
     },
