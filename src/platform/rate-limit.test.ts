@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { totpCode } from '../features/accounts/index.ts';
+import { practiceService } from '../features/practices/index.ts';
+import { samplePractice } from '../features/practices/fixtures.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { createMember } from '../test/members.ts';
 import { hashPassword } from './passwords.ts';
-import { SENSITIVE_FORM_LIMIT } from './rate-limit.ts';
+import { POSTING_LIMIT, SENSITIVE_FORM_LIMIT } from './rate-limit.ts';
 
 let testApp: TestApp;
 before(async () => {
@@ -158,5 +160,25 @@ describe('per account', () => {
     assertRefused(refused, 'en', /<h1>Too many attempts<\/h1>/);
     const sessions = await testApp.deps.db.selectFrom('sessions').select('id_hash').where('user_id', '=', member.id).execute();
     assert.equal(sessions.length, 1, 'only the session the test made: the refused code signed nobody in');
+  });
+});
+
+describe('posting by signed-in members', () => {
+  test('is counted per member, so colleagues behind one address do not use up each other’s posts', async () => {
+    const slug = await practiceService(testApp.deps).create(samplePractice({ title: 'A practice much discussed' }), { authorId: null, status: 'published' });
+    const [chatty, colleague] = [await createMember(testApp), await createMember(testApp)];
+    await chatty.client.get(`/en/practices/${slug}`);
+    await colleague.client.get(`/fr/practices/${slug}`);
+    for (let posted = 1; posted <= POSTING_LIMIT.max; posted += 1) {
+      const locale = LOCALES[posted % LOCALES.length];
+      const response = await chatty.client.post(`/${locale}/practices/${slug}/comments`, { comment: `Comment number ${posted}` });
+      assert.equal(response.statusCode, 303, `comment ${posted}`);
+    }
+    // Both come from the same address (TestClient's 127.0.0.1): only the member's own count is spent.
+    assert.equal((await chatty.client.post(`/ar/practices/${slug}/comments`, { comment: 'One too many' })).statusCode, 429);
+    assert.equal((await colleague.client.post(`/fr/practices/${slug}/comments`, { comment: 'Mon premier commentaire' })).statusCode, 303);
+    const bodies = await testApp.deps.db.selectFrom('comments').select('body').where('author_id', 'in', [chatty.id, colleague.id]).execute();
+    assert.equal(bodies.length, POSTING_LIMIT.max + 1);
+    assert.ok(!bodies.some((row) => row.body === 'One too many'));
   });
 });

@@ -71,15 +71,24 @@ function addressKey(request: FastifyRequest): string {
 }
 
 /**
- * Per-route limits per client address, opted into with `config: { rateLimit: { max, timeWindow } }`.
- * A route is counted without its locale: `/es/login` and `/ar/login` are one form, one count.
+ * Who a limit counts: a signed-in member by their account, since colleagues in one office or
+ * workshop share an address and must not use up each other's posts; anyone else by address.
+ */
+function clientKey(request: FastifyRequest): string {
+  return request.currentUser ? `member:${request.currentUser.id}` : addressKey(request);
+}
+
+/**
+ * Per-route limits, opted into with `config: { rateLimit: { max, timeWindow } }`, per member or
+ * per client address (clientKey). A route is counted without its locale: `/es/login` and
+ * `/ar/login` are one form, one count.
  */
 export const rateLimits = fp<{ db: Db }>(
   async (app, { db }) => {
     await app.register(rateLimit, {
       global: false,
       store: postgresStore(db),
-      keyGenerator: (request: FastifyRequest) => `${addressKey(request)}|${splitLocalePath(request.routeOptions.url ?? request.url).rest}`,
+      keyGenerator: (request: FastifyRequest) => `${clientKey(request)}|${splitLocalePath(request.routeOptions.url ?? request.url).rest}`,
       errorResponseBuilder: (_request, context) => new TooManyRequestsError(Math.ceil(context.ttl / 1000)),
     });
   },
