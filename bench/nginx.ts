@@ -44,23 +44,11 @@ export interface StaticSite {
   stop(): Promise<void>;
 }
 
-/**
- * Serves `files` (path → HTML) on 127.0.0.1:port with one worker per core, the way a plain static
- * site is usually set up (sendfile, keep-alive), and no compression: autocannon asks for none, and
- * neither gets it from the app.
- */
-export async function serveStatic(files: ReadonlyMap<string, string>, port: number): Promise<StaticSite> {
+/** Starts nginx in the foreground with `http` as the body of its http block; stopped with `stop`. */
+async function startNginx(prefix: string, http: string, port: number, readyPath: string): Promise<StaticSite> {
   const binary = nginxBinary();
-  const prefix = mkdtempSync(path.join(os.tmpdir(), 'bridges-bench-static-'));
-  const html = path.join(prefix, 'html');
-  for (const [address, body] of files) {
-    const file = path.join(html, address.replace(/^\/+/, ''));
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, body);
-  }
-  // Run as root, nginx's workers drop to nobody: they must be able to read the pages.
+  // Run as root, nginx's workers drop to nobody: they must be able to read what they serve.
   chmodSync(prefix, 0o755);
-  spawnSync('chmod', ['-R', 'a+rX', html]);
   const config = path.join(prefix, 'nginx.conf');
   writeFileSync(
     config,
@@ -71,31 +59,23 @@ daemon off;
 events { worker_connections 1024; }
 http {
   access_log off;
-  sendfile on;
-  tcp_nopush on;
   keepalive_requests 100000;
-  types { text/html html; }
-  default_type text/html;
   client_body_temp_path ${prefix}/client;
   proxy_temp_path ${prefix}/proxy;
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    root ${html};
-  }
+${http}
 }
 `,
   );
   const version = spawnSync(binary, ['-v'], { encoding: 'utf8' }).stderr.trim();
   const child: ChildProcess = spawn(binary, ['-p', prefix, '-c', config, '-e', 'stderr'], { stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
-  const first = files.keys().next().value as string;
   for (let attempt = 0; ; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`nginx stopped with code ${child.exitCode}`);
     try {
-      if ((await fetch(`${base}${first}`)).ok) break;
+      if ((await fetch(`${base}${readyPath}`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -113,4 +93,63 @@ http {
       rmSync(prefix, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Serves `files` (path → HTML) on 127.0.0.1:port with one worker per core, the way a plain static
+ * site is usually set up (sendfile, keep-alive), and no compression: autocannon asks for none, and
+ * neither gets it from the app.
+ */
+export async function serveStatic(files: ReadonlyMap<string, string>, port: number): Promise<StaticSite> {
+  const prefix = mkdtempSync(path.join(os.tmpdir(), 'bridges-bench-static-'));
+  const html = path.join(prefix, 'html');
+  for (const [address, body] of files) {
+    const file = path.join(html, address.replace(/^\/+/, ''));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, body);
+  }
+  spawnSync('chmod', ['-R', 'a+rX', html]);
+  const first = files.keys().next().value as string;
+  return startNginx(
+    prefix,
+    `  sendfile on;
+  tcp_nopush on;
+  types { text/html html; }
+  default_type text/html;
+  server {
+    listen 127.0.0.1:${port};
+    root ${html};
+  }`,
+    port,
+    first,
+  );
+}
+
+/**
+ * A load balancer in front of app processes on loopback, as one would run it: requests go to the
+ * processes in turn over kept-alive connections, with the headers the app reads behind a proxy.
+ */
+export async function balance(appPorts: readonly number[], port: number): Promise<StaticSite> {
+  const prefix = mkdtempSync(path.join(os.tmpdir(), 'bridges-bench-balancer-'));
+  return startNginx(
+    prefix,
+    `  upstream bridges {
+${appPorts.map((appPort) => `    server 127.0.0.1:${appPort};`).join('\n')}
+    keepalive 64;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://bridges;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_buffering on;
+    }
+  }`,
+    port,
+    '/health',
+  );
 }

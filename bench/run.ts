@@ -11,6 +11,12 @@
  *   npm run bench -- --profile /tmp/prof       the server writes a CPU profile there (node --cpu-prof) when it stops
  *   npm run bench -- --plans bench/search-plans.txt
  *                                              also write EXPLAIN (ANALYZE, BUFFERS) of the search
+ *   npm run bench -- --processes               only 1, then 2 app processes on the one database behind
+ *                                              Debian's nginx as a load balancer: throughput of each
+ *   npm run bench -- --soak 10                 only a mixed load (pages, searches, API, signed-in
+ *                                              pages) for 10 minutes, the server's resident memory
+ *                                              sampled every --sample-seconds (60): the values at half
+ *                                              time and at the end, and whether it grew
  *
  * Numbers from here never become assertions in tests: they depend on the machine.
  */
@@ -32,7 +38,7 @@ import { PRACTICE_SEARCH_KIND, resultPageQuery } from '../src/features/practices
 import { searchService } from '../src/features/practices/search-service.ts';
 import { hashToken, newToken } from '../src/lib/tokens.ts';
 import { SESSION_COOKIE } from '../src/platform/sessions.ts';
-import { serveStatic } from './nginx.ts';
+import { balance, serveStatic } from './nginx.ts';
 import { facetCountsQuery, parseQuery, prepareSearch, searchTuning, type MatchPlan } from '../src/search/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -45,6 +51,9 @@ const { values: options } = parseArgs({
     'compare-only': { type: 'boolean', default: false },
     profile: { type: 'string' },
     plans: { type: 'string' },
+    processes: { type: 'boolean', default: false },
+    soak: { type: 'string' },
+    'sample-seconds': { type: 'string', default: '60' },
   },
 });
 const PRACTICES = Number(options.practices);
@@ -91,8 +100,14 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
+/** A request of a mixed load: an address, and a member's cookie for a signed-in one. */
+interface Target {
+  path: string;
+  headers?: Record<string, string>;
+}
+
 /** One autocannon run; `paths` are taken in turn, one per request. Percentiles from every response. */
-async function measure(base: string, scenario: string, paths: readonly string[], headers: Record<string, string> = {}): Promise<Row> {
+async function measure(base: string, scenario: string, paths: readonly (string | Target)[], headers: Record<string, string> = {}, seconds = DURATION): Promise<Row> {
   let next = 0;
   const times: number[] = [];
   let finish: (result: autocannon.Result) => void = () => {};
@@ -105,15 +120,16 @@ async function measure(base: string, scenario: string, paths: readonly string[],
     {
     url: base,
     connections: CONNECTIONS,
-    duration: DURATION,
+    duration: seconds,
     headers,
     requests: [
       {
         method: 'GET',
         setupRequest: (request) => {
-          const chosen = paths[next % paths.length] as string;
+          const chosen = paths[next % paths.length] as string | Target;
           next += 1;
-          return { ...request, path: chosen };
+          if (typeof chosen === 'string') return { ...request, path: chosen };
+          return { ...request, path: chosen.path, headers: { ...request.headers, ...chosen.headers } };
         },
       },
     ],
@@ -126,9 +142,9 @@ async function measure(base: string, scenario: string, paths: readonly string[],
   const ms = (value: number) => Math.round(value * 10) / 10;
   return {
     scenario,
-    path: paths.length === 1 ? (paths[0] as string) : `${paths.length} different addresses`,
+    path: paths.length === 1 && typeof paths[0] === 'string' ? paths[0] : `${paths.length} different addresses`,
     requests: result.requests.total,
-    rps: result.requests.total / DURATION,
+    rps: result.requests.total / seconds,
     p50: ms(percentile(times, 50)),
     p95: ms(percentile(times, 95)),
     p99: ms(percentile(times, 99)),
@@ -296,8 +312,141 @@ function writeReadme(text: string): void {
   writeFileSync(file, `${current.slice(0, start)}\n${text}${after < 0 ? '' : current.slice(after)}`);
 }
 
+const servers: ChildProcess[] = [];
+
+/** One app process on the bench's database, as a deployment runs it. */
+async function startServer(url: string, port: number, base: string, profile?: string, publicBase = base): Promise<ChildProcess> {
+  const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', path.join(root, 'src/server.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', BASE_URL: publicBase, LOG_LEVEL: 'error', NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-42', TRUST_PROXY: 'true' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  servers.push(child);
+  await waitUntilUp(base, child);
+  return child;
+}
+
+async function stopServers(): Promise<void> {
+  for (const child of servers.splice(0)) {
+    if (child.exitCode !== null) continue;
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+/**
+ * 1, then 2 app processes on the one database behind Debian's nginx as a load balancer: the same
+ * pages through the balancer each time, so the two runs differ only by the processes behind it.
+ */
+async function processesRun(url: string, slugs: readonly string[], member: string): Promise<void> {
+  const practicePages = slugs.map((slug) => `/en/practices/${slug}`);
+  const scenarios: [string, string[], Record<string, string>][] = [
+    ['practice page, anonymous', practicePages, {}],
+    ['practice page, signed-in member', practicePages, { cookie: member }],
+    ['search page, common word', ['/en/practices?q=housing'], {}],
+    ['home page, anonymous', ['/en/'], {}],
+  ];
+  const results: { processes: number; rows: Row[] }[] = [];
+  let version = '';
+  for (const count of [1, 2]) {
+    const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
+    const balancerPort = await freePort();
+    const publicBase = `http://127.0.0.1:${balancerPort}`;
+    for (const port of ports) await startServer(url, port, `http://127.0.0.1:${port}`, undefined, publicBase);
+    const balancer = await balance(ports, balancerPort);
+    version = balancer.version;
+    const rows: Row[] = [];
+    try {
+      for (const [scenario, paths, headers] of scenarios) {
+        for (const address of paths.slice(0, 20)) await fetch(`${balancer.base}${address}`, { headers });
+        const row = await measure(balancer.base, scenario, paths, headers);
+        console.log(`${count} process${count > 1 ? 'es' : ''}, ${scenario}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p95 ${row.p95} ms, errors ${row.errors}`);
+        rows.push(row);
+      }
+    } finally {
+      await balancer.stop();
+      await stopServers();
+    }
+    results.push({ processes: count, rows });
+  }
+  const [one, two] = results;
+  console.log(
+    [
+      '',
+      `App processes behind nginx as a load balancer (${version}), one embedded PostgreSQL, ${CONNECTIONS} connections, ${DURATION} s per scenario. Machine: ${machine()}.`,
+      '',
+      '| page | 1 process req/s | 2 processes req/s | 2 / 1 |',
+      '| --- | ---: | ---: | ---: |',
+      ...(one?.rows ?? []).map((row, index) => {
+        const other = two?.rows[index];
+        return `| ${row.scenario} | ${Math.round(row.rps)} | ${other ? Math.round(other.rps) : '–'} | ${other ? (other.rps / row.rps).toFixed(2) : '–'} |`;
+      }),
+    ].join('\n'),
+  );
+}
+
+/** Resident memory of a process, from the kernel. */
+function residentMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return Math.round(kilobytes / 1024);
+}
+
+/**
+ * A mixed load for a while, as a day of readers makes it: practice and resource pages (anonymous and
+ * signed in), searches (many different ones, so caches fill and turn over), the read API and the
+ * feed. The server's resident memory is sampled after each interval.
+ */
+async function soakRun(url: string, slugs: readonly string[], resourceSlugs: readonly string[], member: string): Promise<void> {
+  const minutes = Number(options.soak);
+  const sampleSeconds = Number(options['sample-seconds']);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = await startServer(url, port, base);
+  const words = ['housing', 'emploi', 'vivienda', 'health', 'youth', 'mentoring', 'logement', 'formación', 'language', 'women'];
+  const signedIn = { cookie: member };
+  const targets: Target[] = [];
+  for (const [index, slug] of slugs.entries()) {
+    const word = words[index % words.length] as string;
+    const resource = resourceSlugs[index % Math.max(1, resourceSlugs.length)];
+    targets.push(
+      { path: `/en/practices/${slug}` },
+      { path: `/fr/practices/${slug}`, headers: signedIn },
+      { path: `/en/practices?q=${encodeURIComponent(word)}&page=${1 + (index % 5)}` },
+      { path: `/api/v1/practices?q=${encodeURIComponent(word)}&page=${1 + (index % 3)}` },
+      ...(resource ? [{ path: `/es/resources/${resource}` }, { path: `/en/resources/${resource}`, headers: signedIn }] : []),
+      { path: `/en/resources?q=${encodeURIComponent(word)}&country=${['FR', 'ES', 'DE', 'MA'][index % 4] ?? 'FR'}` },
+    );
+  }
+  targets.push({ path: '/en/' }, { path: '/ar/', headers: signedIn }, { path: '/feeds/practices.atom' });
+  const samples: { at: number; megabytes: number; rps: number }[] = [{ at: 0, megabytes: residentMegabytes(child.pid ?? 0), rps: 0 }];
+  const rounds = Math.max(1, Math.round((minutes * 60) / sampleSeconds));
+  for (let round = 1; round <= rounds; round += 1) {
+    const row = await measure(base, 'mixed load', targets, {}, sampleSeconds);
+    samples.push({ at: round * sampleSeconds, megabytes: residentMegabytes(child.pid ?? 0), rps: row.rps });
+    console.log(`${Math.round((round * sampleSeconds) / 6) / 10} min: ${samples.at(-1)?.megabytes} MB resident, ${Math.round(row.rps)} req/s, errors ${row.errors}`);
+  }
+  const middle = samples[Math.ceil(rounds / 2)] ?? samples[0];
+  const end = samples.at(-1);
+  if (!middle || !end) return;
+  // Garbage collection moves the figure a little either way: growth counts past 5 % or 10 MB.
+  const grew = end.megabytes - middle.megabytes > Math.max(10, middle.megabytes * 0.05);
+  console.log(
+    [
+      '',
+      `Memory soak: ${minutes} min of mixed load (${targets.length} addresses), ${CONNECTIONS} connections; resident memory of the server process.`,
+      '',
+      '| minute | MB resident | req/s |',
+      '| ---: | ---: | ---: |',
+      ...samples.map((sample) => `| ${Math.round(sample.at / 6) / 10} | ${sample.megabytes} | ${Math.round(sample.rps)} |`),
+      '',
+      `At half time (${Math.round(middle.at / 6) / 10} min): ${middle.megabytes} MB; at the end: ${end.megabytes} MB; ${grew ? 'it grew' : 'it did not grow'}; ${Math.max(...samples.map((sample) => sample.megabytes)) < 300 ? 'under' : 'over'} 300 MB throughout.`,
+    ].join('\n'),
+  );
+}
+
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bridges-bench-'));
-let server: ChildProcess | undefined;
 const database = await startEmbeddedPostgres({ dataDir, database: 'bridges', log: () => {} });
 try {
   const url = database.urlFor('bridges');
@@ -316,20 +465,17 @@ try {
   const slugs = (await db.selectFrom('practices').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
 
   if (options.plans) await writePlans(db, url, options.plans);
-  const compareOnly = options['compare-only'];
+  const compareOnly = options['compare-only'] || options.processes || options.soak !== undefined;
   const uncached = compareOnly ? [] : await uncachedLatencies(db, ['q=housing', 'q=emploi', 'q=housing&topic=employment&country=FR', 'q=welcom+deskz', ''], 10);
   const resourceSlugs = (await db.selectFrom('resources').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
   const member = await memberCookie(db);
 
+  if (options.processes) await processesRun(url, slugs, member);
+  else if (options.soak) await soakRun(url, slugs, resourceSlugs, member);
+  else {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const profiling = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [];
-  server = spawn(process.execPath, [...profiling, '--import', 'tsx', path.join(root, 'src/server.ts')], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', BASE_URL: base, LOG_LEVEL: 'error', NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-42' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitUntilUp(base, server);
+  await startServer(url, port, base, options.profile);
 
   const words = ['housing', 'emploi', 'vivienda', 'mediation', 'logement', 'health', 'formación', 'youth', 'interpreters', 'mentoring'];
   const countries = ['FR', 'ES', 'GB', 'MX', 'SN', 'DE', 'MA', 'EC', 'PT', 'IT'];
@@ -390,12 +536,10 @@ try {
   ].join('\n');
   console.log(`\n${report}`);
   if (options.readme) writeReadme(report);
+  }
   await db.destroy();
 } finally {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server?.once('exit', resolve));
-  }
+  await stopServers();
   await database.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

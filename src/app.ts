@@ -20,7 +20,7 @@ import { LOCALES, negotiateLocale } from './platform/i18n.ts';
 import { localeResolution } from './platform/locale.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { rateLimits } from './platform/rate-limit.ts';
-import { PUBLIC_DIR, rendering } from './platform/render.tsx';
+import { PUBLIC_DIR, rendering, viewContext } from './platform/render.tsx';
 import { sessions } from './platform/sessions.ts';
 import { openApi } from './platform/http/openapi.tsx';
 import { pageCache } from './platform/page-cache.ts';
@@ -92,7 +92,7 @@ export async function buildApp(
   await app.register(sessions, { db, secureCookies: secure });
   // After the session is known and the cookie plugin's hooks (an answer that sets a cookie is never
   // shared); compression, added to each route, runs after it on what it keeps.
-  await app.register(pageCache, { db });
+  await app.register(pageCache, { db, viewContext });
   await app.register(staffTwoFactorGate);
   await app.register(rendering);
   await app.register(rateLimits, { db });

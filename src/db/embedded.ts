@@ -186,6 +186,38 @@ export function runningEmbeddedUrl(dataDir: string, database: string): string | 
  * Starts (creating on first use) a PostgreSQL cluster under `dataDir` that listens on loopback
  * only, and makes sure `database` exists.
  */
+const MB = 1024 * 1024;
+const clampMb = (bytes: number, min: number, max: number) => `${Math.round(Math.min(max, Math.max(min, bytes / MB)))}MB`;
+
+/**
+ * Sizes for the embedded server, from the machine's memory. The data it serves is small beside it
+ * (100,000 practices with their search rows and resources: about 1 GB; a million: about 8 GB), and it
+ * shares the machine with the app, so:
+ * - `shared_buffers` an eighth of memory, at most 2 GB: the hot part (search rows, the practices
+ *   people read, indexes) stays in PostgreSQL's own cache; the rest is in the OS page cache;
+ * - `effective_cache_size` half of memory: what the planner may count on being cached (OS included);
+ * - `work_mem` 16 MB: a facet count or sort of a large search stays in memory (with a pool of 10 per
+ *   app process, a few processes stay well under memory even if every connection sorts at once);
+ * - `maintenance_work_mem` 256 MB and `max_wal_size` 4 GB: index builds, VACUUM and bulk loads
+ *   (`demo:load`) without a checkpoint every few seconds;
+ * - `random_page_cost` 1.1 and `effective_io_concurrency` 200: SSD storage, where a random read
+ *   costs about as much as a sequential one;
+ * - `jit` off: its compilation takes longer than the short queries of a page.
+ * Durability settings are pinned apart, above, and never traded.
+ */
+export function embeddedSettings(totalMemoryBytes: number): Record<string, string> {
+  return {
+    shared_buffers: clampMb(totalMemoryBytes / 8, 128, 2048),
+    effective_cache_size: clampMb(totalMemoryBytes / 2, 512, 16384),
+    work_mem: '16MB',
+    maintenance_work_mem: '256MB',
+    max_wal_size: '4GB',
+    random_page_cost: '1.1',
+    effective_io_concurrency: '200',
+    jit: 'off',
+  };
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   database: string;
@@ -229,6 +261,7 @@ export async function startEmbeddedPostgres(options: {
         // PostgreSQL's defaults, pinned so that no edit of postgresql.conf can trade an acknowledged
         // write for speed: a commit is on disk before it is answered, and survives a crash.
         '-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'full_page_writes=on',
+        ...Object.entries(embeddedSettings(os.totalmem())).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
       ],
       log,
     );

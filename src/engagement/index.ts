@@ -18,7 +18,8 @@ export {
   type RatingSummary,
 } from './service.ts';
 export { COMMUNITY_NOTICES, engagementRoutes, type CommunityForms, type CommunityNotice } from './routes.tsx';
-export { CommentsSection, RatingSection } from './views/community.tsx';
+export { CommentsSection, PersonalRating, RatingSection } from './views/community.tsx';
+export { personalRating } from './personal.ts';
 export { moderationService, type ModerationService } from './moderation/service.ts';
 export { moderationRoutes } from './moderation/routes.tsx';
 export { MODERATION_PATH } from './moderation/view.tsx';

@@ -104,6 +104,11 @@ export function engagementService({ db, kinds }: { db: Db; kinds: ContentKinds }
       };
     },
 
+    /** The member's own rating of the item, if they gave one. */
+    myRating(item: ContentRef, member: CurrentUser): Promise<number | null> {
+      return queries.ratingOf(db, item, member.id);
+    },
+
     /** Rating totals of many items of one kind, for lists, exports and the API. */
     async summaries(kindName: string, ids: readonly number[]): Promise<Map<number, RatingSummary>> {
       const totals = await queries.ratingTotalsOf(db, kindName, ids);

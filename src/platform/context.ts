@@ -1,5 +1,12 @@
 import type { Role } from '../db/schema/accounts.ts';
 import type { Locale, Translate } from './i18n.ts';
+import type { PersonalPart } from './personal-parts.tsx';
+
+/** Set while a page is rendered as a template for an audience of members (personal-parts.tsx). */
+export interface PersonalSlots {
+  /** Marks where a personal part goes and records the data it is rendered from. */
+  slot<Data>(part: PersonalPart<Data>, data: Data): string;
+}
 
 export interface CurrentUser {
   readonly id: number;
@@ -24,6 +31,8 @@ export interface ViewContext {
   readonly csrfToken: () => string;
   /** `/fr` + path: builds links in the current locale. */
   readonly href: (path: string) => string;
+  /** Present while rendering a template shared by an audience of members: see `Personal`. */
+  readonly personalSlots?: PersonalSlots;
 }
 
 declare module 'fastify' {

@@ -183,3 +183,105 @@ describe('machine access', () => {
     assert.notEqual(english.headers.etag, feed.headers.etag);
   });
 });
+
+describe("signed-in members' pages", () => {
+  const tokensIn = (body: string) => [...body.matchAll(/name="_csrf" value="([^"]+)"/g)].map((match) => match[1]);
+
+  test('come from the template of their audience, with nothing of another member: name, rating, form token', async () => {
+    const slug = await publishedPractice('Welcome desks');
+    const ana = await createMember(testApp, { name: 'Ana Anders' });
+    const ben = await createMember(testApp, { name: 'Ben Brooks' });
+    await ana.client.get(`/en/practices/${slug}`);
+    assert.equal((await ana.client.post(`/en/practices/${slug}/rating`, { score: '4' })).statusCode, 303);
+
+    const misses = testApp.app.pageCache.memberMisses;
+    const anas = await ana.client.get(`/en/practices/${slug}`);
+    assert.equal(anas.statusCode, 200);
+    assert.match(anas.body, /You rated it 4 out of 5/);
+    assert.equal(testApp.app.pageCache.memberMisses, misses + 1);
+
+    const hits = testApp.app.pageCache.memberHits;
+    const bens = await ben.client.get(`/en/practices/${slug}`);
+    assert.equal(testApp.app.pageCache.memberHits, hits + 1, "Ben's page is filled from the template Ana's request made");
+    assert.equal(bens.statusCode, 200);
+    assert.equal(bens.headers['cache-control'], PRIVATE_CACHE_CONTROL);
+    assert.equal(bens.headers.etag, undefined);
+    assert.match(bens.body, /action="\/en\/logout"/);
+    assert.match(bens.body, /action="\/en\/practices\/[^"]+\/comments"/);
+    assert.doesNotMatch(bens.body, /You rated it/);
+    assert.doesNotMatch(bens.body, /Ana Anders|bridges-personal-/);
+    const anaTokens = new Set(tokensIn(anas.body));
+    const benTokens = tokensIn(bens.body);
+    assert.ok(benTokens.length >= 2, 'sign-out, rating and comment forms carry a token');
+    assert.ok(benTokens.every((token) => !anaTokens.has(token)));
+    // Ben's token is his: his rating goes through.
+    assert.equal((await ben.client.post(`/en/practices/${slug}/rating`, { score: '2' })).statusCode, 303);
+    assert.match((await ben.client.get(`/en/practices/${slug}`)).body, /You rated it 2 out of 5/);
+    assert.match((await ana.client.get(`/en/practices/${slug}`)).body, /You rated it 4 out of 5/);
+
+    // The home page greets each by their own name.
+    const homeForAna = await ana.client.get('/en/');
+    const homeForBen = await ben.client.get('/en/');
+    assert.match(homeForAna.body, /Welcome back, Ana Anders/);
+    assert.match(homeForBen.body, /Welcome back, Ben Brooks/);
+    assert.doesNotMatch(homeForBen.body, /Ana Anders/);
+  });
+
+  test('show the edit link to the practice’s author and to editors only', async () => {
+    const author = await createMember(testApp, { name: 'Olga Owner' });
+    const slug = await practiceService(testApp.deps).create(samplePractice({ title: `Owned practice ${++counter}` }), { authorId: author.id, status: 'published' });
+    const editLink = `href="/en/practices/${slug}/edit"`;
+    const other = await createMember(testApp);
+    assert.ok(!(await other.client.get(`/en/practices/${slug}`)).body.includes(editLink));
+    const hits = testApp.app.pageCache.memberHits;
+    assert.ok((await author.client.get(`/en/practices/${slug}`)).body.includes(editLink));
+    assert.equal(testApp.app.pageCache.memberHits, hits + 1);
+    assert.ok((await editor.client.get(`/en/practices/${slug}`)).body.includes(editLink));
+  });
+
+  test('a member still sees their own draft, which is never kept', async () => {
+    const author = await createMember(testApp);
+    const slug = await practiceService(testApp.deps).create(samplePractice({ title: `Draft of mine ${++counter}` }), { authorId: author.id, status: 'draft' });
+    const misses = testApp.app.pageCache.memberMisses;
+    for (let visit = 0; visit < 2; visit += 1) {
+      const response = await author.client.get(`/en/practices/${slug}`);
+      assert.equal(response.statusCode, 200);
+      assert.match(response.body, /Draft of mine/);
+    }
+    assert.equal(testApp.app.pageCache.memberMisses, misses + 2);
+    assert.equal((await member.client.get(`/en/practices/${slug}`)).statusCode, 404);
+  });
+
+  test('a role change shows on the next page, and a signed-out session gets the anonymous page', async () => {
+    const slug = await publishedPractice('Buddy schemes');
+    const promoted = await createMember(testApp, { twoFactor: true });
+    assert.doesNotMatch((await promoted.client.get(`/en/practices/${slug}`)).body, /href="\/en\/review"/);
+    await testApp.deps.db.updateTable('users').set({ role: 'editor' }).where('id', '=', promoted.id).execute();
+    const asEditor = await promoted.client.get(`/en/practices/${slug}`);
+    assert.match(asEditor.body, /href="\/en\/review"/);
+    assert.ok(asEditor.body.includes(`href="/en/practices/${slug}/edit"`));
+
+    assert.equal((await promoted.client.post('/en/logout')).statusCode, 303);
+    const after = await promoted.client.get(`/en/practices/${slug}`);
+    assert.doesNotMatch(after.body, /\/en\/logout/);
+    assert.match(after.body, /href="\/en\/login"/);
+  });
+
+  test('resource pages: the rating and the edit link are the member’s own', async () => {
+    const slug = await publishedResource('One-stop shops');
+    const reader = await createMember(testApp, { name: 'Rita Reader' });
+    await reader.client.get(`/en/resources/${slug}`);
+    assert.equal((await reader.client.post(`/en/resources/${slug}/rating`, { score: '5' })).statusCode, 303);
+    const readers = await reader.client.get(`/en/resources/${slug}`);
+    assert.match(readers.body, /You rated it 5 out of 5/);
+    assert.ok(!readers.body.includes(`href="/en/resources/${slug}/edit"`));
+    const hits = testApp.app.pageCache.memberHits;
+    const editors = await editor.client.get(`/en/resources/${slug}`);
+    assert.doesNotMatch(editors.body, /You rated it|Rita Reader/);
+    assert.ok(editors.body.includes(`href="/en/resources/${slug}/edit"`));
+    const second = await createMember(testApp);
+    const seconds = await second.client.get(`/en/resources/${slug}`);
+    assert.doesNotMatch(seconds.body, /You rated it/);
+    assert.ok(testApp.app.pageCache.memberHits >= hits + 1);
+  });
+});

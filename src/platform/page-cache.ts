@@ -4,6 +4,16 @@ import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.ts';
 import { contentGenerations } from '../search/index.ts';
+import type { CurrentUser, ViewContext } from './context.ts';
+import {
+  audienceOf,
+  compileTemplate,
+  fillTemplate,
+  standInFor,
+  TemplateRecorder,
+  type AnyPersonaliser,
+  type MemberTemplate,
+} from './personal-parts.tsx';
 
 /**
  * One cache of rendered answers for every area, and the HTTP validators that go with it.
@@ -19,9 +29,15 @@ import { contentGenerations } from '../search/index.ts';
  * anything is rendered. (@fastify/etag hashes the body, which means rendering first; @fastify/caching
  * only sets headers: neither saves the work this saves.)
  *
- * Never cached, and sent `private, no-store`: answers to signed-in members, anything that is not a
- * 200, an answer that sets a cookie, and one the route marks with `keepPrivate` (a notice after an
- * action, a form with a CSRF token: `viewContext` marks that one itself).
+ * Never cached, and sent `private, no-store`: anything that is not a 200, an answer that sets a
+ * cookie, and one the route marks with `keepPrivate` (a notice after an action, a form with a CSRF
+ * token: `viewContext` marks that one itself).
+ *
+ * Signed-in members get pages of their own, sent `private, no-store`, but what they share with the
+ * other members of their audience is kept too: the page is rendered once per audience, address and
+ * generations for a stand-in, and each request fills in the member's own parts (personal-parts.tsx).
+ * The route's handler then runs only on a miss; on a hit the request costs the session and
+ * generation reads and what the route's `personalise` loads (a member's rating: one query).
  */
 
 /** Generations of content that no search covers, moved on by migration 024's triggers. */
@@ -46,6 +62,8 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
 /** Rendered pages are 10 to 60 KB: this keeps a few thousand of them. */
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** Templates for members: fewer audiences read most pages, so half as much. */
+const DEFAULT_MEMBER_MAX_BYTES = 32 * 1024 * 1024;
 
 export interface SharedPageOptions {
   /** Generation rows (`search_generations.kind`) whose change changes the answer. */
@@ -55,6 +73,8 @@ export interface SharedPageOptions {
    * from the cache too, and the answer does not vary on Cookie.
    */
   sameForEveryone?: boolean;
+  /** How the personal parts of the page are made a member's own (personal-parts.tsx). */
+  personalise?: readonly AnyPersonaliser[];
 }
 
 declare module 'fastify' {
@@ -71,6 +91,10 @@ export interface PageCacheStats {
   readonly hits: number;
   /** Answers rendered for a key that was not (yet) kept. */
   readonly misses: number;
+  /** Members' pages filled from a kept template. */
+  readonly memberHits: number;
+  /** Members' pages whose template was rendered for the request. */
+  readonly memberMisses: number;
 }
 
 /** Route `config` that opts a route in: `app.get(path, { config: sharedPage(['practice']) }, …)`. */
@@ -98,6 +122,29 @@ interface Lookup {
 }
 
 const lookups = new WeakMap<FastifyRequest, Lookup>();
+
+/** A member's request whose page is being rendered as a template for their audience. */
+interface MemberRender {
+  key: string;
+  member: CurrentUser;
+  recorder: TemplateRecorder;
+}
+
+const memberRenders = new WeakMap<FastifyRequest, MemberRender>();
+
+/** While the request's page is rendered as a template: where its personal parts are recorded. */
+export function templateRecorderOf(request: FastifyRequest): TemplateRecorder | undefined {
+  return memberRenders.get(request)?.recorder;
+}
+
+/** The member is back on the request: for filling their parts, for any hook after the handler. */
+function endMemberRender(request: FastifyRequest): MemberRender | undefined {
+  const render = memberRenders.get(request);
+  if (!render) return undefined;
+  memberRenders.delete(request);
+  request.currentUser = render.member;
+  return render;
+}
 
 /** Adds to Vary without losing what another part of the app put there. */
 export function addVary(reply: FastifyReply, header: string): void {
@@ -132,10 +179,19 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export const pageCache = fp<{ db: Db; maxBytes?: number }>(
-  async (app: FastifyInstance, { db, maxBytes = DEFAULT_MAX_BYTES }) => {
+export interface PageCacheOptions {
+  db: Db;
+  /** The view context of a request (platform/render.tsx), to render a member's parts. */
+  viewContext: (request: FastifyRequest, reply: FastifyReply) => ViewContext;
+  maxBytes?: number;
+  memberMaxBytes?: number;
+}
+
+export const pageCache = fp<PageCacheOptions>(
+  async (app: FastifyInstance, { db, viewContext, maxBytes = DEFAULT_MAX_BYTES, memberMaxBytes = DEFAULT_MEMBER_MAX_BYTES }) => {
     const kept = new LRUCache<string, Kept>({ maxSize: maxBytes, sizeCalculation: (entry) => Buffer.byteLength(entry.body) + 200 });
-    const stats = { hits: 0, misses: 0 };
+    const memberTemplates = new LRUCache<string, MemberTemplate>({ maxSize: memberMaxBytes, sizeCalculation: (entry) => entry.bytes });
+    const stats = { hits: 0, misses: 0, memberHits: 0, memberMisses: 0 };
     app.decorate('pageCache', {
       get hits() {
         return stats.hits;
@@ -143,12 +199,54 @@ export const pageCache = fp<{ db: Db; maxBytes?: number }>(
       get misses() {
         return stats.misses;
       },
+      get memberHits() {
+        return stats.memberHits;
+      },
+      get memberMisses() {
+        return stats.memberMisses;
+      },
+    });
+
+    /**
+     * A member's page is rendered for a stand-in of their audience (see personal-parts.tsx). The
+     * stand-in may be refused what the member may see (their own draft): then the handler runs
+     * again, for the member, as it would without the cache.
+     */
+    app.addHook('onRoute', (route) => {
+      const options = route.config?.sharedPage;
+      if (!options || options.sameForEveryone) return;
+      const handler = route.handler;
+      route.handler = async function renderForMemberOrAudience(this: FastifyInstance, request, reply) {
+        if (!memberRenders.has(request)) return handler.call(this, request, reply);
+        try {
+          return await handler.call(this, request, reply);
+        } catch {
+          endMemberRender(request);
+          return handler.call(this, request, reply);
+        }
+      };
     });
 
     app.addHook('preHandler', async (request, reply) => {
       const options = request.routeOptions.config.sharedPage;
       if (!options || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-      if (request.currentUser && !options.sameForEveryone) return;
+      const member = request.currentUser;
+      if (member && !options.sameForEveryone) {
+        const generations = await contentGenerations(db, options.dependsOn);
+        const key = JSON.stringify([audienceOf(member), request.locale, request.url, options.dependsOn, generations, today()]);
+        const template = memberTemplates.get(key);
+        if (!template) {
+          stats.memberMisses += 1;
+          memberRenders.set(request, { key, member, recorder: new TemplateRecorder() });
+          request.currentUser = standInFor(member);
+          return;
+        }
+        stats.memberHits += 1;
+        lookups.set(request, { key, etag: '', served: true });
+        const html = await fillTemplate(template, viewContext(request, reply), request, options.personalise);
+        privateHeaders(reply);
+        return reply.code(200).type(template.contentType).send(html);
+      }
       const generations = await contentGenerations(db, options.dependsOn);
       const key = JSON.stringify([request.locale, request.url, options.dependsOn, generations, today()]);
       const etag = `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
@@ -171,6 +269,16 @@ export const pageCache = fp<{ db: Db; maxBytes?: number }>(
     app.addHook('onSend', async (request, reply, payload) => {
       const options = request.routeOptions.config.sharedPage;
       if (!options) return payload;
+      const render = endMemberRender(request);
+      if (render) {
+        privateHeaders(reply);
+        if (typeof payload !== 'string') return payload;
+        const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
+        const template = compileTemplate(payload, render.recorder.parts, contentType);
+        const shareable = request.method === 'GET' && reply.statusCode === 200 && !privateReplies.has(reply) && !reply.hasHeader('set-cookie');
+        if (shareable) memberTemplates.set(render.key, template);
+        return fillTemplate(template, viewContext(request, reply), request, options.personalise);
+      }
       const lookup = lookups.get(request);
       if (lookup?.served) return payload;
       const shareable =

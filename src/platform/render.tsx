@@ -9,7 +9,7 @@ import { renderToString } from 'preact-render-to-string';
 import { Layout } from '../ui/layout.tsx';
 import type { ViewContext } from './context.ts';
 import { directionOf, splitLocalePath } from './i18n.ts';
-import { keepPrivate, PRIVATE_CACHE_CONTROL } from './page-cache.ts';
+import { keepPrivate, PRIVATE_CACHE_CONTROL, templateRecorderOf } from './page-cache.ts';
 
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public');
 
@@ -42,19 +42,19 @@ export function pagePath(request: FastifyRequest): string {
 
 export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext {
   const { locale, t, currentUser } = request;
+  const common = { locale, dir: directionOf(locale), t, path: pagePath(request), user: currentUser, href: (target: string) => `/${locale}${target}` };
+  // Rendering a template for an audience of members (page-cache.ts): the token and the personal
+  // parts are filled in for each member afterwards.
+  const template = templateRecorderOf(request);
+  if (template) return { ...common, csrfToken: () => template.csrfToken, personalSlots: template };
   let csrfToken: string | undefined;
   return {
-    locale,
-    dir: directionOf(locale),
-    t,
-    path: pagePath(request),
-    user: currentUser,
+    ...common,
     // A page with a form holds this visitor's token: it must never be shared.
     csrfToken: () => {
       keepPrivate(reply);
       return (csrfToken ??= reply.generateCsrf());
     },
-    href: (target) => `/${locale}${target}`,
   };
 }
 

@@ -3,6 +3,7 @@ import { fieldBinder, type FormState } from '../../platform/forms.ts';
 import { paginationLabels } from '../../platform/pagination.ts';
 import { formatMoment, formatNumber, paragraphsOf } from '../../ui/format.ts';
 import { Button, Pagination, Radios, Textarea } from '../../ui/index.ts';
+import { Personal, personalPart } from '../../platform/personal-parts.tsx';
 import { PostForm } from '../../ui/post-form.tsx';
 import { RATING_SCORES, type Engagement } from '../service.ts';
 
@@ -133,4 +134,14 @@ export function CommentsSection({ ctx, engagement, form }: CommunityProps) {
       )}
     </section>
   );
+}
+
+/** The rating as one member sees it: their own score is theirs, the rest is the item's. */
+export const ratingPart = personalPart<Omit<CommunityProps, 'ctx'>>('rating', (ctx, { engagement, form }) => (
+  <RatingSection ctx={ctx} engagement={engagement} form={form} />
+));
+
+/** The rating section of an item's page, rendered apart for each member (platform/personal-parts.tsx). */
+export function PersonalRating({ ctx, engagement, form }: CommunityProps) {
+  return <Personal ctx={ctx} part={ratingPart} data={{ engagement, form }} />;
 }

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { COMMUNITY_NOTICES, engagementRoutes, type CommunityForms } from '../../engagement/index.ts';
+import { COMMUNITY_NOTICES, engagementRoutes, personalRating, type CommunityForms } from '../../engagement/index.ts';
 import { EMPTY_FORM } from '../../platform/forms.ts';
 import { PAGE_GENERATIONS, keepPrivate, sharedPage } from '../../platform/page-cache.ts';
 import { parsePage } from '../../platform/pagination.ts';
+import { personaliser } from '../../platform/personal-parts.tsx';
 import { PRACTICE_KIND, PRACTICES_PATH } from './kind.ts';
 import { practicePageService } from './page-service.ts';
-import { PracticePageView, type PageNotice } from './views/practice-page.tsx';
+import { canEdit } from './policies.ts';
+import { practiceActionsPart, PracticePageView, type PageNotice } from './views/practice-page.tsx';
 
 const slugParams = {
   params: {
@@ -43,8 +45,8 @@ export async function practicePageRoutes(app: FastifyInstance) {
   async function renderPracticePage(request: FastifyRequest, reply: FastifyReply, slug: string, options: PageRenderOptions = {}) {
     const page = await service.load(slug, request.currentUser, options.commentPage ?? 1);
     const locale = request.locale;
-    // A notice confirms what this visitor just did.
-    if (options.notice) keepPrivate(reply);
+    // A notice confirms what this visitor just did; a draft's changes move no generation.
+    if (options.notice || !page.isPublic) keepPrivate(reply);
     const urls = {
       practice: absolute(`/${locale}${practicePath(slug)}`),
       site: absolute(`/${locale}/`),
@@ -66,7 +68,13 @@ export async function practicePageRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get('/practices/:slug', { schema: { ...slugParams, querystring: pageQuery }, config: sharedPage(PRACTICE_PAGE_SHOWS) }, async (request, reply) => {
+  // Kept per audience for members too: their rating and their edit link are filled in per request.
+  const personalParts = [
+    personalRating(app.engagement),
+    personaliser(practiceActionsPart, (_request, member, actions) => ({ ...actions, canEdit: canEdit(member, actions.row) })),
+  ];
+
+  app.get('/practices/:slug', { schema: { ...slugParams, querystring: pageQuery }, config: sharedPage(PRACTICE_PAGE_SHOWS, { personalise: personalParts }) }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const query = request.query as { comments?: string; done?: string };
     return renderPracticePage(request, reply, slug, { commentPage: parsePage(query.comments), notice: noticeOf(query.done) });

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { COMMUNITY_NOTICES, engagementRoutes, type CommunityForms } from '../../engagement/index.ts';
+import { COMMUNITY_NOTICES, engagementRoutes, personalRating, type CommunityForms } from '../../engagement/index.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { EMPTY_FORM, type FieldErrors } from '../../platform/forms.ts';
 import { requireCapability, requireUser, signedInUser } from '../../platform/guards.ts';
 import { PAGE_GENERATIONS, keepPrivate, sharedPage } from '../../platform/page-cache.ts';
 import { parsePage } from '../../platform/pagination.ts';
+import { personaliser } from '../../platform/personal-parts.tsx';
 import { POSTING_LIMIT } from '../../platform/rate-limit.ts';
 import { acceptUploads, ATTACHMENT_PARAMS, prepareAttachments, sendAttachment, uploadsOf } from '../../platform/uploads/index.ts';
 import { QUERY_PARAM_MAX, type RawQuery } from '../../search/index.ts';
@@ -20,7 +21,7 @@ import { BrokenLinksPage, MyResourcesPage, ResourceReviewPage } from './views/ed
 import { ResourceFormPage } from './views/form-page.tsx';
 import { ResourceHistoryPage } from './views/history-page.tsx';
 import { ResourceListPage } from './views/list-page.tsx';
-import { ResourcePageView } from './views/resource-page.tsx';
+import { resourceEditPart, ResourcePageView } from './views/resource-page.tsx';
 
 /** The resources library's pages, under every locale prefix, and the editors' review of one resource. */
 
@@ -122,8 +123,8 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
         detail.row.status === 'published' ? service.neighbours(detail.row.id) : Promise.resolve({ previous: undefined, next: undefined }),
       ]);
       const notice = [...COMMUNITY_NOTICES, ...SAVE_ACTIONS, ...CHANGE_NOTICES].find((candidate) => candidate === options.notice);
-      // A notice confirms what this visitor just did.
-      if (notice) keepPrivate(reply);
+      // A notice confirms what this visitor just did; a draft's changes move no generation.
+      if (notice || detail.row.status !== 'published') keepPrivate(reply);
       const urls = { page: absolute(`/${request.locale}${RESOURCES_PATH}/${encodeURIComponent(slug)}`), site: absolute(`/${request.locale}/`), siteName: request.t('common.siteName') };
       return reply.page(
         detail.row.title,
@@ -191,7 +192,13 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       return reply.page(request.t('resources.links.title'), (ctx) => <BrokenLinksPage ctx={ctx} list={list} />);
     });
 
-    app.get(`${RESOURCES_PATH}/:slug`, { schema: { params: slugParams, querystring: pageViewQuery }, config: sharedPage(RESOURCE_PAGE_SHOWS) }, async (request, reply) => {
+    // Kept per audience for members too: their rating and their edit link are filled in per request.
+    const personalParts = [
+      personalRating(app.engagement),
+      personaliser(resourceEditPart, (_request, member, link) => ({ ...link, canEdit: canEditResource(member, link.row) })),
+    ];
+
+    app.get(`${RESOURCES_PATH}/:slug`, { schema: { params: slugParams, querystring: pageViewQuery }, config: sharedPage(RESOURCE_PAGE_SHOWS, { personalise: personalParts }) }, async (request, reply) => {
       const { slug } = request.params as { slug: string };
       const query = request.query as { comments?: string; done?: string };
       return renderPage(request, reply, slug, { commentPage: parsePage(query.comments), notice: query.done });

@@ -9,7 +9,9 @@ import { VOCABULARIES, type Vocabulary } from '../../../db/schema/taxonomies.ts'
 import { termLabel } from '../../taxonomies/index.ts';
 import { AttachmentList } from '../../../ui/attachments.tsx';
 import type { PracticePage } from '../page-service.ts';
-import { CommentsSection, RatingSection, type CommunityNotice } from '../../../engagement/index.ts';
+import { CommentsSection, PersonalRating, type CommunityNotice } from '../../../engagement/index.ts';
+import { Personal, personalPart } from '../../../platform/personal-parts.tsx';
+import type { PracticeStatus } from '../../../db/schema/practices.ts';
 import { formatDay, formatMoment, formatMonth, formatMoney, paragraphsOf, safeHttpUrl } from '../../../ui/format.ts';
 import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
 import { practiceJsonLd } from './practice-page-jsonld.ts';
@@ -322,6 +324,30 @@ function recordFacts(ctx: ViewContext, page: PracticePage): SummaryRow[] {
   return rows;
 }
 
+export interface PracticeActions {
+  slug: string;
+  /** Whether this member may edit: whoever wrote the practice may, so it is theirs to know. */
+  canEdit: boolean;
+  row: { status: PracticeStatus; author_id: number | null };
+}
+
+/** Edit (for whoever may) and history: rendered apart for each member (platform/personal-parts.tsx). */
+export const practiceActionsPart = personalPart<PracticeActions>('practice-actions', (ctx, { slug, canEdit }) => (
+  // The history is public like the practice: readers can see what changed and when.
+  <nav aria-label={ctx.t('practicePage.actions.label')}>
+    <ul class="button-group practice__actions">
+      {canEdit ? (
+        <li>
+          <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/edit`)}>{ctx.t('practicePage.actions.edit')}</a>
+        </li>
+      ) : null}
+      <li>
+        <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/history`)}>{ctx.t('practicePage.actions.history')}</a>
+      </li>
+    </ul>
+  </nav>
+));
+
 export function PracticePageView({ ctx, page, forms, notice, urls }: PracticePageViewProps) {
   const { t } = ctx;
   const { row } = page.detail;
@@ -351,19 +377,7 @@ export function PracticePageView({ ctx, page, forms, notice, urls }: PracticePag
             <p>{t('practicePage.stale.body')}</p>
           </NotificationBanner>
         ) : null}
-        {/* The history is public like the practice: readers can see what changed and when. */}
-        <nav aria-label={t('practicePage.actions.label')}>
-          <ul class="button-group practice__actions">
-            {page.canEdit ? (
-              <li>
-                <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/edit`)}>{t('practicePage.actions.edit')}</a>
-              </li>
-            ) : null}
-            <li>
-              <a href={ctx.href(`/practices/${encodeURIComponent(slug)}/history`)}>{t('practicePage.actions.history')}</a>
-            </li>
-          </ul>
-        </nav>
+        <Personal ctx={ctx} part={practiceActionsPart} data={{ slug, canEdit: page.canEdit, row: { status: row.status, author_id: row.author_id } }} />
       </header>
 
       <Section id="summary" title={t('practicePage.sections.summary')}>
@@ -446,7 +460,7 @@ export function PracticePageView({ ctx, page, forms, notice, urls }: PracticePag
 
       {page.isPublic ? (
         <>
-          <RatingSection ctx={ctx} engagement={page.engagement} form={forms.rating} />
+          <PersonalRating ctx={ctx} engagement={page.engagement} form={forms.rating} />
           <CommentsSection ctx={ctx} engagement={page.engagement} form={forms.comment} />
           <ShareSection ctx={ctx} kind="practice" title={row.title} url={urls.practice} />
         </>

@@ -1,7 +1,9 @@
 import { Section } from '../../../ui/section.tsx';
 import { countryName } from '../../../lib/countries.ts';
 import { displayNames } from '../../../lib/intl.ts';
-import { aggregateRatingJsonLd, CommentsSection, RatingSection, type CommunityNotice, type Engagement } from '../../../engagement/index.ts';
+import { aggregateRatingJsonLd, CommentsSection, PersonalRating, type CommunityNotice, type Engagement } from '../../../engagement/index.ts';
+import type { ContentStatus } from '../../../content/kinds.ts';
+import { Personal, personalPart } from '../../../platform/personal-parts.tsx';
 import { StatusTag } from '../../../editorial/index.ts';
 import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
 import type { ViewContext } from '../../../platform/context.ts';
@@ -72,6 +74,22 @@ function jsonLd(detail: ResourceDetail, engagement: Engagement, urls: ResourcePa
   };
 }
 
+export interface ResourceEditLink {
+  slug: string;
+  /** Whether this member may edit: whoever shared the resource may, so it is theirs to know. */
+  canEdit: boolean;
+  row: { status: ContentStatus; author_id: number | null };
+}
+
+/** The edit link, rendered apart for each member (platform/personal-parts.tsx). */
+export const resourceEditPart = personalPart<ResourceEditLink>('resource-edit', (ctx, { slug, canEdit }) =>
+  canEdit ? (
+    <p>
+      <a href={ctx.href(`${resourcePath(slug)}/edit`)}>{ctx.t('resources.page.edit')}</a>
+    </p>
+  ) : null,
+);
+
 export function ResourcePageView({ ctx, detail, engagement, neighbours, forms, notice, canEdit, urls }: ResourcePageProps) {
   const { t } = ctx;
   const { row } = detail;
@@ -92,11 +110,7 @@ export function ResourcePageView({ ctx, detail, engagement, neighbours, forms, n
         {row.summary}
       </p>
       <TagList tags={tagsOf(ctx, detail)} label={t('resources.page.tags')} />
-      {canEdit ? (
-        <p>
-          <a href={ctx.href(`${resourcePath(row.slug)}/edit`)}>{t('resources.page.edit')}</a>
-        </p>
-      ) : null}
+      <Personal ctx={ctx} part={resourceEditPart} data={{ slug: row.slug, canEdit, row: { status: row.status, author_id: row.author_id } }} />
       {row.url ? (
         <p>
           <a href={row.url} rel="nofollow ugc noopener noreferrer" class="button button--secondary">
@@ -143,7 +157,7 @@ export function ResourcePageView({ ctx, detail, engagement, neighbours, forms, n
       ) : null}
       {isPublic ? (
         <>
-          <RatingSection ctx={ctx} engagement={engagement} form={forms.rating} />
+          <PersonalRating ctx={ctx} engagement={engagement} form={forms.rating} />
           <CommentsSection ctx={ctx} engagement={engagement} form={forms.comment} />
           <ShareSection ctx={ctx} kind="resource" title={row.title} url={urls.page} />
           <nav class="pager" aria-label={t('resources.page.neighbours')}>

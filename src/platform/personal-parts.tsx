@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { CurrentUser, PersonalSlots, ViewContext } from './context.ts';
+
+/**
+ * The personal parts of a page kept for signed-in members (see page-cache.ts).
+ *
+ * A page for a member is rendered once per audience (role and account state: what decides the
+ * navigation, the moderation buttons and the flag links) for a stand-in member who is nobody: no
+ * id that owns anything, markers for a name, email and handle, a marker for the CSRF token. What
+ * depends on who the member is, beyond their audience, sits in a *personal part*
+ * (`<Personal part={…} data={…} />`): the stand-in's render leaves a marker there and records the
+ * part with the data the view gave it. On each request the markers are replaced with this member's
+ * name and token, and each part is rendered for them, after its route's `personalise` loaded what
+ * is their own (their rating, whether they wrote the item).
+ *
+ * The stand-in owns nothing and has no name, so a template can carry nothing of one member to
+ * another: a view that forgets to mark a part shows the member less (no edit link on their own
+ * item), never someone else's.
+ */
+
+/** Random per process: text written by members cannot forge a marker. */
+const MARK = `bridges-personal-${randomBytes(9).toString('hex')}-`;
+const MARKER = new RegExp(`${MARK}(csrf|name|email|handle|part(\\d+))`, 'g');
+
+const marker = (what: string) => `${MARK}${what}`;
+
+/** A part of a page rendered apart for each member. `name` only helps reading a template. */
+export interface PersonalPart<Data> {
+  readonly name: string;
+  render(ctx: ViewContext, data: Data): VNode | null;
+}
+
+export function personalPart<Data>(name: string, render: (ctx: ViewContext, data: Data) => VNode | null): PersonalPart<Data> {
+  return { name, render };
+}
+
+/** How a route turns a part's shared data into this member's: loaded on every request. */
+export interface Personaliser<Data> {
+  readonly part: PersonalPart<Data>;
+  personalise(request: FastifyRequest, member: CurrentUser, data: Data): Promise<Data> | Data;
+}
+
+/** Route config keeps personalisers of any part; each is only ever given its own part's data. */
+export type AnyPersonaliser = Personaliser<never>;
+
+export function personaliser<Data>(part: PersonalPart<Data>, personalise: Personaliser<Data>['personalise']): AnyPersonaliser {
+  return { part, personalise } as unknown as AnyPersonaliser;
+}
+
+/** Where a personal part goes in a view: rendered in place, or marked in a template. */
+export function Personal<Data>({ ctx, part, data }: { ctx: ViewContext; part: PersonalPart<Data>; data: Data }): VNode | null {
+  if (ctx.personalSlots) return <>{ctx.personalSlots.slot(part, data)}</>;
+  return part.render(ctx, data);
+}
+
+/** Members who see the same page but for their personal parts. */
+export function audienceOf(member: CurrentUser): string {
+  return `${member.role}:${member.emailVerified ? 'verified' : 'unverified'}:${member.twoFactorEnabled ? '2fa' : 'no-2fa'}`;
+}
+
+/** Nobody, in the member's audience. Id 0 is no account's (ids start at 1). */
+export function standInFor(member: CurrentUser): CurrentUser {
+  return {
+    id: 0,
+    handle: marker('handle'),
+    name: marker('name'),
+    email: marker('email'),
+    role: member.role,
+    emailVerified: member.emailVerified,
+    twoFactorEnabled: member.twoFactorEnabled,
+  };
+}
+
+interface RecordedPart {
+  part: PersonalPart<unknown>;
+  data: unknown;
+}
+
+/** Collects the parts of one template render. */
+export class TemplateRecorder implements PersonalSlots {
+  readonly parts: RecordedPart[] = [];
+  readonly csrfToken = marker('csrf');
+
+  slot<Data>(part: PersonalPart<Data>, data: Data): string {
+    this.parts.push({ part: part as PersonalPart<unknown>, data });
+    return marker(`part${this.parts.length - 1}`);
+  }
+}
+
+type Piece = string | { token: 'csrf' | 'name' | 'email' | 'handle' } | { part: number };
+
+/** A page for an audience: text with holes for the member's token, name and parts. */
+export interface MemberTemplate {
+  readonly pieces: readonly Piece[];
+  readonly parts: readonly RecordedPart[];
+  readonly contentType: string;
+  /** For the cache's size limit. */
+  readonly bytes: number;
+}
+
+export function compileTemplate(html: string, parts: readonly RecordedPart[], contentType: string): MemberTemplate {
+  const pieces: Piece[] = [];
+  let from = 0;
+  for (const match of html.matchAll(MARKER)) {
+    pieces.push(html.slice(from, match.index));
+    const [, what, part] = match;
+    pieces.push(part !== undefined ? { part: Number(part) } : { token: what as 'csrf' | 'name' | 'email' | 'handle' });
+    from = match.index + match[0].length;
+  }
+  pieces.push(html.slice(from));
+  return { pieces, parts, contentType, bytes: Buffer.byteLength(html) + parts.length * 2048 };
+}
+
+/** The template filled for the member of `ctx`: their parts, their token, their name. */
+export async function fillTemplate(
+  template: MemberTemplate,
+  ctx: ViewContext,
+  request: FastifyRequest,
+  personalisers: readonly AnyPersonaliser[] = [],
+): Promise<string> {
+  const member = ctx.user;
+  if (!member) throw new Error('A member template is filled for a signed-in member only');
+  const rendered = await Promise.all(
+    template.parts.map(async ({ part, data }) => {
+      const own = personalisers.find((candidate) => candidate.part === part) as Personaliser<unknown> | undefined;
+      const personal = own ? await own.personalise(request, member, data) : data;
+      const node = part.render(ctx, personal);
+      return node ? renderToString(node) : '';
+    }),
+  );
+  let csrfToken: string | undefined;
+  return template.pieces
+    .map((piece) => {
+      if (typeof piece === 'string') return piece;
+      if ('part' in piece) return rendered[piece.part] ?? '';
+      if (piece.token === 'csrf') return (csrfToken ??= ctx.csrfToken());
+      // Escaped as the renderer escapes any text.
+      return renderToString(<>{member[piece.token]}</>);
+    })
+    .join('');
+}
