@@ -1,11 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from './errors.ts';
+import { resolveLocale } from './locale.ts';
+import { sendPage } from './render.tsx';
 import { TooManyRequestsError } from './rate-limit.ts';
 
 /** The codes clients see; each has a translated title and explanation under `errors.<code>`. */
 type PublicErrorCode =
   | 'bad_request'
+  | 'bad_input'
   | 'forbidden'
   | 'csrf'
   | 'not_found'
@@ -22,7 +25,7 @@ interface PublicError {
 
 function classify(error: FastifyError | AppError): PublicError {
   if (error instanceof AppError) {
-    const known = ['forbidden', 'not_found', 'conflict', 'too_many_requests'] as const;
+    const known = ['bad_input', 'forbidden', 'not_found', 'conflict', 'too_many_requests'] as const;
     const code = known.find((candidate) => candidate === error.code) ?? 'bad_request';
     return { statusCode: error.statusCode, code };
   }
@@ -60,7 +63,8 @@ function sendError(request: FastifyRequest, reply: FastifyReply, { statusCode, c
   if (wantsJson(request)) {
     return reply.code(statusCode).send({ error: { code, message: body } });
   }
-  return reply.page(
+  return sendPage(
+    reply,
     title,
     (ctx) => <ErrorMessage title={title} body={body} homeLink={{ href: ctx.href('/'), label: t('errors.backHome') }} />,
     statusCode,
@@ -81,3 +85,16 @@ export const errorHandling = fp(
   },
   { name: 'error-handling', dependencies: ['rendering', 'locale'] },
 );
+
+/**
+ * Fastify's `frameworkErrors`: a path whose percent-encoding is broken (`/en/%`) is refused
+ * before routing, so before the hooks that set the locale; it gets the same translated 400 as
+ * any other bad input instead of Fastify's own English JSON.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  resolveLocale(request);
+  const badUrl = error.code === 'FST_ERR_BAD_URL';
+  if (badUrl) request.log.info({ code: error.code, url: request.url }, 'request refused');
+  else request.log.error({ err: error }, 'request failed');
+  return sendError(request, reply, badUrl ? { statusCode: 400, code: 'bad_input' } : { statusCode: 500, code: 'server_error' });
+}
