@@ -323,6 +323,17 @@ describe('attached files', () => {
 
     const edit = await author.client.get(`/fr/resources/${slug}/edit`);
     assert.match(edit.body, /draft\.pdf/);
+    for (const tampered of ['abc', '-1', '99999999999']) {
+      const refused = await author.client.postMultipart(`/fr/resources/${slug}`, {
+        ...resourceForm({ url: 'https://www.iom.int/' }),
+        version: String(resource.version),
+        removeAttachment: [tampered],
+        action: 'draft',
+      });
+      assert.equal(refused.statusCode, 422, tampered);
+      assert.match(refused.body, /href="#removeAttachment">Choisissez les fichiers à retirer/);
+    }
+    assert.equal((await db().selectFrom('attachments').select('id').where('kind', '=', 'resource').where('subject_id', '=', resource.id).execute()).length, 1);
     const saved = await author.client.postMultipart(`/fr/resources/${slug}`, {
       ...resourceForm({ url: 'https://www.iom.int/' }),
       version: String(resource.version),

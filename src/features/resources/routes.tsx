@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMUNITY_NOTICES, engagementRoutes, type CommunityForms } from '../../engagement/index.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
-import { EMPTY_FORM, type FieldErrors } from '../../platform/forms.ts';
+import { ATTACHMENT_REMOVAL_INVALID, EMPTY_FORM, parseRecordIds, type FieldErrors } from '../../platform/forms.ts';
 import { requireCapability, requireUser, signedInUser } from '../../platform/guards.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { POSTING_LIMIT } from '../../platform/rate-limit.ts';
@@ -60,8 +60,9 @@ function versionOf(body: unknown): number {
   return Number((body as { version?: string } | undefined)?.version ?? 0);
 }
 
-function removeIdsOf(body: unknown): number[] {
-  return ((body as { removeAttachment?: string[] } | undefined)?.removeAttachment ?? []).filter((id) => /^[0-9]{1,9}$/.test(id)).map(Number);
+/** The attachments ticked for removal; undefined when an id is not one a form of ours sends. */
+function removeIdsOf(body: unknown): number[] | undefined {
+  return parseRecordIds((body as { removeAttachment?: string[] } | undefined)?.removeAttachment ?? []);
 }
 
 export function resourceRoutes({ service, search }: { service: ResourceService; search: ResourceSearch }) {
@@ -147,8 +148,15 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       const uploads = uploadsOf(request);
       const prepared = prepareAttachments(uploads.files);
       const fileProblem = uploads.problem ?? prepared.error;
-      if (fileProblem) throw new ValidationError({ ...(await service.problems(values, keptFiles > 0)), attachments: fileProblem });
-      return { attachments: prepared.attachments, removeIds: removeIdsOf(request.body) };
+      const removeIds = removeIdsOf(request.body);
+      if (fileProblem || removeIds === undefined) {
+        throw new ValidationError({
+          ...(await service.problems(values, keptFiles > 0)),
+          ...(removeIds === undefined ? { removeAttachment: ATTACHMENT_REMOVAL_INVALID } : {}),
+          ...(fileProblem ? { attachments: fileProblem } : {}),
+        });
+      }
+      return { attachments: prepared.attachments, removeIds };
     }
 
     app.post(RESOURCES_PATH, { ...formPost, schema: { body: formSchema } }, async (request, reply) => {
@@ -206,7 +214,7 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       const values = readResourceForm(request.body);
       const version = versionOf(request.body);
       const { attachments } = await service.find(signedInUser(request), slug);
-      const removeIds = removeIdsOf(request.body);
+      const removeIds = removeIdsOf(request.body) ?? [];
       const state = { action: `${RESOURCES_PATH}/${encodeURIComponent(slug)}`, values, version, editing: true, attachments, removeIds };
       try {
         const sent = await filesOf(request, values, attachments.filter((file) => !removeIds.includes(file.id)).length);
