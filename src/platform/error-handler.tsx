@@ -87,14 +87,19 @@ export const errorHandling = fp(
 );
 
 /**
- * Fastify's `frameworkErrors`: a path whose percent-encoding is broken (`/en/%`) is refused
- * before routing, so before the hooks that set the locale; it gets the same translated 400 as
- * any other bad input instead of Fastify's own English JSON.
+ * Fastify's `frameworkErrors`: a path whose percent-encoding is broken (`/en/%`) or with a
+ * parameter longer than the router takes is refused before routing, so before the hooks that set
+ * the locale; it gets the same translated page as any other bad input instead of Fastify's own
+ * English JSON.
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   resolveLocale(request);
-  const badUrl = error.code === 'FST_ERR_BAD_URL';
-  if (badUrl) request.log.info({ code: error.code, url: request.url }, 'request refused');
-  else request.log.error({ err: error }, 'request failed');
-  return sendError(request, reply, badUrl ? { statusCode: 400, code: 'bad_input' } : { statusCode: 500, code: 'server_error' });
+  const statusCode = error.statusCode ?? 500;
+  if (statusCode >= 500) {
+    request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, { statusCode: 500, code: 'server_error' });
+  }
+  request.log.info({ code: error.code, url: request.url }, 'request refused');
+  // FST_ERR_BAD_URL is a 400; an over-long parameter keeps its 414 (URI Too Long).
+  return sendError(request, reply, { statusCode, code: 'bad_input' });
 }

@@ -62,6 +62,13 @@ describe('bad input at the edge', () => {
     assertBadInputPage(await get('/fr/resources/%ED%A0%80'), 'fr', /Un élément de la demande/);
   });
 
+  test('a path parameter longer than the router takes gets the translated page too', async () => {
+    const response = await get(`/fr/practices/${'x'.repeat(5_000)}/edit`);
+    assert.equal(response.statusCode, 414);
+    assert.match(response.body, /<html lang="fr"/);
+    assert.match(response.body, /Un élément de la demande ne peut pas être accepté/);
+  });
+
   test('a NUL byte in a slug never reaches the database', async () => {
     assertBadInputPage(await get('/en/practices/some%00slug'), 'en', /cannot be accepted/);
     assertBadInputPage(await get('/en/resources/some%00slug'), 'en', /cannot be accepted/);

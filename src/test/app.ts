@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, HTTPMethods, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createJobs, type Jobs, type JobsLog, type QueueOptions } from '../platform/jobs/index.ts';
@@ -37,6 +37,8 @@ export async function startTestApp(
     env?: Record<string, string>;
     /** Defines more queues on the app's job queue before it starts. */
     defineJobs?: (deps: AppDeps) => void;
+    /** Told of every route the app adds, as buildApp's option of the same name. */
+    onRoute?: (route: RouteOptions) => void;
   } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase();
@@ -45,7 +47,7 @@ export async function startTestApp(
   const mailer = createMailer({ db: database.db, jobs, config, retries: options.mailRetries ?? TEST_MAIL_RETRIES, ...(options.transport ? { transport: options.transport } : {}) });
   const deps: AppDeps = { config, db: database.db, mailer, jobs };
   options.defineJobs?.(deps);
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: false, ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   await app.ready();
   await jobs.start(SILENT_JOBS_LOG);
   return {
@@ -115,6 +117,17 @@ export class TestClient {
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({ method: 'GET', url, cookies: Object.fromEntries(this.cookies), headers });
+    return this.remember(response);
+  }
+
+  /** The CSRF token of the last page read, for requests a test shapes itself. */
+  get lastCsrfToken(): string {
+    return this.csrfToken;
+  }
+
+  /** Any request, with this browser's cookies: for tests that shape the URL, headers and body themselves. */
+  async send(options: { method: HTTPMethods; url: string; headers?: Record<string, string>; payload?: string }): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({ ...options, cookies: Object.fromEntries(this.cookies) });
     return this.remember(response);
   }
 
