@@ -260,7 +260,9 @@ test('no route answers hostile input with a 5xx or internals', { timeout: 180_00
         endOnFailure: true,
         // The counterexample may hold a 100,000-character value: report its start, with the seed to replay it.
         reporter: (details) => {
-          if (details.failed) throw new Error((fc.defaultReportMessage(details) ?? '').slice(0, 4_000));
+          if (!details.failed) return;
+          const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+          throw new Error(`${cause.slice(0, 1_500)}\n${(fc.defaultReportMessage(details) ?? '').slice(0, 2_500)}`);
         },
       },
     );

@@ -107,6 +107,16 @@ describe('bad input at the edge', () => {
     assert.equal(after.count, before.count);
   });
 
+  test('a number that is not finite is refused, however it was written', async () => {
+    const admin = await createMember(testApp, { role: 'admin' });
+    for (const url of ['/en/admin/outbox/Infinity', '/en/admin/outbox/1e400']) {
+      const response = await admin.client.get(url);
+      assertBadInputPage(response, 'en', /cannot be accepted/);
+    }
+    const json = await testApp.app.inject({ method: 'POST', url: '/en/login', headers: { 'content-type': 'application/json' }, payload: '{"email":1e400}' });
+    assert.equal(json.statusCode, 400);
+  });
+
   test('a JSON body with a lone surrogate or a prototype key is refused', async () => {
     const lone = await testApp.app.inject({ method: 'POST', url: '/en/login', headers: { 'content-type': 'application/json' }, payload: '{"email":"\\ud800"}' });
     assert.equal(lone.statusCode, 400);

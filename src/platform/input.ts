@@ -38,14 +38,21 @@ export function checkTextInput(value: string): TextInputProblem | undefined {
 }
 
 export class BadInputError extends AppError {
-  constructor(readonly problem: TextInputProblem | 'too_deep', where: string) {
+  constructor(readonly problem: InputProblem, where: string) {
     super('bad_input', 400, `Bad input in ${where}: ${problem}`);
   }
 }
 
-/** Every string inside a parsed value, keys included, up to NESTING_MAX levels deep. */
-function problemIn(value: unknown, depth = 0): TextInputProblem | 'too_deep' | undefined {
+type InputProblem = TextInputProblem | 'too_deep' | 'not_finite';
+
+/**
+ * Every string inside a parsed value, keys included, up to NESTING_MAX levels deep; and every
+ * number, since schema coercion turns "Infinity" into a number its integer check lets through,
+ * as JSON does with 1e400.
+ */
+function problemIn(value: unknown, depth = 0): InputProblem | undefined {
   if (typeof value === 'string') return checkTextInput(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'not_finite';
   if (value === null || typeof value !== 'object') return undefined;
   if (depth >= NESTING_MAX) return 'too_deep';
   if (Buffer.isBuffer(value)) return undefined;
@@ -109,23 +116,19 @@ function checkEncoding(value: unknown, where: string): void {
   if (typeof value === 'object' && value !== null && malformedlyEncoded.has(value)) throw new BadInputError('malformed', where);
 }
 
-/** The body as checked last, so a body read later (multipart, in a route's own hook) is checked too. */
-const checkedBodies = new WeakSet<object>();
-
-function checkBody(request: FastifyRequest): void {
-  const { body } = request;
-  if (typeof body === 'object' && body !== null) {
-    if (checkedBodies.has(body)) return;
-    checkedBodies.add(body);
-  }
-  checkEncoding(body, 'body');
-  assertTextInput(body, 'body');
+function checkRequest(request: FastifyRequest): void {
+  assertTextInput(request.params, 'path');
+  checkEncoding(request.query, 'query');
+  assertTextInput(request.query, 'query');
+  checkEncoding(request.body, 'body');
+  assertTextInput(request.body, 'body');
 }
 
 /**
  * Wires the checks: the strict urlencoded parser for form posts, and hooks that check the
- * path parameters, query and body before validation, and once more before the guards for a
- * body that a route read itself. Give `parseUrlEncoded` to Fastify as its `querystringParser`.
+ * path parameters, query and body before validation, and once more after it, before the guards:
+ * validation coerces values, and a route may read its body itself (multipart) in between.
+ * Give `parseUrlEncoded` to Fastify as its `querystringParser`.
  */
 export const inputChecks = fp(
   async (app: FastifyInstance) => {
@@ -134,15 +137,8 @@ export const inputChecks = fp(
       if (malformedlyEncoded.has(parsed)) done(new BadInputError('malformed', 'body'), undefined);
       else done(null, parsed);
     });
-    app.addHook('preValidation', async (request) => {
-      assertTextInput(request.params, 'path');
-      checkEncoding(request.query, 'query');
-      assertTextInput(request.query, 'query');
-      checkBody(request);
-    });
-    app.addHook('preHandler', async (request) => {
-      checkBody(request);
-    });
+    app.addHook('preValidation', async (request) => checkRequest(request));
+    app.addHook('preHandler', async (request) => checkRequest(request));
   },
   { name: 'input-checks' },
 );
