@@ -1,6 +1,7 @@
 import { RESOURCE_TYPES, type ResourceType } from '../../db/schema/resources.ts';
 import { isCountryCode } from '../../lib/countries.ts';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../lib/languages.ts';
+import { percentDecoded } from '../../lib/text.ts';
 import { DATE_YEARS, isIntegerWithin, type FieldErrors } from '../../platform/forms.ts';
 
 export { RESOURCE_TYPES, type ResourceType };
@@ -100,7 +101,7 @@ export function practiceSlugsOf(raw: string): string[] {
         .map((item) => item.trim())
         .filter(Boolean)
         .map((item) => /\/practices\/([^/?#\s]+)/.exec(item)?.[1] ?? item)
-        .map((slug) => decodeURIComponent(slug).toLowerCase()),
+        .map((slug) => percentDecoded(slug).toLowerCase()),
     ),
   ];
 }
