@@ -1,10 +1,9 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { accounts, staffTwoFactorGate } from './features/accounts/index.ts';
 import { admin } from './features/admin/index.ts';
 import { health } from './features/health/index.ts';
@@ -15,7 +14,8 @@ import { contentKinds } from './content/kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
 import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
 import { CONTENT_LANGUAGES } from './lib/languages.ts';
-import { errorHandling } from './platform/error-handler.tsx';
+import { answerFrameworkError, errorHandling } from './platform/error-handler.tsx';
+import { inputChecks, parseUrlEncoded } from './platform/input.ts';
 import { LOCALES, negotiateLocale } from './platform/i18n.ts';
 import { localeResolution } from './platform/locale.ts';
 import type { AppDeps } from './platform/deps.ts';
@@ -32,7 +32,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function buildApp(
   deps: AppDeps,
-  options: { logger?: FastifyServerOptions['logger'] } = {},
+  options: {
+    logger?: FastifyServerOptions['logger'];
+    /** Told of every route as it is added: how tests cover every route, including tomorrow's. */
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
 ): Promise<FastifyInstance> {
   const { config, db } = deps;
   const secure = config.baseUrl.protocol === 'https:';
@@ -42,8 +46,13 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     // Let in-flight requests finish on shutdown, but do not wait for idle keep-alive sockets.
     forceCloseConnections: 'idle',
-    routerOptions: { ignoreTrailingSlash: true },
+    // Query strings are parsed as strictly as form posts, so the input checks see broken escapes.
+    routerOptions: { ignoreTrailingSlash: true, querystringParser: parseUrlEncoded },
+    // A path with broken percent-encoding, refused before routing: a translated 400 page.
+    frameworkErrors: answerFrameworkError,
   });
+  const { onRoute } = options;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
   app.decorate('deps', deps);
   // Shared machinery, built once for every locale's pages and every kind of content.
   const kinds = contentKinds([practiceKind, resourceKind]);
@@ -76,7 +85,8 @@ export async function buildApp(
   });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie, { secret: config.sessionSecret });
-  await app.register(formbody);
+  // Every text input is checked here, before validation, guards and handlers (and the form parser).
+  await app.register(inputChecks);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'bridges_csrf',

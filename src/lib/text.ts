@@ -29,3 +29,12 @@ export function nextFreeSlug(base: string, taken: ReadonlySet<string>, reserved:
   if (!taken.has(base) && !reserved.has(base)) return base;
   for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
 }
+
+/** Percent-decoded text, or the text as it is when its escapes are broken (`%`, `%E0%A4%A`). */
+export function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,11 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from './errors.ts';
+import { resolveLocale } from './locale.ts';
+import { sendPage } from './render.tsx';
 import { TooManyRequestsError } from './rate-limit.ts';
 
 /** The codes clients see; each has a translated title and explanation under `errors.<code>`. */
 type PublicErrorCode =
   | 'bad_request'
+  | 'bad_input'
   | 'forbidden'
   | 'csrf'
   | 'not_found'
@@ -23,7 +26,7 @@ interface PublicError {
 
 function classify(error: FastifyError | AppError): PublicError {
   if (error instanceof AppError) {
-    const known = ['forbidden', 'not_found', 'conflict', 'payload_too_large', 'upload_damaged', 'too_many_requests'] as const;
+    const known = ['bad_input', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'upload_damaged', 'too_many_requests'] as const;
     const code = known.find((candidate) => candidate === error.code) ?? 'bad_request';
     return { statusCode: error.statusCode, code };
   }
@@ -61,7 +64,8 @@ function sendError(request: FastifyRequest, reply: FastifyReply, { statusCode, c
   if (wantsJson(request)) {
     return reply.code(statusCode).send({ error: { code, message: body } });
   }
-  return reply.page(
+  return sendPage(
+    reply,
     title,
     (ctx) => <ErrorMessage title={title} body={body} homeLink={{ href: ctx.href('/'), label: t('errors.backHome') }} />,
     statusCode,
@@ -82,3 +86,21 @@ export const errorHandling = fp(
   },
   { name: 'error-handling', dependencies: ['rendering', 'locale'] },
 );
+
+/**
+ * Fastify's `frameworkErrors`: a path whose percent-encoding is broken (`/en/%`) or with a
+ * parameter longer than the router takes is refused before routing, so before the hooks that set
+ * the locale; it gets the same translated page as any other bad input instead of Fastify's own
+ * English JSON.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  resolveLocale(request);
+  const statusCode = error.statusCode ?? 500;
+  if (statusCode >= 500) {
+    request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, { statusCode: 500, code: 'server_error' });
+  }
+  request.log.info({ code: error.code, url: request.url }, 'request refused');
+  // FST_ERR_BAD_URL is a 400; an over-long parameter keeps its 414 (URI Too Long).
+  return sendError(request, reply, { statusCode, code: 'bad_input' });
+}

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { MailTransportName } from '../db/schema/platform.ts';
 import type { Jobs, QueueOptions } from './jobs/index.ts';
+import { percentDecoded } from '../lib/text.ts';
 import * as queries from './mail-queries.ts';
 import { isoOrNull, namesPerson, type PersonalDataEntry } from './personal-data.ts';
 
@@ -91,7 +92,7 @@ export function describeDeliveryError(error: unknown, smtpUrl?: string): string 
     }
     const secrets = [url?.password, url?.username]
       .filter((value): value is string => Boolean(value))
-      .flatMap((value) => [value, decodeURIComponent(value)]);
+      .flatMap((value) => [value, percentDecoded(value)]);
     for (const secret of secrets) text = text.split(secret).join('***');
   }
   return text.length > ERROR_TEXT_LIMIT ? `${text.slice(0, ERROR_TEXT_LIMIT - 1)}…` : text;

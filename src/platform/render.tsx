@@ -69,21 +69,26 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * `reply.page` without the decorator, for the few replies made before the app's decorators
+ * apply (a path refused before routing).
+ */
+export function sendPage(reply: FastifyReply, title: string, body: PageBody, statusCode = 200): FastifyReply {
+  const ctx = viewContext(reply.request, reply);
+  const html = renderToString(
+    <Layout ctx={ctx} title={title} stylesheetHref={STYLESHEET_HREF}>
+      {body(ctx)}
+    </Layout>,
+  );
+  // Pages may show personal data: never let a shared cache keep them, unless the route opts
+  // into the page cache (platform/page-cache.ts), which then decides per answer.
+  return reply.code(statusCode).header('cache-control', PRIVATE_CACHE_CONTROL).type('text/html; charset=utf-8').send(`<!doctype html>${html}`);
+}
+
 export const rendering = fp(
   async (app: FastifyInstance) => {
     app.decorateReply('page', function page(this: FastifyReply, title: string, body: PageBody, statusCode = 200) {
-      const ctx = viewContext(this.request, this);
-      const html = renderToString(
-        <Layout ctx={ctx} title={title} stylesheetHref={STYLESHEET_HREF}>
-          {body(ctx)}
-        </Layout>,
-      );
-      // Pages may show personal data: never let a shared cache keep them, unless the route opts
-      // into the page cache (platform/page-cache.ts), which then decides per answer.
-      return this.code(statusCode)
-        .header('cache-control', PRIVATE_CACHE_CONTROL)
-        .type('text/html; charset=utf-8')
-        .send(`<!doctype html>${html}`);
+      return sendPage(this, title, body, statusCode);
     });
     app.decorateReply('seeOther', function seeOther(this: FastifyReply, target: string) {
       return this.redirect(`/${this.request.locale}${target}`, 303);

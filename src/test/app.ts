@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions, HTTPMethods, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createDb } from '../db/client.ts';
@@ -49,6 +49,8 @@ export async function startTestApp(
     jobsLog?: JobsLog;
     /** The app's log, for tests about what it records; silent when absent. */
     logger?: FastifyServerOptions['logger'];
+    /** Told of every route the app adds, as buildApp's option of the same name. */
+    onRoute?: (route: RouteOptions) => void;
   } = {},
 ): Promise<TestApp> {
   const shared = options.database;
@@ -58,7 +60,7 @@ export async function startTestApp(
   const mailer = createMailer({ db: database.db, jobs, config, retries: options.mailRetries ?? TEST_MAIL_RETRIES, ...(options.transport ? { transport: options.transport } : {}) });
   const deps: AppDeps = { config, db: database.db, mailer, jobs };
   options.defineJobs?.(deps);
-  const app = await buildApp(deps, { logger: options.logger ?? false });
+  const app = await buildApp(deps, { logger: options.logger ?? false, ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   await app.ready();
   await jobs.start(options.jobsLog ?? SILENT_JOBS_LOG);
   return {
@@ -139,6 +141,17 @@ export class TestClient {
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({ method: 'GET', url, cookies: Object.fromEntries(this.cookies), headers });
+    return this.remember(response);
+  }
+
+  /** The CSRF token of the last page read, for requests a test shapes itself. */
+  get lastCsrfToken(): string {
+    return this.csrfToken;
+  }
+
+  /** Any request, with this browser's cookies: for tests that shape the URL, headers and body themselves. */
+  async send(options: { method: HTTPMethods; url: string; headers?: Record<string, string>; payload?: string }): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({ ...options, cookies: Object.fromEntries(this.cookies) });
     return this.remember(response);
   }
 

@@ -6,6 +6,7 @@ import type { AppDeps } from '../platform/deps.ts';
 import { hashToken, newToken } from '../lib/tokens.ts';
 import type { CurrentUser } from '../platform/context.ts';
 import { SESSION_COOKIE } from '../platform/sessions.ts';
+import type { HTTPMethods } from 'fastify';
 import { TestClient, type FormFile, type TestApp } from './app.ts';
 
 /**
@@ -36,6 +37,10 @@ export class SignedInClient extends TestClient {
 
   override post(url: string, form: Record<string, string | string[]> = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     return super.post(url, form, this.withSession(headers));
+  }
+
+  override send(options: { method: HTTPMethods; url: string; headers?: Record<string, string>; payload?: string }): Promise<LightMyRequestResponse> {
+    return super.send({ ...options, headers: this.withSession(options.headers ?? {}) });
   }
 
   override postMultipart(
@@ -81,19 +86,24 @@ export async function createMember(
     .returning('id')
     .executeTakeFirstOrThrow();
   const totpSecret = (options.twoFactor ?? isStaff(role)) ? await turnOnTwoFactor(testApp.deps, user.id) : null;
-  const token = newToken();
-  await db
-    .insertInto('sessions')
-    .values({ id_hash: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + 86_400_000) })
-    .execute();
   return {
     id: user.id,
     name,
     email,
     user: { id: user.id, handle, name, email, role, emailVerified: true, twoFactorEnabled: totpSecret !== null },
-    client: new SignedInClient(testApp.app, token),
+    client: await newSession(testApp, user.id),
     totpSecret,
   };
+}
+
+/** A browser with a new session of an existing account, as after signing in again. */
+export async function newSession(testApp: TestApp, userId: number): Promise<SignedInClient> {
+  const token = newToken();
+  await testApp.deps.db
+    .insertInto('sessions')
+    .values({ id_hash: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + 86_400_000) })
+    .execute();
+  return new SignedInClient(testApp.app, token);
 }
 
 /** Turns two-factor sign-in on for an account, as set-up from the account page would; returns the secret. */

@@ -201,8 +201,16 @@ describe('attachments', () => {
     const stranger = new TestClient(testApp.app);
     assert.equal((await stranger.get(`/en/practices/${slug}/attachments/${poster.id}`)).statusCode, 404);
 
-    // Removing a file while editing deletes it from the disk too.
+    // An id no form of ours sends brings the form back with a message, and removes nothing.
     await author.get(`/en/practices/${slug}/edit`);
+    for (const tampered of ['abc', '-1', '1.5', '99999999999', '0']) {
+      const refused = await author.post(`/en/practices/${slug}/edit`, { ...formOf(), version: '1', removeAttachment: [String(poster.id), tampered], action: 'save' });
+      assert.equal(refused.statusCode, 422, tampered);
+      assert.match(refused.body, /href="#removeAttachment">Choose the files to remove from the list of attached files/);
+    }
+    assert.equal((await db().selectFrom('attachments').select('id').where('kind', '=', 'practice').where('subject_id', '=', id).execute()).length, 4);
+
+    // Removing a file while editing deletes it from the disk too.
     const removed = await author.post(`/en/practices/${slug}/edit`, { ...formOf(), version: '1', removeAttachment: [String(poster.id)], action: 'save' });
     assert.equal(removed.statusCode, 303);
     assert.ok(!(await storedFiles()).includes(poster.storage_key));

@@ -4,6 +4,7 @@ import type { EvidenceLevel, Scale } from '../../db/schema/practices.ts';
 import type { TermLabels, Vocabulary } from '../../db/schema/taxonomies.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ValidationError } from '../../platform/errors.ts';
+import { checkTextInput } from '../../platform/input.ts';
 import { csvLine, parseCsv, unguardCell, CsvSyntaxError } from '../../open-data/csv.ts';
 import { PRACTICE_KIND } from './kind.ts';
 import type { ContentLanguage, PracticeInput } from './model.ts';
@@ -435,6 +436,14 @@ export async function importPractices(deps: AppDeps, text: string, authorId: num
           const index = names.indexOf(column);
           return index < 0 ? '' : unguardCell(row.cells[index] ?? '');
         };
+        // The file as a whole is UTF-8 without NUL; a cell still gets the rules of any text input.
+        const textProblems: ImportProblem[] = IMPORT_COLUMNS.filter((column) => checkTextInput(get(column)) !== undefined).map((column) => ({
+          line: row.line,
+          column,
+          message: 'practiceSearch.import.errors.textInvalid',
+        }));
+        problems.push(...textProblems);
+        if (textProblems.length > 0) continue;
         const { input, problems: parseProblems } = rowToInput(get, row.line);
         problems.push(...parseProblems);
         if (parseProblems.length > 0) continue;

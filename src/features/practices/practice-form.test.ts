@@ -146,6 +146,19 @@ describe('formErrors', () => {
     assert.equal(errors.links, 'practices.errors.linkInvalid');
   });
 
+  test('numbers and dates outside what can be stored get a message, not a database error', () => {
+    const errorsOf = (fields: Record<string, string>) => formErrors(parsePracticeForm({ ...sampleBody(), ongoing: '', ...fields }, 'en'), sampleTaxonomy(), { forSubmission: false });
+    assert.equal(errorsOf({ peopleReached: '3000000000' }).peopleReached, 'practices.errors.peopleReachedTooMany');
+    assert.equal(errorsOf({ peopleReached: '1,000,000,000' }).peopleReached, undefined);
+    assert.equal(errorsOf({ startDate: '0000-01-01' }).startDate, 'practices.errors.dateOutOfRange');
+    assert.equal(errorsOf({ startDate: '1899-12-31' }).startDate, 'practices.errors.dateOutOfRange');
+    assert.equal(errorsOf({ startDate: '1900-01-01', endDate: '2100-12-31' }).endDate, undefined);
+    assert.equal(errorsOf({ endDate: '2101-01-01' }).endDate, 'practices.errors.dateOutOfRange');
+    assert.equal(errorsOf({ lastConfirmedAt: '99999-01-01' }).lastConfirmedAt, 'practices.errors.dateInvalid');
+    assert.equal(errorsOf({ budgetAmount: '999999999999.995', budgetCurrency: 'EUR' }).budgetAmount, 'practices.errors.budgetTooLarge');
+    assert.equal(errorsOf({ budgetAmount: '999999999999.99', budgetCurrency: 'EUR' }).budgetAmount, undefined);
+  });
+
   test('a submission must be complete; a draft need not be', () => {
     const parsed = parsePracticeForm({ title: 'Just a title' }, 'en');
     assert.deepEqual(formErrors(parsed, sampleTaxonomy(), { forSubmission: false }), {});

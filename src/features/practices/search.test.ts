@@ -418,6 +418,23 @@ describe('CSV import', () => {
     assert.equal(afterRows.length, before.length);
   });
 
+  test('reports numbers, dates and text that cannot be stored by row and column, and writes nothing', async () => {
+    const before = await testApp.deps.db.selectFrom('practices').select('id').execute();
+    const editor = await signedIn('eddie@example.org');
+    const csv =
+      'title,people_reached,start_date,summary\n' +
+      '"Huge reach",3000000000,2020-01-01,Fine\n' +
+      '"Year zero",10,0000-01-01,Fine\n' +
+      '"Bell",10,2020-01-01,"ring \u0007 ring"\n';
+    const response = await upload(editor, csv);
+    assert.equal(response.statusCode, 422);
+    assert.match(response.body, /Nothing was imported/);
+    assert.match(response.body, /<td[^>]*>2<\/td>\s*<td[^>]*>people_reached<\/td>\s*<td[^>]*>Enter a number of people reached of 1,000,000,000 or fewer<\/td>/);
+    assert.match(response.body, /<td[^>]*>3<\/td>\s*<td[^>]*>start_date<\/td>\s*<td[^>]*>Enter a date between the years 1900 and 2100<\/td>/);
+    assert.match(response.body, /<td[^>]*>4<\/td>\s*<td[^>]*>summary<\/td>\s*<td[^>]*>Remove the control characters/);
+    assert.equal((await testApp.deps.db.selectFrom('practices').select('id').execute()).length, before.length);
+  });
+
   test('imports every row of a good file as published, searchable practices', async () => {
     const editor = await signedIn('eddie@example.org');
     const response = await upload(editor, header + good('Mentoring in Lisbon') + good('Mentoring in Porto'));

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
-import type { FieldErrors } from '../../platform/forms.ts';
+import { ATTACHMENT_REMOVAL_INVALID, parseRecordIds, type FieldErrors } from '../../platform/forms.ts';
 import { requireUser, signedInUser } from '../../platform/guards.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { taxonomyService } from '../taxonomies/index.ts';
@@ -103,7 +103,9 @@ export async function submissionRoutes(app: FastifyInstance) {
     const fileProblem = uploads.problem ?? prepared.error;
     if (fileProblem) errors.attachments = fileProblem;
     if (post.revisionNote.length > REVISION_NOTE_MAX) errors.revisionNote = 'practices.errors.revisionNoteTooLong';
-    return { errors: inFormOrder(errors) as FieldErrors, attachments: prepared.attachments };
+    const removeAttachmentIds = parseRecordIds(post.removeAttachmentIds);
+    if (removeAttachmentIds === undefined) errors.removeAttachment = ATTACHMENT_REMOVAL_INVALID;
+    return { errors: inFormOrder(errors) as FieldErrors, attachments: prepared.attachments, removeAttachmentIds: removeAttachmentIds ?? [] };
   }
 
   app.get('/practices/new', { preHandler: requireUser }, async (request, reply) =>
@@ -166,7 +168,7 @@ export async function submissionRoutes(app: FastifyInstance) {
     const post = readPost(request.body);
     const seen: FormMode = mode.kind === 'edit' ? { ...mode, version: post.version, pendingVersion: post.pendingVersion } : mode;
     const page: PageInput = { ...current, mode: seen, fields: parsed.fields, errors: {}, removeAttachmentIds: post.removeAttachmentIds, revisionNote: post.revisionNote };
-    const { errors, attachments } = await checkPost(request, parsed, post);
+    const { errors, attachments, removeAttachmentIds } = await checkPost(request, parsed, post);
     if (Object.keys(errors).length > 0) return renderForm(request, reply, { ...page, errors }, 422);
     if (post.action === 'preview') return renderForm(request, reply, { ...page, preview: parsed.input });
     let saved: { submitted: boolean; pending: boolean };
@@ -176,7 +178,7 @@ export async function submissionRoutes(app: FastifyInstance) {
         note: post.revisionNote,
         pendingVersion: post.pendingVersion,
         attachments,
-        removeAttachmentIds: post.removeAttachmentIds.map(Number),
+        removeAttachmentIds,
       });
     } catch (error) {
       if (error instanceof ValidationError) return renderForm(request, reply, { ...page, errors: inFormOrder(error.errors) }, 422);

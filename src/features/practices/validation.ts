@@ -2,7 +2,7 @@ import { EVIDENCE_LEVELS, SCALES } from '../../db/schema/practices.ts';
 import { isCountryCode } from '../../lib/countries.ts';
 import { isStakeholderType } from '../../lib/stakeholders.ts';
 import { isEmailAddress } from '../../lib/text.ts';
-import type { FieldErrors } from '../../platform/forms.ts';
+import { isIntegerWithin, isIsoDate, isIsoDateWithin, type FieldErrors, type NumberRange } from '../../platform/forms.ts';
 import { CONTENT_LANGUAGES, type PracticeInput } from './model.ts';
 
 export const TITLE_MAX = 200;
@@ -13,7 +13,6 @@ export const MAX_LINKS = 10;
 export const MAX_ORGANISATIONS = 20;
 
 const LONG_SECTIONS = ['background', 'activities', 'participants', 'outcomes', 'evaluation', 'recommendations'] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
 /** Only http and https links may reach an href: `javascript:` and friends are refused. */
@@ -26,10 +25,16 @@ export function isWebLink(value: string): boolean {
   }
 }
 
-function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+/** More people than any practice reaches, and within the `integer` column. */
+export const PEOPLE_REACHED: NumberRange = { min: 0, max: 1_000_000_000 };
+/** In cents: below 10^12 once rounded, which is what the `numeric(14, 2)` column holds. */
+const BUDGET_CENTS: NumberRange = { min: 0, max: 1e14 - 1 };
+
+/** The translation key for what is wrong with an optional date, if anything. */
+function dateProblem(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  if (!isIsoDate(value)) return 'practices.errors.dateInvalid';
+  return isIsoDateWithin(value) ? undefined : 'practices.errors.dateOutOfRange';
 }
 
 /**
@@ -46,8 +51,9 @@ export function practiceErrors(input: PracticeInput, { forSubmission }: { forSub
   for (const section of LONG_SECTIONS) {
     if (input[section].length > SECTION_MAX) errors[section] = 'practices.errors.sectionTooLong';
   }
-  if (input.peopleReached !== null && (!Number.isInteger(input.peopleReached) || input.peopleReached < 0)) {
-    errors.peopleReached = 'practices.errors.peopleReachedInvalid';
+  if (input.peopleReached !== null && !isIntegerWithin(input.peopleReached, PEOPLE_REACHED)) {
+    const tooMany = Number.isInteger(input.peopleReached) && input.peopleReached > PEOPLE_REACHED.max;
+    errors.peopleReached = tooMany ? 'practices.errors.peopleReachedTooMany' : 'practices.errors.peopleReachedInvalid';
   }
   if (!(EVIDENCE_LEVELS as readonly string[]).includes(input.evidenceLevel)) errors.evidenceLevel = 'practices.errors.choiceInvalid';
   if (input.scale !== null && !(SCALES as readonly string[]).includes(input.scale)) errors.scale = 'practices.errors.choiceInvalid';
@@ -62,17 +68,19 @@ export function practiceErrors(input: PracticeInput, { forSubmission }: { forSub
     if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180) errors.cityLongitude = 'practices.errors.longitudeInvalid';
   }
 
-  if (input.startDate !== null && !isIsoDate(input.startDate)) errors.startDate = 'practices.errors.dateInvalid';
-  if (input.endDate !== null && !isIsoDate(input.endDate)) errors.endDate = 'practices.errors.dateInvalid';
-  if (input.lastConfirmedAt !== null && !isIsoDate(input.lastConfirmedAt)) errors.lastConfirmedAt = 'practices.errors.dateInvalid';
+  for (const field of ['startDate', 'endDate', 'lastConfirmedAt'] as const) {
+    const problem = dateProblem(input[field]);
+    if (problem) errors[field] = problem;
+  }
   if (!errors.startDate && !errors.endDate && input.startDate && input.endDate && input.endDate < input.startDate) {
     errors.endDate = 'practices.errors.endBeforeStart';
   }
   if (input.ongoing && input.endDate) errors.endDate = 'practices.errors.endWhileOngoing';
 
   if (input.fundingSource.length > SHORT_TEXT_MAX) errors.fundingSource = 'practices.errors.shortTextTooLong';
-  if (input.budgetAmount !== null && (!Number.isFinite(input.budgetAmount) || input.budgetAmount < 0 || input.budgetAmount >= 1e12)) {
-    errors.budgetAmount = 'practices.errors.budgetInvalid';
+  if (input.budgetAmount !== null && !isIntegerWithin(Math.round(input.budgetAmount * 100), BUDGET_CENTS)) {
+    const tooLarge = Number.isFinite(input.budgetAmount) && input.budgetAmount > 0;
+    errors.budgetAmount = tooLarge ? 'practices.errors.budgetTooLarge' : 'practices.errors.budgetInvalid';
   }
   if (input.budgetCurrency !== null && !CURRENCY.test(input.budgetCurrency)) errors.budgetCurrency = 'practices.errors.currencyInvalid';
   if (input.budgetAmount !== null && input.budgetCurrency === null && input.budgetAmount > 0) {

@@ -1,7 +1,8 @@
 import { RESOURCE_TYPES, type ResourceType } from '../../db/schema/resources.ts';
 import { isCountryCode } from '../../lib/countries.ts';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../lib/languages.ts';
-import type { FieldErrors } from '../../platform/forms.ts';
+import { percentDecoded } from '../../lib/text.ts';
+import { DATE_YEARS, isIntegerWithin, type FieldErrors } from '../../platform/forms.ts';
 
 export { RESOURCE_TYPES, type ResourceType };
 
@@ -100,7 +101,7 @@ export function practiceSlugsOf(raw: string): string[] {
         .map((item) => item.trim())
         .filter(Boolean)
         .map((item) => /\/practices\/([^/?#\s]+)/.exec(item)?.[1] ?? item)
-        .map((slug) => decodeURIComponent(slug).toLowerCase()),
+        .map((slug) => percentDecoded(slug).toLowerCase()),
     ),
   ];
 }
@@ -135,7 +136,7 @@ export function checkResourceForm(form: ResourceFormValues, terms: TermCodes, th
   if (publisher.length > LIMITS.publisher) errors.publisher = 'resources.errors.publisherTooLong';
   const rawYear = form.year.trim();
   const year = rawYear === '' ? null : /^\d{4}$/.test(rawYear) ? Number(rawYear) : NaN;
-  if (year !== null && (Number.isNaN(year) || year < 1900 || year > thisYear + 1)) errors.year = 'resources.errors.yearInvalid';
+  if (year !== null && !isIntegerWithin(year, { min: DATE_YEARS.min, max: thisYear + 1 })) errors.year = 'resources.errors.yearInvalid';
   const language = CONTENT_LANGUAGES.find((candidate) => candidate === form.language);
   if (!language) errors.language = 'resources.errors.languageRequired';
   if (!form.countries.every(isCountryCode)) errors.countries = 'resources.errors.countriesInvalid';

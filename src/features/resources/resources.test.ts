@@ -9,6 +9,7 @@ import { samplePractice } from '../practices/fixtures.ts';
 import { practiceService } from '../practices/service.ts';
 import { resourceForm } from './fixtures.ts';
 import { checkResourceLinks } from './link-check.ts';
+import { practiceSlugsOf } from './model.ts';
 
 let testApp: TestApp;
 let editor: TestMember;
@@ -103,6 +104,10 @@ describe('submitting a resource', () => {
     const response = await submit(author, resourceForm({ relatedPractices: 'https://bridges.example/en/practices/no-such-practice' }));
     assert.equal(response.statusCode, 422);
     assert.match(response.body, /Link only to practices published on Bridges/);
+  });
+
+  test('a pasted address with a broken escape is read as typed, to be refused like any unknown practice', () => {
+    assert.deepEqual(practiceSlugsOf('https://bridges.example/en/practices/%E0%A4%A, %, /fr/practices/caf%C3%A9'), ['%e0%a4%a', '%', 'café']);
   });
 
   test('members cannot publish directly; editors can', async () => {
@@ -304,6 +309,16 @@ describe('attached files', () => {
 
     const edit = await author.client.get(`/fr/resources/${slug}/edit`);
     assert.match(edit.body, /draft\.pdf/);
+    // Ids no form of ours sends (posting is rate-limited: one post carries them all).
+    const refused = await author.client.postMultipart(`/fr/resources/${slug}`, {
+      ...resourceForm({ url: 'https://www.iom.int/' }),
+      version: String(resource.version),
+      removeAttachment: [String(file.id), 'abc', '-1', '99999999999'],
+      action: 'draft',
+    });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /href="#removeAttachment">Choisissez les fichiers à retirer/);
+    assert.equal((await db().selectFrom('attachments').select('id').where('kind', '=', 'resource').where('subject_id', '=', resource.id).execute()).length, 1);
     const saved = await author.client.postMultipart(`/fr/resources/${slug}`, {
       ...resourceForm({ url: 'https://www.iom.int/' }),
       version: String(resource.version),

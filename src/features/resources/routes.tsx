@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMUNITY_NOTICES, engagementRoutes, personalRating, type CommunityForms } from '../../engagement/index.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
-import { EMPTY_FORM, type FieldErrors } from '../../platform/forms.ts';
+import { ATTACHMENT_REMOVAL_INVALID, EMPTY_FORM, parseRecordIds, type FieldErrors } from '../../platform/forms.ts';
 import { requireCapability, requireUser, signedInUser } from '../../platform/guards.ts';
 import { PAGE_GENERATIONS, keepPrivate, sharedPage } from '../../platform/page-cache.ts';
 import { parsePage } from '../../platform/pagination.ts';
@@ -74,8 +74,9 @@ function pendingVersionOf(body: unknown): number {
 /** What a resource page may confirm after a redirect, besides community posts and saves. */
 const CHANGE_NOTICES = ['pending', 'withdrawn'] as const;
 
-function removeIdsOf(body: unknown): number[] {
-  return ((body as { removeAttachment?: string[] } | undefined)?.removeAttachment ?? []).filter((id) => /^[0-9]{1,9}$/.test(id)).map(Number);
+/** The attachments ticked for removal; undefined when an id is not one a form of ours sends. */
+function removeIdsOf(body: unknown): number[] | undefined {
+  return parseRecordIds((body as { removeAttachment?: string[] } | undefined)?.removeAttachment ?? []);
 }
 
 export function resourceRoutes({ service, search }: { service: ResourceService; search: ResourceSearch }) {
@@ -166,8 +167,15 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       const uploads = uploadsOf(request);
       const prepared = await prepareAttachments(uploads.files);
       const fileProblem = uploads.problem ?? prepared.error;
-      if (fileProblem) throw new ValidationError({ ...(await service.problems(values, keptFiles > 0)), attachments: fileProblem });
-      return { attachments: prepared.attachments, removeIds: removeIdsOf(request.body) };
+      const removeIds = removeIdsOf(request.body);
+      if (fileProblem || removeIds === undefined) {
+        throw new ValidationError({
+          ...(await service.problems(values, keptFiles > 0)),
+          ...(removeIds === undefined ? { removeAttachment: ATTACHMENT_REMOVAL_INVALID } : {}),
+          ...(fileProblem ? { attachments: fileProblem } : {}),
+        });
+      }
+      return { attachments: prepared.attachments, removeIds };
     }
 
     app.post(RESOURCES_PATH, { ...formPost, schema: { body: formSchema } }, async (request, reply) => {
@@ -248,7 +256,7 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
       const detail = await service.find(signedInUser(request), slug);
       const { attachments } = detail;
       const { published, change } = await editedChange(request, detail);
-      const removeIds = removeIdsOf(request.body);
+      const removeIds = removeIdsOf(request.body) ?? [];
       const state = { action: `${RESOURCES_PATH}/${encodeURIComponent(slug)}`, values, version, editing: true, attachments, removeIds, published, pending: change, pendingVersion };
       try {
         const sent = await filesOf(request, values, attachments.filter((file) => !removeIds.includes(file.id)).length);
