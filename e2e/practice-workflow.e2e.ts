@@ -204,7 +204,10 @@ describe('the editorial workflow in the browser', () => {
     await expectNoAxeViolations(reviewer);
     await reviewer.getByRole('button', { name: 'Approve and publish the change' }).click();
     await reviewer.getByText('The change is approved: it is now the published version, and the author has been emailed.').waitFor();
+    // The visitor's browser may keep the page it read a minute ago (a short public max-age);
+    // reloading asks the server, whose page has the approved change at once.
     await visitor.goto(`/en/practices/${slug}`);
+    await visitor.reload();
     await visitor.getByText('Waiting times fell by a third.').waitFor();
 
     // The history shows what changed.
