@@ -137,11 +137,19 @@ export async function bulkLoad(db: Db, target: BulkLoadTarget, write: (writer: B
          SELECT array_agg(id ORDER BY id) AS ids FROM ${table} WHERE id > $1 GROUP BY id / ${IDS_PER_CALL}`,
         [lastIdBefore],
       );
+      // The table of groups is small (a few thousand rows for a million items) and the planner
+      // does not know what a call costs: without these it would call the function in one process.
+      await client.query('SET LOCAL min_parallel_table_scan_size = 0');
+      await client.query('SET LOCAL parallel_setup_cost = 0');
+      await client.query('SET LOCAL parallel_tuple_cost = 0');
       await client.query(
         `CREATE UNLOGGED TABLE ${staging} AS
          SELECT f.subject_id, f.published_at, f.language, f.title_plain, f.facets, f.document
          FROM ${batches} b, LATERAL search_rows_${kind}(b.ids) WITH ORDINALITY f`,
       );
+      for (const setting of ['min_parallel_table_scan_size', 'parallel_setup_cost', 'parallel_tuple_cost']) {
+        await client.query(`SET LOCAL ${setting} TO DEFAULT`);
+      }
       // As `search_refresh` writes them: ratings from the totals.
       const searchRows = await rowsOf(
         `INSERT INTO search_documents

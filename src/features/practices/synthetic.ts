@@ -564,9 +564,13 @@ async function loadThroughTriggers(db: Db, source: SyntheticSource, options: Syn
       await sql`
         INSERT INTO practice_organisations (practice_id, role, name, stakeholder_type, position)
         SELECT p.id, x.role, x.name, x.stakeholder_type, x.position
-        FROM jsonb_to_recordset(${JSON.stringify(organisations)}::jsonb)
+        FROM jsonb_array_elements(${JSON.stringify(organisations)}::jsonb) WITH ORDINALITY AS e(organisation, made)
+        CROSS JOIN LATERAL jsonb_to_record(e.organisation)
           AS x(slug text, role text, name text, stakeholder_type text, position integer)
-        JOIN practices p ON p.slug = x.slug`.execute(trx);
+        JOIN practices p ON p.slug = x.slug
+        -- In the order they were made, as the bulk path writes them: a practice's search row
+        -- lists its organisations' names in the order they are stored.
+        ORDER BY e.made`.execute(trx);
       const ids = inserted.rows.map((row) => row.id);
       await sql`UPDATE practices SET status = 'published' WHERE id = ANY (${ids}::integer[])`.execute(trx);
     });
