@@ -59,8 +59,8 @@ export interface BulkLoadReport {
 
 const KIND_NAME = /^[a-z][a-z_]{0,40}$/;
 const TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
-/** Items per call of the kind's search function: calls are split between parallel workers. */
-const IDS_PER_CALL = 256;
+/** Items per call of the kind's search function: calls are what parallel workers share out. */
+const IDS_PER_CALL = 64;
 
 interface DroppedIndex {
   name: string;
@@ -132,8 +132,9 @@ export async function bulkLoad(db: Db, target: BulkLoadTarget, write: (writer: B
       // The new items' ids in groups, one call of the search function each. WITH ORDINALITY keeps
       // the function from being inlined: inlined, its correlated subqueries would all run in the
       // leader process, and the workers would have nothing to do.
+      // Workers take whole pages of it: a few groups per page (fillfactor 10) keeps them all busy.
       await client.query(
-        `CREATE UNLOGGED TABLE ${batches} AS
+        `CREATE UNLOGGED TABLE ${batches} WITH (fillfactor = 10) AS
          SELECT array_agg(id ORDER BY id) AS ids FROM ${table} WHERE id > $1 GROUP BY id / ${IDS_PER_CALL}`,
         [lastIdBefore],
       );
