@@ -461,7 +461,7 @@ try {
   });
   const loadSeconds = Math.round((Date.now() - loadStarted) / 1000);
   // As many resources as practices, made from them: the resource search at the same scale.
-  const resourceCount = await loadSyntheticResources(db, { count: PRACTICES });
+  const { added: resourceCount } = await loadSyntheticResources(db, { count: PRACTICES });
   const slugs = (await db.selectFrom('practices').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
 
   if (options.plans) await writePlans(db, url, options.plans);

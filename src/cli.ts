@@ -16,6 +16,7 @@ import { translator } from './platform/i18n.ts';
 import { createJobs, type JobsLog } from './platform/jobs/index.ts';
 import { createMailer, MAIL_QUEUE } from './platform/mail.ts';
 import type { AppDeps } from './platform/deps.ts';
+import type { BulkLoadReport } from './search/index.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -122,16 +123,17 @@ const commands: Record<string, Command> = {
       console.log(`Demo content loaded. Admin: ${result.admin.email} / ${result.admin.password}`);
     }
     if (synthetic > 0) {
-      const started = Date.now();
-      await loadSyntheticPractices(deps.db, {
+      const started = performance.now();
+      const { report } = await loadSyntheticPractices(deps.db, {
         count: synthetic,
-        onProgress: (done) => { if (done % 10_000 === 0 || done === synthetic) console.log(`${done} synthetic practices…`); },
+        onProgress: (done) => { if (done % 100_000 === 0 || done === synthetic) console.log(`${done} synthetic practices written…`); },
       });
-      console.log(`Added ${synthetic} synthetic practices in ${Math.round((Date.now() - started) / 1000)} s.`);
+      console.log(describeLoad(`${synthetic} synthetic practices`, synthetic, started, report));
     }
     if (syntheticResources > 0) {
-      const added = await loadSyntheticResources(deps.db, { count: syntheticResources });
-      console.log(`Added ${added} synthetic resources (one per published practice at most).`);
+      const started = performance.now();
+      const { added, report } = await loadSyntheticResources(deps.db, { count: syntheticResources });
+      console.log(describeLoad(`${added} synthetic resources (one per published practice at most)`, added, started, report));
     }
   },
 
@@ -159,6 +161,15 @@ async function withEmbeddedServer<T>(config: Config, use: (url: string) => Promi
   } finally {
     await server.stop();
   }
+}
+
+/** "Added 20000 synthetic practices in 9.8 s (2041 a second): rows 4.1 s, search rows 4.6 s, …". */
+function describeLoad(what: string, count: number, started: number, report: BulkLoadReport | undefined): string {
+  const seconds = (performance.now() - started) / 1000;
+  const phases = report
+    ? `: rows ${report.seconds.write} s, search rows ${report.seconds.search} s, indexes ${report.seconds.indexes} s${report.rebuiltIndexes ? ' (rebuilt)' : ''}, analyse ${report.seconds.analyse} s`
+    : '';
+  return `Added ${what} in ${seconds.toFixed(1)} s (${Math.round(count / seconds)} a second)${phases}.`;
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;

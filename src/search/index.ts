@@ -64,3 +64,4 @@ export {
   type MissRecorder,
   type MissVisitor,
 } from './misses.ts';
+export { bulkLoad, type BulkLoadReport, type BulkLoadTarget, type BulkWriter } from './bulk-load.ts';

@@ -1,18 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import type { CopyValue } from '../../db/copy.ts';
 import { EVIDENCE_LEVELS } from '../../db/schema/practices.ts';
 import { regionOf } from '../../lib/regions.ts';
 import { STAKEHOLDER_TYPES } from '../../lib/stakeholders.ts';
 import { slugify } from '../../lib/text.ts';
+import { bulkLoad, type BulkLoadReport } from '../../search/index.ts';
 import { PRACTICE_KIND } from './kind.ts';
 
 /**
  * Synthetic published practices for benchmarks: about a kilobyte of text each, written from
  * phrase banks in eight languages so that a corpus of 100,000 has the word frequencies of a real
  * one ("housing", "logement", "emploi" in many records, rarer words in few). Deterministic for
- * a given seed. Rows are written in batches with a handful of statements each; the search rows
- * are built by one UPDATE per batch (the draft → published switch fires the search trigger).
+ * a given seed (and moment). They are streamed in by the bulk path of src/search (one transaction,
+ * COPY, search rows and indexes built once), which is what lets `demo:load` add a million; the
+ * path through the triggers stays to prove that both give the same rows.
  */
 
 type Language = 'en' | 'fr' | 'es' | 'ar' | 'pt' | 'de' | 'it' | 'nl';
@@ -444,28 +447,95 @@ function synthesise(random: Random, index: number, tag: string, vocabulary: Voca
 
 export interface SyntheticLoadOptions {
   count: number;
+  /**
+   * `bulk` (the default): one transaction, rows streamed in with COPY, search rows and indexes
+   * built once at the end (`bulkLoad` in src/search). `triggers`: batches of `batchSize` written as
+   * drafts and published, so that the triggers build the search rows as for any edit (what the
+   * bulk path must give).
+   */
+  through?: 'bulk' | 'triggers';
   batchSize?: number;
   seed?: number;
+  /** The moment publication dates count back from (now unless given). */
+  now?: number;
   onProgress?: (done: number) => void;
 }
 
-/** Adds `count` published synthetic practices; returns how many were written. */
-export async function loadSyntheticPractices(db: Db, options: SyntheticLoadOptions): Promise<number> {
-  const { count, batchSize = 1000, seed = 20_240_601, onProgress } = options;
+export interface SyntheticLoadResult {
+  added: number;
+  /** The bulk load's figures; absent through the triggers. */
+  report?: BulkLoadReport;
+}
+
+const PRACTICE_COLUMNS = [
+  'id', 'slug', 'status', 'title', 'summary', 'background', 'activities', 'participants', 'people_reached',
+  'outcomes', 'evaluation', 'evidence_level', 'recommendations', 'scale', 'city_id', 'countries', 'regions', 'term_ids',
+  'start_date', 'end_date', 'ongoing', 'funding_source', 'language', 'published_at', 'submitted_at',
+] as const;
+const ORGANISATION_COLUMNS = ['practice_id', 'role', 'name', 'stakeholder_type', 'position'] as const;
+const RATING_TOTAL_COLUMNS = ['kind', 'subject_id', 'count', 'sum'] as const;
+/** Practices per COPY: their organisations and ratings wait in memory for the next two. */
+const BULK_CHUNK = 10_000;
+
+interface SyntheticSource {
+  next(index: number): { row: SyntheticRow; organisations: SyntheticOrganisation[] };
+}
+
+async function syntheticSource(db: Db, seed: number, now: number): Promise<SyntheticSource> {
   const vocabulary = await loadVocabulary(db);
   if (vocabulary.dimensions.length === 0) throw new Error('The taxonomy terms are missing: run the migrations first.');
   const cities = await ensureCities(db);
   const random = prng(seed);
   // Distinguishes the slugs of this run from those of earlier ones.
   const tag = `${randomBytes(3).toString('hex')}-`;
-  const now = Date.now();
+  return { next: (index) => synthesise(random, index, tag, vocabulary, cities, now) };
+}
+
+/** Adds `count` published synthetic practices. */
+export async function loadSyntheticPractices(db: Db, options: SyntheticLoadOptions): Promise<SyntheticLoadResult> {
+  const { count, seed = 20_240_601, now = Date.now() } = options;
+  const source = await syntheticSource(db, seed, now);
+  if (options.through === 'triggers') return { added: await loadThroughTriggers(db, source, options) };
+  const report = await bulkLoad(db, { kind: PRACTICE_KIND, table: 'practices', expected: count }, async (writer) => {
+    const firstId = await writer.allocateIds(count);
+    for (let done = 0; done < count; done += BULK_CHUNK) {
+      const size = Math.min(BULK_CHUNK, count - done);
+      const organisations: CopyValue[][] = [];
+      const ratings: CopyValue[][] = [];
+      // Made as COPY reads them: only this chunk's organisations and ratings are held.
+      const practices = function* (): Generator<CopyValue[]> {
+        for (let i = 0; i < size; i += 1) {
+          const id = firstId + done + i;
+          const { row, organisations: named } = source.next(done + i);
+          for (const organisation of named) {
+            organisations.push([id, organisation.role, organisation.name, organisation.stakeholder_type, organisation.position]);
+          }
+          if (row.rating_count > 0) ratings.push([PRACTICE_KIND, id, row.rating_count, row.rating_sum]);
+          yield [
+            id, row.slug, 'published', row.title, row.summary, row.background, row.activities, row.participants, row.people_reached,
+            row.outcomes, row.evaluation, row.evidence_level, row.recommendations, row.scale, row.city_id, row.countries, row.regions,
+            row.term_ids, row.start_date, row.end_date, row.ongoing, row.funding_source, row.language, row.published_at, row.published_at,
+          ];
+        }
+      };
+      await writer.copy('practices', PRACTICE_COLUMNS, practices());
+      await writer.copy('practice_organisations', ORGANISATION_COLUMNS, organisations);
+      await writer.copy('rating_totals', RATING_TOTAL_COLUMNS, ratings);
+      options.onProgress?.(done + size);
+    }
+  });
+  return { added: count, report };
+}
+
+async function loadThroughTriggers(db: Db, source: SyntheticSource, options: SyntheticLoadOptions): Promise<number> {
+  const { count, batchSize = 1000, onProgress } = options;
   let done = 0;
   while (done < count) {
     const size = Math.min(batchSize, count - done);
     const rows: SyntheticRow[] = [];
     const organisations: SyntheticOrganisation[] = [];
     for (let i = 0; i < size; i += 1) {
-      const made = synthesise(random, done + i, tag, vocabulary, cities, now);
+      const made = source.next(done + i);
       rows.push(made.row);
       organisations.push(...made.organisations);
     }
@@ -494,9 +564,13 @@ export async function loadSyntheticPractices(db: Db, options: SyntheticLoadOptio
       await sql`
         INSERT INTO practice_organisations (practice_id, role, name, stakeholder_type, position)
         SELECT p.id, x.role, x.name, x.stakeholder_type, x.position
-        FROM jsonb_to_recordset(${JSON.stringify(organisations)}::jsonb)
+        FROM jsonb_array_elements(${JSON.stringify(organisations)}::jsonb) WITH ORDINALITY AS e(organisation, made)
+        CROSS JOIN LATERAL jsonb_to_record(e.organisation)
           AS x(slug text, role text, name text, stakeholder_type text, position integer)
-        JOIN practices p ON p.slug = x.slug`.execute(trx);
+        JOIN practices p ON p.slug = x.slug
+        -- In the order they were made, as the bulk path writes them: a practice's search row
+        -- lists its organisations' names in the order they are stored.
+        ORDER BY e.made`.execute(trx);
       const ids = inserted.rows.map((row) => row.id);
       await sql`UPDATE practices SET status = 'published' WHERE id = ANY (${ids}::integer[])`.execute(trx);
     });
