@@ -17,6 +17,7 @@ import { runningEmbeddedUrl } from '../db/embedded.ts';
 import { samplePractice } from '../features/practices/fixtures.ts';
 import { fieldsFromInput, formBodyOf } from '../features/practices/practice-form.ts';
 import { hashToken, newToken } from '../lib/tokens.ts';
+import { POSTING_LIMIT } from '../platform/rate-limit.ts';
 import { SESSION_COOKIE } from '../platform/sessions.ts';
 import { restoreBackup, writeBackup, type BackupSummary } from '../platform/backup.ts';
 import { samplePng } from './sample-files.ts';
@@ -242,7 +243,10 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
         return;
       }
       const practice = pick(practices);
-      if (roll < 0.75) {
+      // The site takes so many comments from one member in its window (the posting limit, counted
+      // per member); past it, the member rates instead of being refused.
+      const mayComment = comments.filter((posted) => posted.memberId === member.id).length < POSTING_LIMIT.max;
+      if (roll < 0.75 || !mayComment) {
         const key = `${member.id}/${practice.id}`;
         // One rating of a pair at a time, so that the order of its attempts is known.
         if (ratingsInFlight.has(key)) return;
