@@ -155,6 +155,7 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
   const registrations: Registration[] = [];
   const drafts: { slug: string; title: string; memberId: number; bytes: number }[] = [];
   const comments: { body: string; memberId: number; practiceId: number }[] = [];
+  const commentAttempts = new Map<number, number>();
   const ratings = new Map<string, Rating[]>();
   const ratingsInFlight = new Set<string>();
   let unacknowledged = 0;
@@ -245,7 +246,8 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
       const practice = pick(practices);
       // The site takes so many comments from one member in its window (the posting limit, counted
       // per member); past it, the member rates instead of being refused.
-      const mayComment = comments.filter((posted) => posted.memberId === member.id).length < POSTING_LIMIT.max;
+      // Attempts count, acknowledged or cut short by a kill, as the limit counts them.
+      const mayComment = (commentAttempts.get(member.id) ?? 0) < POSTING_LIMIT.max;
       if (roll < 0.75 || !mayComment) {
         const key = `${member.id}/${practice.id}`;
         // One rating of a pair at a time, so that the order of its attempts is known.
@@ -263,6 +265,7 @@ export async function runCrashTrial(options: { kills: number; log?: (line: strin
         }
         return;
       }
+      commentAttempts.set(member.id, (commentAttempts.get(member.id) ?? 0) + 1);
       const comment = `Crash trial comment ${randomBytes(6).toString('hex')}`;
       const body = new URLSearchParams({ _csrf: member.csrf, comment });
       const response = await fetch(`${baseUrl}/en/practices/${practice.slug}/comments`, { method: 'POST', redirect: 'manual', headers: { ...headers, cookie: member.cookie }, body });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { lastMailTo, startTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { createMember, type TestMember } from '../../test/members.ts';
+import { resourceForm as fixtureForm } from './fixtures.ts';
 
 /** Edits of a published resource go through review, on the same shared machinery as practices. */
 
@@ -19,26 +20,9 @@ after(() => testApp.close());
 
 const db = () => testApp.deps.db;
 const visitor = () => new TestClient(testApp.app);
-let counter = 0;
-
-function resourceForm(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  counter += 1;
-  return {
-    type: 'guideline',
-    title: `Guide to one-stop shops ${counter}`,
-    summary: 'How to bring every service a newcomer needs under one roof.',
-    body: 'Start with housing and work, then add language courses.',
-    url: 'https://www.iom.int/',
-    publisher: 'IOM',
-    year: '2010',
-    language: 'en',
-    countries: ['PT'],
-    topics: ['equal_access'],
-    targetGroups: [],
-    relatedPractices: '',
-    ...overrides,
-  };
-}
+/** A valid resource form with a body, since the small-correction tests edit it. */
+const resourceForm = (overrides: Record<string, string | string[]> = {}) =>
+  fixtureForm({ body: 'Start with housing and work, then add language courses.', ...overrides });
 
 async function row(slug: string) {
   return db().selectFrom('resources').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();

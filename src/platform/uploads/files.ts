@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AttachmentType } from '../../db/schema/attachments.ts';
 import { ImageMetadataError, isJpeg, isPng, stripImageMetadata } from './image-metadata.ts';
-import { PdfMetadataError, stripPdfMetadata } from './pdf-metadata.ts';
+import { PdfMetadataError } from './pdf-metadata-error.ts';
 
 /**
  * What an uploaded file really is, decided from its first bytes: neither its name nor the type
@@ -67,8 +67,11 @@ export interface PreparedAttachment {
 export type PrepareResult = { ok: true; attachment: PreparedAttachment } | { ok: false; error: string };
 
 /** The file without what it says about its author, device or place; throws for a damaged file. */
-function withoutMetadata(bytes: Buffer, mediaType: AttachmentType): Promise<Uint8Array> | Uint8Array {
-  return mediaType === 'application/pdf' ? stripPdfMetadata(bytes) : stripImageMetadata(bytes);
+async function withoutMetadata(bytes: Buffer, mediaType: AttachmentType): Promise<Uint8Array> {
+  if (mediaType !== 'application/pdf') return stripImageMetadata(bytes);
+  // pdf-lib is loaded on the first PDF rather than at start-up, which it would slow for every process.
+  const { stripPdfMetadata } = await import('./pdf-metadata.ts');
+  return stripPdfMetadata(bytes);
 }
 
 /** Checks one upload and readies it for storage, next to the received file; `error` is a translation key. */

@@ -29,7 +29,7 @@ export {
   type UploadRoute,
 } from './multipart.ts';
 export { ImageMetadataError, stripImageMetadata } from './image-metadata.ts';
-export { PdfMetadataError, stripPdfMetadata } from './pdf-metadata.ts';
+export { PdfMetadataError } from './pdf-metadata-error.ts';
 export { kindAttachments, type AttachmentOptions, type KindAttachments, type StoredAttachment } from './attachments.ts';
 export { findAttachments as listAttachments } from './queries.ts';
 export { ATTACHMENT_PARAMS, sendAttachment, type OpenedAttachment } from './download.ts';

@@ -1,4 +1,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PdfMetadataError } from './pdf-metadata-error.ts';
+
+export { PdfMetadataError };
 
 /**
  * Removes what a PDF says about who made it and how (the document information dictionary:
@@ -7,17 +10,6 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFCon
  * kept as objects, unchanged, and only the objects still reachable from the document's catalogue
  * are written, so nothing left behind by earlier edits of the file survives either.
  */
-
-export class PdfMetadataError extends Error {
-  constructor(
-    message: string,
-    /** Protected by a password or by permissions: it cannot be rewritten without them. */
-    readonly isProtected = false,
-  ) {
-    super(message);
-    this.name = 'PdfMetadataError';
-  }
-}
 
 const METADATA = PDFName.of('Metadata');
 /** Private data the authoring application keeps in a page or the catalogue. */
