@@ -11,7 +11,7 @@ import {
   fillTemplate,
   standInFor,
   TemplateRecorder,
-  type AnyPersonaliser,
+  type Personaliser,
   type MemberTemplate,
 } from './personal-parts.tsx';
 
@@ -74,7 +74,7 @@ export interface SharedPageOptions {
    */
   sameForEveryone?: boolean;
   /** How the personal parts of the page are made a member's own (personal-parts.tsx). */
-  personalise?: readonly AnyPersonaliser[];
+  personalise?: readonly Personaliser[];
 }
 
 declare module 'fastify' {

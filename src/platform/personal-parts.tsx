@@ -27,27 +27,35 @@ const MARKER = new RegExp(`${MARK}(csrf|name|email|handle|part(\\d+))`, 'g');
 
 const marker = (what: string) => `${MARK}${what}`;
 
+/** Turns a part's shared data into this member's: run on every request. */
+export type Personalise<Data> = (request: FastifyRequest, member: CurrentUser, data: Data) => Promise<Data> | Data;
+
+/**
+ * A route's personalise step for one part, as route config holds it: a token that its part knows.
+ * Config keeps the steps of parts of different data in one list; each part keeps its own steps,
+ * typed with its data, so that a step is only ever given its own part's data.
+ */
+export interface Personaliser {
+  /** The part's name, for reading a route's config. */
+  readonly part: string;
+}
+
 /** A part of a page rendered apart for each member. `name` only helps reading a template. */
 export interface PersonalPart<Data> {
   readonly name: string;
   render(ctx: ViewContext, data: Data): VNode | null;
+  /** The personalise steps that routes gave this part, by the token `personaliser` handed them. */
+  readonly steps: WeakMap<Personaliser, Personalise<Data>>;
 }
 
 export function personalPart<Data>(name: string, render: (ctx: ViewContext, data: Data) => VNode | null): PersonalPart<Data> {
-  return { name, render };
+  return { name, render, steps: new WeakMap() };
 }
 
-/** How a route turns a part's shared data into this member's: loaded on every request. */
-export interface Personaliser<Data> {
-  readonly part: PersonalPart<Data>;
-  personalise(request: FastifyRequest, member: CurrentUser, data: Data): Promise<Data> | Data;
-}
-
-/** Route config keeps personalisers of any part; each is only ever given its own part's data. */
-export type AnyPersonaliser = Personaliser<never>;
-
-export function personaliser<Data>(part: PersonalPart<Data>, personalise: Personaliser<Data>['personalise']): AnyPersonaliser {
-  return { part, personalise } as unknown as AnyPersonaliser;
+export function personaliser<Data>(part: PersonalPart<Data>, personalise: Personalise<Data>): Personaliser {
+  const token: Personaliser = { part: part.name };
+  part.steps.set(token, personalise);
+  return token;
 }
 
 /** Where a personal part goes in a view: rendered in place, or marked in a template. */
@@ -74,9 +82,9 @@ export function standInFor(member: CurrentUser): CurrentUser {
   };
 }
 
+/** A part as one template render recorded it: rendered again for each member. */
 interface RecordedPart {
-  part: PersonalPart<unknown>;
-  data: unknown;
+  fill(ctx: ViewContext, request: FastifyRequest, member: CurrentUser, personalisers: readonly Personaliser[]): Promise<string>;
 }
 
 /** Collects the parts of one template render. */
@@ -85,7 +93,17 @@ export class TemplateRecorder implements PersonalSlots {
   readonly csrfToken = marker('csrf');
 
   slot<Data>(part: PersonalPart<Data>, data: Data): string {
-    this.parts.push({ part: part as PersonalPart<unknown>, data });
+    this.parts.push({
+      async fill(ctx, request, member, personalisers) {
+        let personal = data;
+        for (const token of personalisers) {
+          const step = part.steps.get(token);
+          if (step) personal = await step(request, member, personal);
+        }
+        const node = part.render(ctx, personal);
+        return node ? renderToString(node) : '';
+      },
+    });
     return marker(`part${this.parts.length - 1}`);
   }
 }
@@ -119,18 +137,11 @@ export async function fillTemplate(
   template: MemberTemplate,
   ctx: ViewContext,
   request: FastifyRequest,
-  personalisers: readonly AnyPersonaliser[] = [],
+  personalisers: readonly Personaliser[] = [],
 ): Promise<string> {
   const member = ctx.user;
   if (!member) throw new Error('A member template is filled for a signed-in member only');
-  const rendered = await Promise.all(
-    template.parts.map(async ({ part, data }) => {
-      const own = personalisers.find((candidate) => candidate.part === part) as Personaliser<unknown> | undefined;
-      const personal = own ? await own.personalise(request, member, data) : data;
-      const node = part.render(ctx, personal);
-      return node ? renderToString(node) : '';
-    }),
-  );
+  const rendered = await Promise.all(template.parts.map((part) => part.fill(ctx, request, member, personalisers)));
   let csrfToken: string | undefined;
   return template.pieces
     .map((piece) => {
