@@ -1,22 +1,27 @@
 /**
- * `npm run bench`: loads 100,000 synthetic practices into a fresh embedded PostgreSQL (in a
- * temporary folder, never ./data), starts the real server as its own process on loopback and
- * measures it with autocannon: 20 connections, a bounded time per scenario. Prints a table.
+ * `npm run bench`: every figure of the performance budget in one run, printed as Markdown, on a
+ * fresh embedded PostgreSQL in a temporary folder (never ./data):
  *
- *   npm run bench                              the default run
- *   npm run bench -- --practices 20000         a smaller collection
- *   npm run bench -- --duration 5              seconds per scenario
- *   npm run bench -- --readme                  also write the table into README.md ("Performance")
- *   npm run bench -- --compare-only            only the pages side by side with nginx (bench/nginx.ts)
- *   npm run bench -- --profile /tmp/prof       the server writes a CPU profile there (node --cpu-prof) when it stops
+ * 1. the first visit of searches (caches off), one at a time and 20 at once, at 10,000 practices;
+ * 2. at 100,000 practices and as many resources: the same, the query plans, the pages and searches
+ *    under 20 connections (autocannon), the practice, resource and home pages beside Debian's nginx
+ *    serving the same HTML as static files (anonymous and signed in), 1 then 2 app processes behind
+ *    nginx as a load balancer, and a 10-minute mixed load with the server's resident memory sampled;
+ * 3. `npm run cli -- demo:load --practices 1000000` into a fresh DATA_DIR, timed, then the first
+ *    visits of searches at 1,000,000.
+ *
+ *   npm run bench                              the whole run (about 40 minutes)
+ *   npm run bench -- --readme                  also write the report into README.md ("Performance")
  *   npm run bench -- --plans bench/search-plans.txt
  *                                              also write EXPLAIN (ANALYZE, BUFFERS) of the search
- *   npm run bench -- --processes               only 1, then 2 app processes on the one database behind
- *                                              Debian's nginx as a load balancer: throughput of each
- *   npm run bench -- --soak 10                 only a mixed load (pages, searches, API, signed-in
- *                                              pages) for 10 minutes, the server's resident memory
- *                                              sampled every --sample-seconds (60): the values at half
- *                                              time and at the end, and whether it grew
+ *   npm run bench -- --only compare            one part at the main scale: compare, processes, soak,
+ *                                              pages (the autocannon scenarios) or search (first visits)
+ *   npm run bench -- --practices 20000         the main scale (100,000)
+ *   npm run bench -- --curve 10000,1000000     the other scales of the search curve ('' for none)
+ *   npm run bench -- --duration 5              seconds per scenario (15)
+ *   npm run bench -- --soak 1 --sample-seconds 10
+ *                                              minutes of mixed load, and how often memory is sampled
+ *   npm run bench -- --profile /tmp/prof       the server writes a CPU profile there (node --cpu-prof) when it stops
  *
  * Numbers from here never become assertions in tests: they depend on the machine.
  */
@@ -48,11 +53,11 @@ const { values: options } = parseArgs({
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '20' },
     readme: { type: 'boolean', default: false },
-    'compare-only': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    curve: { type: 'string', default: '10000,1000000' },
     profile: { type: 'string' },
     plans: { type: 'string' },
-    processes: { type: 'boolean', default: false },
-    soak: { type: 'string' },
+    soak: { type: 'string', default: '10' },
     'sample-seconds': { type: 'string', default: '60' },
   },
 });
@@ -235,29 +240,49 @@ function comparisonTable(rows: readonly Compared[]): string {
   ].join('\n');
 }
 
-/** Single searches, one after another, on the service with its caches off: the cost of a first visit. */
-async function uncachedLatencies(db: Db, queries: readonly string[], rounds: number) {
+interface FirstVisit {
+  query: string;
+  p50: number;
+  p95: number;
+  /** p95 while CONNECTIONS searches run at once. */
+  p95Concurrent: number;
+}
+
+const FIRST_VISIT_QUERIES = ['q=housing', 'q=emploi', 'q=housing&topic=employment&country=FR', 'q=welcom+deskz', 'topic=employment&country=FR', ''];
+
+/**
+ * The cost of a search's first visit: on the service (what the search page and the API both call)
+ * with its caches off, one search at a time, then CONNECTIONS at once on a pool of the app's size.
+ */
+async function firstVisits(url: string, rounds: number): Promise<FirstVisit[]> {
+  const db = createDb(url);
   const service = searchService({ db });
   searchTuning.cache = false;
   const codes = await service.termCodes();
-  const rows: { query: string; p50: number; p95: number }[] = [];
+  const rows: FirstVisit[] = [];
   try {
-    for (const query of queries) {
+    for (const query of FIRST_VISIT_QUERIES) {
       const params = new URLSearchParams(query);
       const raw = Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)]));
       const request = readSearchRequest(raw, codes, 1);
-      await service.search(request);
-      const times: number[] = [];
-      for (let i = 0; i < rounds; i += 1) {
+      const timed = async () => {
         const started = performance.now();
         await service.search(request);
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      rows.push({ query: query || '(no query)', p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)) });
+        return performance.now() - started;
+      };
+      await timed();
+      const alone: number[] = [];
+      for (let i = 0; i < rounds; i += 1) alone.push(await timed());
+      const together: number[] = [];
+      for (let i = 0; i < rounds; i += 1) together.push(...(await Promise.all(Array.from({ length: CONNECTIONS }, timed))));
+      alone.sort((a, b) => a - b);
+      together.sort((a, b) => a - b);
+      rows.push({ query: query || '(no query)', p50: Math.round(percentile(alone, 50)), p95: Math.round(percentile(alone, 95)), p95Concurrent: Math.round(percentile(together, 95)) });
+      console.log(`first visit of ${query || '(no query)'}: p50 ${rows.at(-1)?.p50} ms, p95 ${rows.at(-1)?.p95} ms, p95 with ${CONNECTIONS} at once ${rows.at(-1)?.p95Concurrent} ms`);
     }
   } finally {
     searchTuning.cache = true;
+    await db.destroy();
   }
   return rows;
 }
@@ -339,7 +364,7 @@ async function stopServers(): Promise<void> {
  * 1, then 2 app processes on the one database behind Debian's nginx as a load balancer: the same
  * pages through the balancer each time, so the two runs differ only by the processes behind it.
  */
-async function processesRun(url: string, slugs: readonly string[], member: string): Promise<void> {
+async function processesRun(url: string, slugs: readonly string[], member: string): Promise<string> {
   const practicePages = slugs.map((slug) => `/en/practices/${slug}`);
   const scenarios: [string, string[], Record<string, string>][] = [
     ['practice page, anonymous', practicePages, {}],
@@ -371,9 +396,7 @@ async function processesRun(url: string, slugs: readonly string[], member: strin
     results.push({ processes: count, rows });
   }
   const [one, two] = results;
-  console.log(
-    [
-      '',
+  return [
       `App processes behind nginx as a load balancer (${version}), one embedded PostgreSQL, ${CONNECTIONS} connections, ${DURATION} s per scenario. Machine: ${machine()}.`,
       '',
       '| page | 1 process req/s | 2 processes req/s | 2 / 1 |',
@@ -382,8 +405,7 @@ async function processesRun(url: string, slugs: readonly string[], member: strin
         const other = two?.rows[index];
         return `| ${row.scenario} | ${Math.round(row.rps)} | ${other ? Math.round(other.rps) : '–'} | ${other ? (other.rps / row.rps).toFixed(2) : '–'} |`;
       }),
-    ].join('\n'),
-  );
+    ].join('\n');
 }
 
 /** Resident memory of a process, from the kernel. */
@@ -398,7 +420,7 @@ function residentMegabytes(pid: number): number {
  * signed in), searches (many different ones, so caches fill and turn over), the read API and the
  * feed. The server's resident memory is sampled after each interval.
  */
-async function soakRun(url: string, slugs: readonly string[], resourceSlugs: readonly string[], member: string): Promise<void> {
+async function soakRun(url: string, slugs: readonly string[], resourceSlugs: readonly string[], member: string): Promise<string> {
   const minutes = Number(options.soak);
   const sampleSeconds = Number(options['sample-seconds']);
   const port = await freePort();
@@ -427,14 +449,13 @@ async function soakRun(url: string, slugs: readonly string[], resourceSlugs: rea
     samples.push({ at: round * sampleSeconds, megabytes: residentMegabytes(child.pid ?? 0), rps: row.rps });
     console.log(`${Math.round((round * sampleSeconds) / 6) / 10} min: ${samples.at(-1)?.megabytes} MB resident, ${Math.round(row.rps)} req/s, errors ${row.errors}`);
   }
+  await stopServers();
   const middle = samples[Math.ceil(rounds / 2)] ?? samples[0];
   const end = samples.at(-1);
-  if (!middle || !end) return;
+  if (!middle || !end) return '';
   // Garbage collection moves the figure a little either way: growth counts past 5 % or 10 MB.
   const grew = end.megabytes - middle.megabytes > Math.max(10, middle.megabytes * 0.05);
-  console.log(
-    [
-      '',
+  return [
       `Memory soak: ${minutes} min of mixed load (${targets.length} addresses), ${CONNECTIONS} connections; resident memory of the server process.`,
       '',
       '| minute | MB resident | req/s |',
@@ -442,41 +463,11 @@ async function soakRun(url: string, slugs: readonly string[], resourceSlugs: rea
       ...samples.map((sample) => `| ${Math.round(sample.at / 6) / 10} | ${sample.megabytes} | ${Math.round(sample.rps)} |`),
       '',
       `At half time (${Math.round(middle.at / 6) / 10} min): ${middle.megabytes} MB; at the end: ${end.megabytes} MB; ${grew ? 'it grew' : 'it did not grow'}; ${Math.max(...samples.map((sample) => sample.megabytes)) < 300 ? 'under' : 'over'} 300 MB throughout.`,
-    ].join('\n'),
-  );
+    ].join('\n');
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bridges-bench-'));
-const database = await startEmbeddedPostgres({ dataDir, database: 'bridges', log: () => {} });
-try {
-  const url = database.urlFor('bridges');
-  const db = createDb(url);
-  await migrate(db);
-  const loadStarted = Date.now();
-  await loadSyntheticPractices(db, {
-    count: PRACTICES,
-    onProgress: (done) => {
-      if (done % 10_000 === 0) console.log(`${done} practices loaded (${Math.round((Date.now() - loadStarted) / 1000)} s)`);
-    },
-  });
-  const loadSeconds = Math.round((Date.now() - loadStarted) / 1000);
-  // As many resources as practices, made from them: the resource search at the same scale.
-  const { added: resourceCount } = await loadSyntheticResources(db, { count: PRACTICES });
-  const slugs = (await db.selectFrom('practices').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
-
-  if (options.plans) await writePlans(db, url, options.plans);
-  const compareOnly = options['compare-only'] || options.processes || options.soak !== undefined;
-  const uncached = compareOnly ? [] : await uncachedLatencies(db, ['q=housing', 'q=emploi', 'q=housing&topic=employment&country=FR', 'q=welcom+deskz', ''], 10);
-  const resourceSlugs = (await db.selectFrom('resources').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
-  const member = await memberCookie(db);
-
-  if (options.processes) await processesRun(url, slugs, member);
-  else if (options.soak) await soakRun(url, slugs, resourceSlugs, member);
-  else {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  await startServer(url, port, base, options.profile);
-
+/** The pages and searches under CONNECTIONS connections, one scenario after another. */
+async function pageScenarios(base: string, slugs: readonly string[]): Promise<Row[]> {
   const words = ['housing', 'emploi', 'vivienda', 'mediation', 'logement', 'health', 'formación', 'youth', 'interpreters', 'mentoring'];
   const countries = ['FR', 'ES', 'GB', 'MX', 'SN', 'DE', 'MA', 'EC', 'PT', 'IT'];
   const mixed = words.flatMap((word) => countries.map((country) => `/en/practices?q=${encodeURIComponent(word)}&country=${country}`));
@@ -496,50 +487,167 @@ try {
     ['resource API search', ['/api/v1/resources?q=housing']],
   ];
   const rows: Row[] = [];
-  for (const [scenario, paths] of compareOnly ? [] : scenarios) {
+  for (const [scenario, paths] of scenarios) {
     // One request warms the code paths; the other addresses of a scenario get their first visit under load.
     await fetch(`${base}${paths[0] as string}`);
     const row = await measure(base, scenario, paths);
     console.log(`${scenario}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms, errors ${row.errors}`);
     rows.push(row);
   }
+  return rows;
+}
 
-  const practicePages = slugs.map((slug) => `/en/practices/${slug}`);
-  const compared = await compareWithNginx(base, [
-    { page: 'practice page, anonymous', paths: practicePages, target: 0.05 },
-    { page: 'resource page, anonymous', paths: resourceSlugs.map((slug) => `/en/resources/${slug}`), target: 0.05 },
-    { page: 'home page, anonymous', paths: ['/en/'], target: 0.05 },
-    { page: "practice page, signed-in member", paths: practicePages, headers: { cookie: member }, target: 0.2 },
-  ]);
+type Part = 'search' | 'pages' | 'compare' | 'processes' | 'soak';
+const PARTS: readonly Part[] = ['search', 'pages', 'compare', 'processes', 'soak'];
+const only = options.only;
+if (only !== undefined && !PARTS.some((part) => part === only)) throw new Error(`--only takes one of ${PARTS.join(', ')}`);
+const runs = (part: Part) => only === undefined || only === part;
+const CURVE = (options.curve ?? '').split(',').filter(Boolean).map(Number);
+
+const dataDirs: string[] = [];
+const databases: { stop(): Promise<void> }[] = [];
+function scratchDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bridges-bench-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
+/** A fresh embedded database holding `count` synthetic practices (and as many resources if asked). */
+async function loadedDatabase(count: number, withResources: boolean) {
+  const database = await startEmbeddedPostgres({ dataDir: scratchDir(), database: 'bridges', log: () => {} });
+  databases.push(database);
+  const url = database.urlFor('bridges');
+  const db = createDb(url);
+  await migrate(db);
+  const started = Date.now();
+  await loadSyntheticPractices(db, {
+    count,
+    onProgress: (done) => {
+      if (done % 50_000 === 0) console.log(`${done} practices loaded (${Math.round((Date.now() - started) / 1000)} s)`);
+    },
+  });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const resources = withResources ? (await loadSyntheticResources(db, { count })).added : 0;
+  return { database, url, db, seconds, resources };
+}
+
+/**
+ * The command a deployment runs, timed as it runs there: its own process on a fresh DATA_DIR,
+ * demo content first, then the synthetic practices by the bulk path.
+ */
+async function timedDemoLoad(count: number): Promise<{ seconds: number; dataDir: string }> {
+  const dataDir = scratchDir();
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'demo:load', '--practices', String(count)], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`demo:load --practices ${count} stopped with code ${code}`);
+  return { seconds: Math.round((Date.now() - started) / 1000), dataDir };
+}
+
+function firstVisitTable(curve: readonly { practices: number; rows: readonly FirstVisit[] }[]): string {
+  const queries = curve[0]?.rows.map((row) => row.query) ?? [];
+  const budget = (practices: number) => (practices <= 100_000 ? 100 : 300);
+  return [
+    `| first visit of | ${curve.map(({ practices }) => `${practices.toLocaleString('en')}: p50 / p95 / p95 with ${CONNECTIONS} at once (ms)`).join(' | ')} |`,
+    `| --- | ${curve.map(() => '---:').join(' | ')} |`,
+    ...queries.map((query, index) => `| \`${query}\` | ${curve.map(({ rows }) => {
+      const row = rows[index];
+      return row ? `${row.p50} / ${row.p95} / ${row.p95Concurrent}` : '–';
+    }).join(' | ')} |`),
+    `| budget for p95 | ${curve.map(({ practices }) => `${budget(practices)} ms: ${curve.find((point) => point.practices === practices)?.rows.every((row) => row.p95 < budget(practices) && row.p95Concurrent < budget(practices)) ? 'met' : 'missed'}`).join(' | ')} |`,
+  ].join('\n');
+}
+
+const sections: string[] = [];
+const curve: { practices: number; rows: FirstVisit[] }[] = [];
+let demoLoad: { count: number; seconds: number } | undefined;
+let main: Awaited<ReturnType<typeof loadedDatabase>> | undefined;
+try {
+  if (runs('search')) {
+    for (const count of CURVE.filter((count) => count < PRACTICES)) {
+      const small = await loadedDatabase(count, false);
+      curve.push({ practices: count, rows: await firstVisits(small.url, 10) });
+      await small.db.destroy();
+      await small.database.stop();
+    }
+  }
+
+  main = await loadedDatabase(PRACTICES, true);
+  const { db, url } = main;
+  const slugs = (await db.selectFrom('practices').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
+  const resourceSlugs = (await db.selectFrom('resources').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
+  const member = await memberCookie(db);
+  if (options.plans) await writePlans(db, url, options.plans);
+  if (runs('search')) curve.push({ practices: PRACTICES, rows: await firstVisits(url, 10) });
+
+  if (runs('pages') || runs('compare')) {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    await startServer(url, port, base, options.profile);
+    if (runs('pages')) sections.push(table(await pageScenarios(base, slugs)));
+    if (runs('compare')) {
+      const practicePages = slugs.map((slug) => `/en/practices/${slug}`);
+      const compared = await compareWithNginx(base, [
+        { page: 'practice page, anonymous', paths: practicePages, target: 0.05 },
+        { page: 'resource page, anonymous', paths: resourceSlugs.map((slug) => `/en/resources/${slug}`), target: 0.05 },
+        { page: 'home page, anonymous', paths: ['/en/'], target: 0.05 },
+        { page: 'practice page, signed-in member', paths: practicePages, headers: { cookie: member }, target: 0.2 },
+        { page: 'resource page, signed-in member', paths: resourceSlugs.map((slug) => `/en/resources/${slug}`), headers: { cookie: member }, target: 0.2 },
+        { page: 'home page, signed-in member', paths: ['/en/'], headers: { cookie: member }, target: 0.2 },
+      ]);
+      sections.push(
+        `Beside a static copy: the same HTML that the app sent for the same addresses, saved as files and served by Debian's nginx (${compared.version}, started by the benchmark on loopback, one worker per core, sendfile, no compression on either side), measured one after the other. Anonymous pages come from the page cache, members' pages from their audience's template with their own parts (\`src/platform/page-cache.ts\`); generations and sessions from memory while the database's notifications say nothing moved (\`src/db/changes.ts\`).`,
+        comparisonTable(compared.rows),
+      );
+    }
+    await stopServers();
+  }
+  if (runs('processes')) sections.push(await processesRun(url, slugs, member));
+  if (runs('soak') && Number(options.soak) > 0) sections.push(await soakRun(url, slugs, resourceSlugs, member));
+  await db.destroy();
+  await main.database.stop();
+
+  if (runs('search')) {
+    for (const count of CURVE.filter((count) => count > PRACTICES)) {
+      console.log(`npm run cli -- demo:load --practices ${count}, into a fresh DATA_DIR…`);
+      const loaded = await timedDemoLoad(count);
+      demoLoad = { count, seconds: loaded.seconds };
+      console.log(`demo:load --practices ${count}: ${loaded.seconds} s`);
+      const large = await startEmbeddedPostgres({ dataDir: loaded.dataDir, database: 'bridges', log: () => {} });
+      databases.push(large);
+      curve.push({ practices: count, rows: await firstVisits(large.urlFor('bridges'), 10) });
+      await large.stop();
+    }
+  }
 
   const report = [
     '## Performance',
     '',
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${PRACTICES.toLocaleString('en')} synthetic published practices (about 1 KB each, eight languages) and ${resourceCount.toLocaleString('en')} resources made from them in a fresh embedded PostgreSQL, the practices loaded in ${loadSeconds} s; the server runs as its own process and autocannon sends ${CONNECTIONS} concurrent connections for ${DURATION} s per scenario over loopback, on the same machine.`,
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, in one run: ${PRACTICES.toLocaleString('en')} synthetic published practices (about 1 KB each, eight languages; loaded in ${main.seconds} s) and ${main.resources.toLocaleString('en')} resources made from them in a fresh embedded PostgreSQL; the server runs as its own process (\`NODE_ENV=production\`) and autocannon sends ${CONNECTIONS} concurrent connections for ${DURATION} s per scenario over loopback, on the same machine.`,
     '',
     `Machine: ${machine()}.`,
     '',
-    table(rows),
-    '',
-    `Beside a static copy: the same HTML that the app sent for the same addresses, saved as files and served by Debian's nginx (${compared.version}, started by the benchmark on loopback, one worker per core, sendfile, no compression on either side), measured one after the other in the same run. Anonymous pages come from the page cache (\`src/platform/page-cache.ts\`); a signed-in member's page is rendered for them on every request.`,
-    '',
-    comparisonTable(compared.rows),
-    '',
-    "Searches reuse the facet counts and result pages computed for the same search, in any process, until the data changes: the database keeps two counters per kind of content (`search_generations`) that its triggers move on, one when what a search can match changes (a publication, an edit, a withdrawal: facet counts are recomputed), one with any change, ratings included (pages are); a change to one kind leaves the other kinds' caches alone. A repeated search costs one small query. The first visit of a search computes everything; its cost, one search at a time with the caches off:",
-    '',
-    '| first visit of | p50 ms | p95 ms |',
-    '| --- | ---: | ---: |',
-    ...uncached.map((row) => `| \`${row.query}\` | ${row.p50} | ${row.p95} |`),
-    '',
-    "How the search keeps to its budget (migrations 015 and 017, `src/search/` shared by every kind of content, `src/features/practices/search-*.ts`): each published practice has a narrow row in `search_documents` (kind `practice`) with a compact weighted vector (title A; summary and taxonomy labels in every locale B; organisations and city C; the long sections without positions), its facet values as one array, and the sort keys (ratings come from `rating_totals` through a trigger that writes only them), each behind a GIN or B-tree index limited to the kind's rows (`WHERE kind = 'practice'`), so another kind's rows never enter a practice search. Relevance ranks only the 500 newest matches (read in date order through the index, so a common word stops early); highlighting runs on the 20 rows shown; facet counts are one pass over the matching rows, or for the whole collection a table of counts per kind that triggers keep (`search_facet_counts`). Query plans at 100,000 practices: `bench/search-plans.txt`.",
+    ...sections.flatMap((section) => [section, '']),
+    ...(curve.length > 0
+      ? [
+          'The first visit of a search, the one that computes everything (facet counts, the page of results, highlights): on the search service, which the search page and the API share, with its caches off, ten times one at a time and ten times twenty at once, each scale on a fresh database. Searches reuse what they computed, in any process, until the data changes (`search_generations`): a repeated search costs no query.',
+          '',
+          firstVisitTable(curve.sort((a, b) => a.practices - b.practices)),
+          '',
+        ]
+      : []),
+    ...(demoLoad ? [`\`npm run cli -- demo:load --practices ${demoLoad.count}\` into a fresh DATA_DIR (demo content, then the practices by the bulk path; see [Loading at scale](#loading-at-scale)): ${demoLoad.seconds} s (${(demoLoad.seconds / 60).toFixed(1)} minutes; budget 15).`, ''] : []),
+    "How the search keeps to its budget (migrations 015 and 017, `src/search/` shared by every kind of content, `src/features/practices/search-*.ts`): each published practice has a narrow row in `search_documents` (kind `practice`) with a compact weighted vector (title A; summary and taxonomy labels in every locale B; organisations and city C; the long sections without positions), its facet values as one array, and the sort keys (ratings come from `rating_totals` through a trigger that writes only them), each behind a GIN or B-tree index limited to the kind's rows (`WHERE kind = 'practice'`), so another kind's rows never enter a practice search. Relevance ranks only the 500 newest matches (read in date order through the index, so a common word stops early); highlighting runs on the 20 rows shown; facet counts are one pass over the matching rows, or for the whole collection a table of counts per kind that triggers keep (`search_facet_counts`). Query plans: `bench/search-plans.txt`.",
     '',
   ].join('\n');
   console.log(`\n${report}`);
   if (options.readme) writeReadme(report);
-  }
-  await db.destroy();
 } finally {
   await stopServers();
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const database of databases) await database.stop().catch(() => undefined);
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 }

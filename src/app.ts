@@ -14,6 +14,7 @@ import { contentKinds } from './content/kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
 import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
 import { CONTENT_LANGUAGES } from './lib/languages.ts';
+import { databaseChanges } from './platform/database-changes.ts';
 import { answerFrameworkError, errorHandling } from './platform/error-handler.tsx';
 import { inputChecks, parseUrlEncoded } from './platform/input.ts';
 import { LOCALES, negotiateLocale } from './platform/i18n.ts';
@@ -99,10 +100,11 @@ export async function buildApp(
   });
 
   await app.register(localeResolution);
+  await app.register(databaseChanges, { db });
   await app.register(sessions, { db, secureCookies: secure });
   // After the session is known and the cookie plugin's hooks (an answer that sets a cookie is never
   // shared); compression, added to each route, runs after it on what it keeps.
-  await app.register(pageCache, { db, viewContext });
+  await app.register(pageCache, { viewContext });
   await app.register(staffTwoFactorGate);
   await app.register(rendering);
   await app.register(rateLimits, { db });

@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
-import type { Db } from '../db/client.ts';
-import { contentGenerations } from '../search/index.ts';
 import type { CurrentUser, ViewContext } from './context.ts';
 import {
   audienceOf,
   compileTemplate,
   fillTemplate,
+  renderParts,
   standInFor,
   TemplateRecorder,
   type Personaliser,
@@ -23,7 +22,8 @@ import {
  * and the current generation of each of those kinds (`search_generations`, migrations 017 and
  * 024): a change to a practice moves only the practice generation, so the next request in any
  * process finds a new key and renders afresh, while pages that show no practice keep theirs.
- * Reading the generations is one small query per request; nothing is trusted from memory.
+ * The generations come from memory (`app.generations`) while the database's notifications say
+ * they have not moved (db/changes.ts): a kept page then costs no query at all.
  *
  * The same key gives the ETag, so a conditional request is answered `304 Not Modified` before
  * anything is rendered. (@fastify/etag hashes the body, which means rendering first; @fastify/caching
@@ -36,8 +36,10 @@ import {
  * Signed-in members get pages of their own, sent `private, no-store`, but what they share with the
  * other members of their audience is kept too: the page is rendered once per audience, address and
  * generations for a stand-in, and each request fills in the member's own parts (personal-parts.tsx).
- * The route's handler then runs only on a miss; on a hit the request costs the session and
- * generation reads and what the route's `personalise` loads (a member's rating: one query).
+ * The route's handler then runs only on a miss. The member's parts, once rendered (after the
+ * route's `personalise` loaded what is theirs: their rating, whether they wrote the item), are
+ * kept per member under the same key, so they too are rendered again only when a generation the
+ * page depends on moves. A `personalise` step must thus read nothing those kinds do not cover.
  */
 
 /** Generations of content that no search covers, moved on by migration 024's triggers. */
@@ -64,6 +66,8 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** Templates for members: fewer audiences read most pages, so half as much. */
 const DEFAULT_MEMBER_MAX_BYTES = 32 * 1024 * 1024;
+/** Members' own parts of their pages (a rating form, an edit link): a few hundred bytes a page. */
+const DEFAULT_MEMBER_PARTS_MAX_BYTES = 16 * 1024 * 1024;
 
 export interface SharedPageOptions {
   /** Generation rows (`search_generations.kind`) whose change changes the answer. */
@@ -180,7 +184,6 @@ function today(): string {
 }
 
 export interface PageCacheOptions {
-  db: Db;
   /** The view context of a request (platform/render.tsx), to render a member's parts. */
   viewContext: (request: FastifyRequest, reply: FastifyReply) => ViewContext;
   maxBytes?: number;
@@ -188,9 +191,22 @@ export interface PageCacheOptions {
 }
 
 export const pageCache = fp<PageCacheOptions>(
-  async (app: FastifyInstance, { db, viewContext, maxBytes = DEFAULT_MAX_BYTES, memberMaxBytes = DEFAULT_MEMBER_MAX_BYTES }) => {
+  async (app: FastifyInstance, { viewContext, maxBytes = DEFAULT_MAX_BYTES, memberMaxBytes = DEFAULT_MEMBER_MAX_BYTES }) => {
     const kept = new LRUCache<string, Kept>({ maxSize: maxBytes, sizeCalculation: (entry) => Buffer.byteLength(entry.body) + 200 });
     const memberTemplates = new LRUCache<string, MemberTemplate>({ maxSize: memberMaxBytes, sizeCalculation: (entry) => entry.bytes });
+    const memberParts = new LRUCache<string, string[]>({
+      maxSize: DEFAULT_MEMBER_PARTS_MAX_BYTES,
+      sizeCalculation: (parts) => parts.reduce((bytes, part) => bytes + part.length * 2, 100),
+    });
+    /** The member's parts of the template kept under `key` (audience, address, generations, day). */
+    async function partsOf(key: string, template: MemberTemplate, request: FastifyRequest, reply: FastifyReply, personalisers: SharedPageOptions['personalise']) {
+      const partsKey = JSON.stringify([request.currentUser?.id, key]);
+      const known = memberParts.get(partsKey);
+      if (known) return known;
+      const parts = await renderParts(template, viewContext(request, reply), request, personalisers);
+      memberParts.set(partsKey, parts);
+      return parts;
+    }
     const stats = { hits: 0, misses: 0, memberHits: 0, memberMisses: 0 };
     app.decorate('pageCache', {
       get hits() {
@@ -232,7 +248,7 @@ export const pageCache = fp<PageCacheOptions>(
       if (!options || (request.method !== 'GET' && request.method !== 'HEAD')) return;
       const member = request.currentUser;
       if (member && !options.sameForEveryone) {
-        const generations = await contentGenerations(db, options.dependsOn);
+        const generations = await app.generations.current(options.dependsOn);
         const key = JSON.stringify([audienceOf(member), request.locale, request.url, options.dependsOn, generations, today()]);
         const template = memberTemplates.get(key);
         if (!template) {
@@ -243,11 +259,12 @@ export const pageCache = fp<PageCacheOptions>(
         }
         stats.memberHits += 1;
         lookups.set(request, { key, etag: '', served: true });
-        const html = await fillTemplate(template, viewContext(request, reply), request, options.personalise);
+        const parts = await partsOf(key, template, request, reply, options.personalise);
+        const html = fillTemplate(template, parts, viewContext(request, reply));
         privateHeaders(reply);
         return reply.code(200).type(template.contentType).send(html);
       }
-      const generations = await contentGenerations(db, options.dependsOn);
+      const generations = await app.generations.current(options.dependsOn);
       const key = JSON.stringify([request.locale, request.url, options.dependsOn, generations, today()]);
       const etag = `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
       const lookup: Lookup = { key, etag, served: false };
@@ -276,8 +293,10 @@ export const pageCache = fp<PageCacheOptions>(
         const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
         const template = compileTemplate(payload, render.recorder.parts, contentType);
         const shareable = request.method === 'GET' && reply.statusCode === 200 && !privateReplies.has(reply) && !reply.hasHeader('set-cookie');
-        if (shareable) memberTemplates.set(render.key, template);
-        return fillTemplate(template, viewContext(request, reply), request, options.personalise);
+        const ctx = viewContext(request, reply);
+        if (!shareable) return fillTemplate(template, await renderParts(template, ctx, request, options.personalise), ctx);
+        memberTemplates.set(render.key, template);
+        return fillTemplate(template, await partsOf(render.key, template, request, reply, options.personalise), ctx);
       }
       const lookup = lookups.get(request);
       if (lookup?.served) return payload;
@@ -293,5 +312,5 @@ export const pageCache = fp<PageCacheOptions>(
       return payload;
     });
   },
-  { name: 'page-cache', dependencies: ['sessions', 'locale'] },
+  { name: 'page-cache', dependencies: ['database-changes', 'sessions', 'locale'] },
 );

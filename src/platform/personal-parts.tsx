@@ -26,6 +26,7 @@ const MARK = `bridges-personal-${randomBytes(9).toString('hex')}-`;
 const MARKER = new RegExp(`${MARK}(csrf|name|email|handle|part(\\d+))`, 'g');
 
 const marker = (what: string) => `${MARK}${what}`;
+const CSRF_MARKER = marker('csrf');
 
 /** Turns a part's shared data into this member's: run on every request. */
 export type Personalise<Data> = (request: FastifyRequest, member: CurrentUser, data: Data) => Promise<Data> | Data;
@@ -90,7 +91,7 @@ interface RecordedPart {
 /** Collects the parts of one template render. */
 export class TemplateRecorder implements PersonalSlots {
   readonly parts: RecordedPart[] = [];
-  readonly csrfToken = marker('csrf');
+  readonly csrfToken = CSRF_MARKER;
 
   slot<Data>(part: PersonalPart<Data>, data: Data): string {
     this.parts.push({
@@ -132,22 +133,37 @@ export function compileTemplate(html: string, parts: readonly RecordedPart[], co
   return { pieces, parts, contentType, bytes: Buffer.byteLength(html) + parts.length * 2048 };
 }
 
-/** The template filled for the member of `ctx`: their parts, their token, their name. */
-export async function fillTemplate(
+/**
+ * The member's parts of a template, rendered with a marker for their form token: the same for
+ * each of their requests while the page's generations stay (what a `personalise` step reads
+ * must be covered by the kinds the page depends on), so the page cache keeps them per member.
+ */
+export async function renderParts(
   template: MemberTemplate,
   ctx: ViewContext,
   request: FastifyRequest,
   personalisers: readonly Personaliser[] = [],
-): Promise<string> {
+): Promise<string[]> {
   const member = ctx.user;
   if (!member) throw new Error('A member template is filled for a signed-in member only');
-  const rendered = await Promise.all(template.parts.map((part) => part.fill(ctx, request, member, personalisers)));
+  const marked: ViewContext = { ...ctx, csrfToken: () => CSRF_MARKER };
+  return Promise.all(template.parts.map((part) => part.fill(marked, request, member, personalisers)));
+}
+
+/** The template filled for the member of `ctx`: their parts, their form token, their name. */
+export function fillTemplate(template: MemberTemplate, parts: readonly string[], ctx: ViewContext): string {
+  const member = ctx.user;
+  if (!member) throw new Error('A member template is filled for a signed-in member only');
   let csrfToken: string | undefined;
+  const token = () => (csrfToken ??= ctx.csrfToken());
   return template.pieces
     .map((piece) => {
       if (typeof piece === 'string') return piece;
-      if ('part' in piece) return rendered[piece.part] ?? '';
-      if (piece.token === 'csrf') return (csrfToken ??= ctx.csrfToken());
+      if ('part' in piece) {
+        const part = parts[piece.part] ?? '';
+        return part.includes(CSRF_MARKER) ? part.replaceAll(CSRF_MARKER, token()) : part;
+      }
+      if (piece.token === 'csrf') return token();
       // Escaped as the renderer escapes any text.
       return renderToString(<>{member[piece.token]}</>);
     })

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { ACCOUNTS_CHANNEL } from '../db/changes.ts';
 import type { Database, Db } from '../db/client.ts';
 import { isStaff, STAFF_ROLES } from '../db/schema/accounts.ts';
 import { hashToken, newToken } from '../lib/tokens.ts';
@@ -24,7 +25,15 @@ export const STAFF_SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
  * seen as idle from its last recorded use, up to this much before the last request: staff
  * sessions end between 29 and 30 minutes after their last use.
  */
-const TOUCH_AFTER_MS = 60 * 1000;
+const TOUCH_AFTER_MS = 30 * 1000;
+/**
+ * A process remembers the member behind a session for this long at most (db/changes.ts says what
+ * makes it read again sooner: a sign-out, a role change…), so that its last use is recorded and
+ * its end is seen: with the above, a session's recorded use lags its real one by a minute at most.
+ */
+const REMEMBER_MS = 30 * 1000;
+/** Sessions remembered per process: each holds a member's name and email, a few hundred bytes. */
+const REMEMBERED_SESSIONS_MAX = 50_000;
 
 export interface SessionOptions {
   db: Db;
@@ -56,7 +65,23 @@ export function sessionIsLive(eb: ExpressionBuilder<Database, 'sessions'>): Expr
   ]);
 }
 
-async function loadSession(db: Db, idHash: string): Promise<CurrentUser | null> {
+/** When the session stops being live unless it is used again: its end, idle or absolute. */
+function liveUntil(): RawBuilder<Date> {
+  const interval = (ms: number) => sql`${`${ms} milliseconds`}::interval`;
+  const staff = sql<boolean>`users.role IN (${sql.join(STAFF_ROLES.map((role) => sql.lit(role)))})`;
+  return sql<Date>`LEAST(
+    sessions.expires_at,
+    sessions.last_seen_at + CASE WHEN ${staff} THEN ${interval(STAFF_SESSION_IDLE_MS)} ELSE ${interval(SESSION_IDLE_MS)} END,
+    CASE WHEN ${staff} THEN sessions.created_at + ${interval(STAFF_SESSION_ABSOLUTE_MS)} END)`;
+}
+
+interface LiveSession {
+  user: CurrentUser;
+  /** Until when it may be remembered, in ms since the epoch. */
+  liveUntil: number;
+}
+
+async function loadSession(db: Db, idHash: string): Promise<LiveSession | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -70,6 +95,7 @@ async function loadSession(db: Db, idHash: string): Promise<CurrentUser | null> 
       'users.role',
       'users.email_verified_at',
       'sessions.last_seen_at',
+      liveUntil().as('live_until'),
     ])
     .where('sessions.id_hash', '=', idHash)
     .where(sessionIsLive)
@@ -77,9 +103,10 @@ async function loadSession(db: Db, idHash: string): Promise<CurrentUser | null> 
     .executeTakeFirst();
   if (!row || row.email === null || row.name === null) return null;
   if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id_hash', '=', idHash).execute();
+    // Not counted as a change (db/changes.ts): nothing remembered depends on a session's last use.
+    await db.withoutPlugins().updateTable('sessions').set({ last_seen_at: new Date() }).where('id_hash', '=', idHash).execute();
   }
-  return {
+  const user: CurrentUser = {
     id: row.id,
     handle: row.handle,
     name: row.name,
@@ -88,6 +115,7 @@ async function loadSession(db: Db, idHash: string): Promise<CurrentUser | null> 
     emailVerified: row.email_verified_at !== null,
     twoFactorEnabled: row.two_factor_enabled_at !== null,
   };
+  return { user, liveUntil: new Date(row.live_until).getTime() };
 }
 
 /**
@@ -99,11 +127,25 @@ export const sessions = fp<SessionOptions>(
     app.decorateRequest('currentUser', null);
     app.decorateRequest('sessionIdHash', null);
 
+    // Only live sessions are remembered: a cookie that signs nobody in is read each time.
+    const remembered = app.changes.memory<string, CurrentUser>({ max: REMEMBERED_SESSIONS_MAX });
+    app.changes.on(ACCOUNTS_CHANNEL, (userId) => remembered.forget((_idHash, user) => String(user.id) === userId));
+    async function memberOf(idHash: string): Promise<CurrentUser | null> {
+      const known = remembered.recall(idHash);
+      if (known) return known;
+      const stamp = remembered.beginRead();
+      const session = await loadSession(db, idHash);
+      if (!session) return null;
+      remembered.keep(idHash, session.user, stamp, Math.min(REMEMBER_MS, session.liveUntil - Date.now()));
+      return session.user;
+    }
+    const forgetSession = (idHash: string) => remembered.forget((remembered) => remembered === idHash);
+
     app.addHook('onRequest', async (request) => {
       const cookie = request.cookies[SESSION_COOKIE];
       if (!cookie || request.url.startsWith('/static/')) return;
       const idHash = hashToken(cookie);
-      request.currentUser = await loadSession(db, idHash);
+      request.currentUser = await memberOf(idHash);
       if (request.currentUser) request.sessionIdHash = idHash;
     });
 
@@ -111,7 +153,10 @@ export const sessions = fp<SessionOptions>(
       /** Signs a user in on a brand-new session id, ending the one the request came with. */
       async start(request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
         const previous = request.cookies[SESSION_COOKIE];
-        if (previous) await db.deleteFrom('sessions').where('id_hash', '=', hashToken(previous)).execute();
+        if (previous) {
+          forgetSession(hashToken(previous));
+          await db.deleteFrom('sessions').where('id_hash', '=', hashToken(previous)).execute();
+        }
         const user = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirstOrThrow();
         const lifetimeMs = isStaff(user.role) ? STAFF_SESSION_ABSOLUTE_MS : SESSION_ABSOLUTE_MS;
         const token = newToken();
@@ -132,14 +177,17 @@ export const sessions = fp<SessionOptions>(
       },
       async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
         const token = request.cookies[SESSION_COOKIE];
-        if (token) await db.deleteFrom('sessions').where('id_hash', '=', hashToken(token)).execute();
+        if (token) {
+          forgetSession(hashToken(token));
+          await db.deleteFrom('sessions').where('id_hash', '=', hashToken(token)).execute();
+        }
         reply.clearCookie(SESSION_COOKIE, cookieOptions(secureCookies));
         request.currentUser = null;
         request.sessionIdHash = null;
       },
     });
   },
-  { name: 'sessions', dependencies: ['@fastify/cookie'] },
+  { name: 'sessions', dependencies: ['@fastify/cookie', 'database-changes'] },
 );
 
 declare module 'fastify' {

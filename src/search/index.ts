@@ -42,6 +42,7 @@ export {
   type PageEntry,
   type Prepared,
 } from './queries.ts';
+export { generationsMemory, type GenerationsMemory } from './generations.ts';
 export { GREATER_THAN, LESS_THAN, MARK_END, MARK_START, SNIPPET_SOURCE_CHARS, headline, headlineText } from './highlight.ts';
 export { Marked } from './views/marked.tsx';
 export {
