@@ -115,6 +115,30 @@ export function facetCountsQuery(kind: string, plan: MatchPlan): RawBuilder<Face
         GROUP BY facet`;
 }
 
+/**
+ * Facet counts among the matches in a sample of the table: `percent` of its pages, the same pages
+ * each time (`REPEATABLE`), so a search estimated twice gives the same numbers.
+ */
+export function sampledFacetCountsQuery(kind: string, plan: MatchPlan, percent: number): RawBuilder<FacetCountRow> {
+  return sql<FacetCountRow>`
+    SELECT facet, count(*)::integer AS count
+    FROM search_documents s TABLESAMPLE SYSTEM (${percent}::real) REPEATABLE (0), unnest(s.facets || '{*}'::text[]) AS facet
+    WHERE ${matchCondition(kind, plan)}
+    GROUP BY facet`;
+}
+
+export async function sampledFacetCounts(db: Db, kind: string, plan: MatchPlan, percent: number): Promise<Map<string, number>> {
+  const result = await sampledFacetCountsQuery(kind, plan, percent).execute(db);
+  return new Map(result.rows.map((row) => [row.facet, row.count]));
+}
+
+/** How many items of the kind search finds with no words and no filters: kept by triggers. */
+export async function kindSize(db: Db, kind: string): Promise<number> {
+  const result = await sql<{ count: number }>`
+    SELECT c.count FROM search_facet_counts c WHERE c.kind = ${kindLiteral(kind)} AND c.facet = '*'`.execute(db);
+  return result.rows[0]?.count ?? 0;
+}
+
 export async function facetCounts(db: Db, kind: string, plan: MatchPlan): Promise<Map<string, number>> {
   const result = await facetCountsQuery(kind, plan).execute(db);
   return new Map(result.rows.map((row) => [row.facet, row.count]));

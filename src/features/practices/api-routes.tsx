@@ -114,6 +114,7 @@ export async function apiRoutes(app: FastifyInstance) {
       const outcome = await service.search(searchRequest, { pageSize: perPage });
       return {
         total: outcome.total,
+        approximate: outcome.approximate,
         page: searchRequest.page,
         per_page: perPage,
         page_count: outcome.pageCount,

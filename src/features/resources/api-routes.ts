@@ -157,6 +157,7 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
         const extra = perPage === PAGE_SIZE ? [] : ([['per_page', String(perPage)]] as const);
         return {
           total: outcome.total,
+          approximate: outcome.approximate,
           page: searchRequest.page,
           per_page: perPage,
           page_count: outcome.pageCount,

@@ -40,6 +40,10 @@ export function searchPageSchema(items: object, extra: Record<string, object> = 
     type: 'object',
     properties: {
       total: { type: 'integer' },
+      approximate: {
+        type: 'boolean',
+        description: 'The total and facet counts are estimates, rounded to two significant figures: the search matches a large share of the collection.',
+      },
       page: { type: 'integer' },
       per_page: { type: 'integer' },
       page_count: { type: 'integer' },

@@ -245,8 +245,8 @@ export function SearchPage({ ctx, outcome, label, expanded, outOfRange }: Search
   const { t } = ctx;
   const { request, total } = outcome;
   const countText = request.q
-    ? t('practiceSearch.results.countForQuery', { count: total, query: request.q })
-    : t('practiceSearch.results.count', { count: total });
+    ? t(outcome.approximate ? 'practiceSearch.results.countForQueryAbout' : 'practiceSearch.results.countForQuery', { count: total, query: request.q })
+    : t(outcome.approximate ? 'practiceSearch.results.countAbout' : 'practiceSearch.results.count', { count: total });
   return (
     <div class="stack">
       <h1>{request.q ? t('practiceSearch.titleWithQuery', { query: request.q }) : t('practiceSearch.title')}</h1>
@@ -266,6 +266,7 @@ export function SearchPage({ ctx, outcome, label, expanded, outOfRange }: Search
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{countText}</h2>
           {outcome.fuzzy ? <p>{t('practiceSearch.results.fuzzy')}</p> : null}
+          {outcome.approximate ? <p>{t('practiceSearch.results.estimated')}</p> : null}
           {total > 0 ? (
             <div class="inline-form">
               <Select

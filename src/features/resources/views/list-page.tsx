@@ -121,7 +121,8 @@ export function ResourceListPage({ ctx, outcome, termsByKey, outOfRange }: Resou
           <Button>{t('resources.list.search')}</Button>
         </div>
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading">{t('resources.list.count', { count: outcome.total })}</h2>
+          <h2 id="results-heading">{t(outcome.approximate ? 'resources.list.countAbout' : 'resources.list.count', { count: outcome.total })}</h2>
+          {outcome.approximate ? <p>{t('resources.list.estimated')}</p> : null}
           {outcome.total > 0 ? (
             <div class="inline-form">
               <Select
