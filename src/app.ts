@@ -8,7 +8,7 @@ import { accounts, staffTwoFactorGate } from './features/accounts/index.ts';
 import { admin } from './features/admin/index.ts';
 import { health } from './features/health/index.ts';
 import { home } from './features/home/index.ts';
-import { practiceKind, practices, practicesMachineAccess } from './features/practices/index.ts';
+import { practiceKind, practices, practiceSearch, practicesMachineAccess } from './features/practices/index.ts';
 import { resourceKind, resources, resourceSearch, resourcesMachineAccess } from './features/resources/index.ts';
 import { contentKinds } from './content/kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
@@ -58,6 +58,7 @@ export async function buildApp(
   // Shared machinery, built once for every locale's pages and every kind of content.
   const kinds = contentKinds([practiceKind, resourceKind]);
   const resourcesSearch = resourceSearch(db);
+  const practicesSearch = practiceSearch({ db });
   const engagement = engagementService({ db, kinds });
   app.decorate('contentKinds', kinds);
   app.decorate('personalData', personalData);
@@ -123,7 +124,7 @@ export async function buildApp(
       { name: 'resources', description: 'News, research, tools and guidelines' },
     ],
   });
-  await app.register(practicesMachineAccess);
+  await app.register(practicesMachineAccess(practicesSearch));
   await app.register(resourcesMachineAccess(resourcesSearch));
   app.get('/', async (request, reply) => {
     reply.header('vary', 'Accept-Language');
@@ -135,7 +136,7 @@ export async function buildApp(
         await pages.register(home);
         await pages.register(accounts);
         await pages.register(admin);
-        await pages.register(practices);
+        await pages.register(practices(practicesSearch));
         await pages.register(resources(resourcesSearch));
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(

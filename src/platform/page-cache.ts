@@ -62,12 +62,15 @@ export const PAGE_GENERATIONS = {
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
-/** Rendered pages are 10 to 60 KB: this keeps a few thousand of them. */
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Rendered pages are 10 to 60 KB: this keeps a thousand or more, the pages most read, within the
+ * 300 MB a process is allowed under load (README, Performance).
+ */
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /** Templates for members: fewer audiences read most pages, so half as much. */
-const DEFAULT_MEMBER_MAX_BYTES = 32 * 1024 * 1024;
+const DEFAULT_MEMBER_MAX_BYTES = 16 * 1024 * 1024;
 /** Members' own parts of their pages (a rating form, an edit link): a few hundred bytes a page. */
-const DEFAULT_MEMBER_PARTS_MAX_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MEMBER_PARTS_MAX_BYTES = 4 * 1024 * 1024;
 
 export interface SharedPageOptions {
   /** Generation rows (`search_generations.kind`) whose change changes the answer. */
