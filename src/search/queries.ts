@@ -75,15 +75,29 @@ export async function contentGenerations(db: Db, kinds: readonly string[]): Prom
   return kinds.map((kind) => byKind.get(kind) ?? '0');
 }
 
+/**
+ * Titles that look like the words are a fallback for a search that found (almost) nothing: a
+ * handful is what helps a reader. Testing a title costs tens of microseconds, so the look-alikes
+ * are capped, the first this many the trigram index gives, whatever the size of the collection.
+ */
+export const LOOKALIKE_TITLES_MAX = 200;
+
+function lookalikeTitles(kind: string, fuzzyText: string): RawBuilder<boolean> {
+  return sql<boolean>`s.subject_id = ANY(ARRAY(
+    SELECT l.subject_id FROM search_documents l
+    WHERE l.kind = ${kindLiteral(kind)} AND lower(unaccent(${fuzzyText})) <% l.title_plain
+    LIMIT ${sql.lit(LOOKALIKE_TITLES_MAX)}))`;
+}
+
 /** The condition a kind's search rows (aliased `s`) meet; the kind's own test included. */
 export function matchCondition(kind: string, plan: MatchPlan): RawBuilder<boolean> {
   const conditions: RawBuilder<unknown>[] = [sql`s.kind = ${kindLiteral(kind)}`];
   if (plan.tsquery && plan.fuzzyText) {
-    conditions.push(sql`(s.document @@ ${plan.tsquery}::tsquery OR lower(unaccent(${plan.fuzzyText})) <% s.title_plain)`);
+    conditions.push(sql`(s.document @@ ${plan.tsquery}::tsquery OR ${lookalikeTitles(kind, plan.fuzzyText)})`);
   } else if (plan.tsquery) {
     conditions.push(sql`s.document @@ ${plan.tsquery}::tsquery`);
   } else if (plan.fuzzyText) {
-    conditions.push(sql`lower(unaccent(${plan.fuzzyText})) <% s.title_plain`);
+    conditions.push(lookalikeTitles(kind, plan.fuzzyText));
   }
   for (const group of plan.facetGroups) conditions.push(sql`s.facets && ${group}::text[]`);
   return sql<boolean>`${sql.join(conditions, sql` AND `)}`;
