@@ -349,10 +349,18 @@ function writeReadme(text: string): void {
 
 const servers: ChildProcess[] = [];
 
+/** Node's arguments in `npm start` (its heap sizes included), so that the bench runs the server as deployed. */
+function startArguments(): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const [command, ...args] = (scripts.start ?? '').split(/\s+/);
+  if (command !== 'node' || args.length === 0) throw new Error('npm start is expected to run node');
+  return args.map((arg) => (arg.endsWith('.ts') ? path.join(root, arg) : arg));
+}
+
 /** One app process on the bench's database, as a deployment runs it. */
 async function startServer(url: string, port: number, base: string, profile?: string, publicBase = base): Promise<ChildProcess> {
   const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
-  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', path.join(root, 'src/server.ts')], {
+  const child = spawn(process.execPath, [...profiling, ...startArguments()], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', BASE_URL: publicBase, LOG_LEVEL: 'error', NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-42', TRUST_PROXY: 'true' },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -658,7 +666,7 @@ try {
         ]
       : []),
     ...(demoLoad ? [`\`npm run cli -- demo:load --practices ${demoLoad.count}\` into a fresh DATA_DIR (demo content, then the practices by the bulk path; see [Loading at scale](#loading-at-scale)): ${demoLoad.seconds} s (${(demoLoad.seconds / 60).toFixed(1)} minutes; budget 15).`, ''] : []),
-    "How the search keeps to its budget (migrations 015 and 017, `src/search/` shared by every kind of content, `src/features/practices/search-*.ts`): each published practice has a narrow row in `search_documents` (kind `practice`) with a compact weighted vector (title A; summary and taxonomy labels in every locale B; organisations and city C; the long sections without positions), its facet values as one array, and the sort keys (ratings come from `rating_totals` through a trigger that writes only them), each behind a GIN or B-tree index limited to the kind's rows (`WHERE kind = 'practice'`), so another kind's rows never enter a practice search. Relevance ranks only the 500 newest matches (read in date order through the index, so a common word stops early); highlighting runs on the 20 rows shown; facet counts are one pass over the matching rows, or for the whole collection a table of counts per kind that triggers keep (`search_facet_counts`). Query plans: `bench/search-plans.txt`.",
+    "How the search keeps to its budget (migrations 015 and 017, `src/search/` shared by every kind of content, `src/features/practices/search-*.ts`): each published practice has a narrow row in `search_documents` (kind `practice`) with a compact weighted vector (title A; summary and taxonomy labels in every locale B; organisations and city C; the long sections without positions), its facet values as one array, and the sort keys (ratings come from `rating_totals` through a trigger that writes only them), each behind a GIN or B-tree index limited to the kind's rows (`WHERE kind = 'practice'`), so another kind's rows never enter a practice search. Relevance ranks only the 500 newest matches (read in date order through the index, so a common word stops early); highlighting runs on the 20 rows shown; facet counts are one pass over the matching rows, or for the whole collection a table of counts per kind that triggers keep (`search_facet_counts`). A search that a first sample of 4,000 rows says matches more than 5,000 items (a common word) has its total and facet counts estimated from a sample of the table's pages large enough for about 1,500 matches, scaled up and rounded to two figures, and the page and the API say so (`approximate`); titles that look like the words (a typo, when fewer than three items match) are capped at the first 200 the trigram index gives. Query plans: `bench/search-plans.txt`.",
     '',
   ].join('\n');
   console.log(`\n${report}`);
