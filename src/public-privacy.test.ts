@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import type { RouteOptions } from 'fastify';
+import { sql } from 'kysely';
+import { loadDemoContent } from './features/demo/service.ts';
+import { LOCALES } from './platform/i18n.ts';
+import { startTestApp, TestClient, type TestApp } from './test/app.ts';
+
+/**
+ * What a visitor who is not signed in can reach: every public page, the API, the feeds and the
+ * exports, found the way a crawler would (following links from each locale's home page) and from
+ * the app's own list of routes (so a page nothing links to yet is walked too). The demo content
+ * fills every area, and every member's private data is planted with markers: no email address of
+ * any member and no marker may appear in anything the walk reads.
+ */
+
+const MARKER = `private-${randomUUID().slice(0, 8)}`;
+/** Enough to reach every kind of page in every locale; each path is read with at most a few queries. */
+const MAX_REQUESTS = 3_000;
+const VARIANTS_PER_PATH = 2;
+const TEXT_TYPES = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|ld\+json|problem\+json|geo\+json)|image\/svg)/;
+
+const routes: RouteOptions[] = [];
+let testApp: TestApp;
+let secrets: string[] = [];
+
+/** Private values written into every field that is not for the public, on every member and item. */
+async function plantPrivateData(testApp: TestApp): Promise<string[]> {
+  const { db } = testApp.deps;
+  await sql`UPDATE users SET email = 'member-' || id || '.${sql.raw(MARKER)}@example.org' WHERE email IS NOT NULL`.execute(db);
+  await sql`UPDATE practices SET contact_name = ${`${MARKER} contact`}, contact_email = ${`${MARKER}.contact@example.org`}, contact_public = false`.execute(db);
+  const emails = await db.selectFrom('users').select('email').where('email', 'is not', null).execute();
+  return [MARKER, ...emails.flatMap((row) => (row.email ? [row.email] : []))];
+}
+
+/** Real values for the path parameters of public routes, by the parameter's name. */
+async function knownParameterValues(testApp: TestApp): Promise<Map<string, string[]>> {
+  const { db } = testApp.deps;
+  const practices = await db.selectFrom('practices').select('slug').where('status', '=', 'published').limit(5).execute();
+  const resources = await db.selectFrom('resources').select('slug').where('status', '=', 'published').limit(5).execute();
+  const members = await db.selectFrom('users').select('handle').where('deleted_at', 'is', null).limit(5).execute();
+  const cities = await db.selectFrom('cities').select('slug').limit(3).execute();
+  const countries = await db.selectFrom('practices').select(sql<string>`unnest(countries)`.as('country')).where('status', '=', 'published').limit(3).execute();
+  return new Map<string, string[]>([
+    ['locale', [...LOCALES]],
+    ['slug', [...practices, ...resources, ...cities].map((row) => row.slug)],
+    ['handle', members.map((row) => row.handle)],
+    ['iso2', countries.map((row) => row.country.toLowerCase())],
+  ]);
+}
+
+/** The URLs of a GET route with its parameters filled by known values; none when one has no value. */
+function urlsOfRoute(route: RouteOptions, values: Map<string, string[]>): string[] {
+  let urls = [route.url];
+  for (const name of route.url.match(/:[A-Za-z0-9_]+/g) ?? []) {
+    const choices = values.get(name.slice(1));
+    if (!choices || choices.length === 0) return [];
+    urls = urls.flatMap((url) => choices.map((choice) => url.replace(name, encodeURIComponent(choice))));
+  }
+  return urls.filter((url) => !url.includes('*'));
+}
+
+const LINK = /(?:href|src|action)="([^"#]+)"/g;
+
+function linksOf(body: string): string[] {
+  return [...body.matchAll(LINK)].flatMap((match) => {
+    const href = (match[1] ?? '').replaceAll('&amp;', '&');
+    if (!href.startsWith('/') || href.startsWith('//')) return [];
+    return [href];
+  });
+}
+
+before(async () => {
+  testApp = await startTestApp({ onRoute: (route) => routes.push(route) });
+  const demo = await loadDemoContent(testApp.deps);
+  assert.equal(demo.loaded, true);
+  secrets = await plantPrivateData(testApp);
+});
+after(() => testApp.close());
+
+test('no email address or private field reaches any public page, API answer, feed or export', async () => {
+  const visitor = new TestClient(testApp.app);
+  const values = await knownParameterValues(testApp);
+  const routeUrls = routes
+    .filter((route) => (Array.isArray(route.method) ? route.method.includes('GET') : route.method === 'GET'))
+    .flatMap((route) => urlsOfRoute(route, values));
+  const queue = [...LOCALES.map((locale) => `/${locale}/`), ...routeUrls];
+  const seen = new Set<string>();
+  const variants = new Map<string, number>();
+  const read: string[] = [];
+  const leaks: string[] = [];
+  while (queue.length > 0 && read.length < MAX_REQUESTS) {
+    const url = queue.shift() as string;
+    const path = url.split('?')[0] as string;
+    if (seen.has(url) || (variants.get(path) ?? 0) >= VARIANTS_PER_PATH) continue;
+    seen.add(url);
+    variants.set(path, (variants.get(path) ?? 0) + 1);
+    const response = await visitor.get(url);
+    if (response.statusCode >= 500) leaks.push(`${url} answered ${response.statusCode}`);
+    if (response.statusCode !== 200) continue;
+    read.push(url);
+    if (!TEXT_TYPES.test(String(response.headers['content-type'] ?? ''))) continue;
+    const body = response.body;
+    for (const secret of secrets) if (body.includes(secret)) leaks.push(`${url} shows ${secret}`);
+    queue.push(...linksOf(body));
+  }
+  assert.deepEqual(leaks, []);
+  // The walk reached the areas it is meant to guard, not only a few pages.
+  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom']) {
+    assert.ok(read.some((url) => url.includes(area)), `the walk read ${area}`);
+  }
+  assert.ok(read.length > 100, `the walk read ${read.length} pages`);
+});
