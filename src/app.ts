@@ -10,6 +10,7 @@ import { health } from './features/health/index.ts';
 import { home } from './features/home/index.ts';
 import { practiceKind, practices, practiceSearch, practicesMachineAccess } from './features/practices/index.ts';
 import { resourceKind, resources, resourceSearch, resourcesMachineAccess } from './features/resources/index.ts';
+import { community } from './features/community/index.ts';
 import { contentKinds } from './content/kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
 import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
@@ -138,6 +139,7 @@ export async function buildApp(
         await pages.register(admin);
         await pages.register(practices(practicesSearch));
         await pages.register(resources(resourcesSearch));
+        await pages.register(community);
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

@@ -6,6 +6,7 @@ import {
   type PluginTransformResultArgs,
   type QueryResult,
   type RootOperationNode,
+  type Transaction,
   type UnknownRow,
 } from 'kysely';
 import pg from 'pg';
@@ -13,6 +14,8 @@ import type { Database } from './schema/index.ts';
 
 export type { Database } from './schema/index.ts';
 export type Db = Kysely<Database>;
+/** The database or a transaction on it: what a query function runs on. */
+export type Executor = Db | Transaction<Database>;
 
 // int8 (COUNT(*), SUM) arrives as a string by default; the counts here fit a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));

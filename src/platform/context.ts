@@ -17,6 +17,8 @@ export interface CurrentUser {
   readonly emailVerified: boolean;
   /** Signs in with a code from an authenticator app as well; staff must (see features/accounts/two-factor-gate.ts). */
   readonly twoFactorEnabled: boolean;
+  /** An IANA time zone: times on the member's pages are shown in it. */
+  readonly timeZone: string;
 }
 
 /** What every view needs to know about the request it renders for. */

@@ -50,6 +50,8 @@ export const PAGE_GENERATIONS = {
   account: 'account',
   /** Term labels and cities. */
   taxonomy: 'taxonomy',
+  /** Members' public profiles and the community directory. */
+  member: 'member',
 } as const;
 
 /**

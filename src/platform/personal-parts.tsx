@@ -67,7 +67,8 @@ export function Personal<Data>({ ctx, part, data }: { ctx: ViewContext; part: Pe
 
 /** Members who see the same page but for their personal parts. */
 export function audienceOf(member: CurrentUser): string {
-  return `${member.role}:${member.emailVerified ? 'verified' : 'unverified'}:${member.twoFactorEnabled ? '2fa' : 'no-2fa'}`;
+  // Times are written in the member's time zone, so members of two zones never share a template.
+  return `${member.role}:${member.emailVerified ? 'verified' : 'unverified'}:${member.twoFactorEnabled ? '2fa' : 'no-2fa'}:${member.timeZone}`;
 }
 
 /** Nobody, in the member's audience. Id 0 is no account's (ids start at 1). */
@@ -80,6 +81,7 @@ export function standInFor(member: CurrentUser): CurrentUser {
     role: member.role,
     emailVerified: member.emailVerified,
     twoFactorEnabled: member.twoFactorEnabled,
+    timeZone: member.timeZone,
   };
 }
 

@@ -94,6 +94,7 @@ async function loadSession(db: Db, idHash: string): Promise<LiveSession | null> 
       'users.email',
       'users.role',
       'users.email_verified_at',
+      'users.time_zone',
       'sessions.last_seen_at',
       liveUntil().as('live_until'),
     ])
@@ -114,6 +115,7 @@ async function loadSession(db: Db, idHash: string): Promise<LiveSession | null> 
     role: row.role,
     emailVerified: row.email_verified_at !== null,
     twoFactorEnabled: row.two_factor_enabled_at !== null,
+    timeZone: row.time_zone,
   };
   return { user, liveUntil: new Date(row.live_until).getTime() };
 }

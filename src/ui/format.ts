@@ -1,5 +1,6 @@
 import type { Locale } from '../platform/i18n.ts';
 import { numberFormat, dateTimeFormat } from '../lib/intl.ts';
+import { timeZoneOf, type DateReader } from './date-text.tsx';
 
 /**
  * `pg` reads a `date` column as local midnight of that day; the day itself is what counts, so it
@@ -28,9 +29,9 @@ export function formatMonth(date: Date, locale: Locale): string {
   return dateFormatter(locale, 'month').format(calendarDate(date));
 }
 
-/** A moment (timestamptz) as a day in UTC. */
-export function formatMoment(date: Date, locale: Locale): string {
-  return dateFormatter(locale, 'day').format(date);
+/** A moment (timestamptz) as the day it was in the reader's time zone. */
+export function formatMoment(date: Date, reader: DateReader): string {
+  return dateTimeFormat(reader.locale, { dateStyle: 'long', timeZone: timeZoneOf(reader) }).format(date);
 }
 
 /** An amount in its currency, "€50,000"; an unknown currency code falls back to "50,000 XYZ". */

@@ -25,6 +25,20 @@ export interface UsersTable {
   stakeholder_type: string | null;
   country: string | null;
   bio: string | null;
+  job_title: string | null;
+  city_id: number | null;
+  expertise_ids: ColumnType<number[], number[] | undefined, number[]>;
+  languages_spoken: ColumnType<string[], string[] | undefined, string[]>;
+  website: string | null;
+  /** An IANA time zone: every time shown to the member is in it. */
+  time_zone: ColumnType<string, string | undefined, string>;
+  /** The profile fields the member chose to show (see features/community); none until they choose. */
+  public_fields: ColumnType<string[], string[] | undefined, string[]>;
+  /** In the community directory. */
+  listed: ColumnType<boolean, boolean | undefined, boolean>;
+  /** What the directory matches and filters on, built from the public fields only. */
+  directory_text: string | null;
+  directory_facets: ColumnType<string[], string[] | undefined, string[]>;
   role: ColumnType<Role, Role | undefined, Role>;
   locale: ColumnType<string, string | undefined, string>;
   email_verified_at: Date | null;

@@ -64,7 +64,7 @@ export function RevisionList<R, F extends string>({ ctx, revisions, changesOf, f
             <h2 id={`version-${entry.version}`}>{t('editorial.history.version', { version: entry.version })}</h2>
             <p>
               {t('editorial.history.changedBy', { name: entry.editorName ?? t('editorial.history.unknownEditor') })}{' '}
-              <DateText locale={ctx.locale} date={entry.createdAt} withTime />
+              <DateText ctx={ctx} date={entry.createdAt} withTime />
             </p>
             {entry.note ? <p>{t('editorial.history.note', { note: entry.note })}</p> : null}
             {changes === null ? (

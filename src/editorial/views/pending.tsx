@@ -83,7 +83,7 @@ export function PendingChangeReview<F extends string>({ ctx, change, changes, fi
         </NotificationBanner>
       ) : null}
       <p>
-        {t('editorial.pending.review.proposedBy', { name: author })} <DateText locale={ctx.locale} date={change.updatedAt} withTime />
+        {t('editorial.pending.review.proposedBy', { name: author })} <DateText ctx={ctx} date={change.updatedAt} withTime />
       </p>
       <p>{t('editorial.pending.review.intro')}</p>
       {change.note ? <p dir="auto">{t('editorial.pending.review.note', { note: change.note })}</p> : null}

@@ -106,7 +106,7 @@ export function ReviewQueuePage(props: ReviewQueuePageProps) {
               <StatusTag ctx={ctx} status={row.status} />,
               languageNames.of(row.language) ?? row.language,
               row.author_name ?? t('editorial.queue.unknownAuthor'),
-              row.submitted_at ? <DateText locale={ctx.locale} date={row.submitted_at} /> : '',
+              row.submitted_at ? <DateText ctx={ctx} date={row.submitted_at} /> : '',
             ])}
           />
           <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => queueHref(ctx, filter, page)} labels={paginationLabels(t)} />

@@ -66,7 +66,7 @@ function reportRows(ctx: ViewContext, flag: OpenFlag): SummaryRow[] {
       ),
     },
     { key: t('moderation.queue.fields.reporter'), value: <span dir="auto">{flag.reporterName ?? t('engagement.comments.deletedMember')}</span> },
-    { key: t('moderation.queue.fields.reported'), value: <DateText locale={ctx.locale} date={flag.reportedAt} withTime /> },
+    { key: t('moderation.queue.fields.reported'), value: <DateText ctx={ctx} date={flag.reportedAt} withTime /> },
   ];
 }
 

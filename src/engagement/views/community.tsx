@@ -65,7 +65,7 @@ export function RatingSection({ ctx, engagement, form }: CommunityProps) {
 }
 
 export function CommentsSection({ ctx, engagement, form }: CommunityProps) {
-  const { t, locale, user } = ctx;
+  const { t, user } = ctx;
   const { comments } = engagement;
   const base = engagement.item.path;
   const field = fieldBinder(ctx, form)('comment');
@@ -85,7 +85,7 @@ export function CommentsSection({ ctx, engagement, form }: CommunityProps) {
                 <li class="comment" id={`comment-${comment.id}`} key={comment.id}>
                   <p class="comment__meta">
                     <strong dir="auto">{author}</strong>{' '}
-                    <time datetime={comment.created_at.toISOString()}>{formatMoment(comment.created_at, locale)}</time>
+                    <time datetime={comment.created_at.toISOString()}>{formatMoment(comment.created_at, ctx)}</time>
                   </p>
                   {removed ? (
                     <p class="comment__removed muted">{t('engagement.comments.removed')}</p>

@@ -60,6 +60,14 @@ export interface AccountExport {
     stakeholderType: string | null;
     country: string | null;
     bio: string | null;
+    jobTitle: string | null;
+    cityId: number | null;
+    expertiseIds: number[];
+    languagesSpoken: string[];
+    website: string | null;
+    publicFields: string[];
+    listedInDirectory: boolean;
+    timeZone: string;
     locale: string;
     role: Role;
     emailVerifiedAt: string | null;
@@ -189,6 +197,14 @@ export function accountPageService(deps: AppDeps, personalData: PersonalDataRegi
           stakeholderType: user.stakeholder_type,
           country: user.country,
           bio: user.bio,
+          jobTitle: user.job_title,
+          cityId: user.city_id,
+          expertiseIds: user.expertise_ids,
+          languagesSpoken: user.languages_spoken,
+          website: user.website,
+          publicFields: user.public_fields,
+          listedInDirectory: user.listed,
+          timeZone: user.time_zone,
           locale: user.locale,
           role: user.role,
           emailVerifiedAt: user.email_verified_at?.toISOString() ?? null,

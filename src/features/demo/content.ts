@@ -4,7 +4,20 @@ import type { Role } from '../../db/schema/accounts.ts';
 
 export const DEMO_ADMIN_EMAIL = 'admin@bridges.example';
 
+/** What a demo member shows on their public profile (see features/community). */
+export interface DemoProfile {
+  jobTitle: string;
+  /** A city of the demo practices, by name. */
+  city?: string;
+  expertise: readonly string[];
+  languages: readonly string[];
+  bio: string;
+  website?: string;
+  timeZone: string;
+}
+
 interface DemoMember {
+  profile?: DemoProfile;
   email: string;
   name: string;
   organisation: string;
@@ -16,11 +29,37 @@ interface DemoMember {
 
 /** Fictional practitioners from the kinds of organisations the seed documents describe. */
 export const DEMO_MEMBERS: readonly DemoMember[] = [
-  { email: 'editor@bridges.example', name: 'Elena Duarte', organisation: 'Bridges editorial team', stakeholderType: 'international_organisation', country: 'PT', role: 'editor', locale: 'en' },
+  {
+    email: 'editor@bridges.example', name: 'Elena Duarte', organisation: 'Bridges editorial team', stakeholderType: 'international_organisation', country: 'PT', role: 'editor', locale: 'en',
+    profile: { jobTitle: 'Managing editor', city: 'Lisboa', expertise: ['governance', 'cities_local_government'], languages: ['pt', 'en', 'es'], bio: 'I look after the review of practices and resources, and I am glad to help you write yours up.', timeZone: 'Europe/Lisbon' },
+  },
   { email: 'chair@bridges.example', name: 'Neville Okafor', organisation: 'Global Forum working group', stakeholderType: 'international_organisation', country: 'CH', role: 'chair', locale: 'en' },
-  { email: 'lab@bridges.example', name: 'Camille Le Roux', organisation: 'Migrant Integration Lab Paris', stakeholderType: 'academia', country: 'FR', role: 'lab_coordinator', locale: 'fr' },
-  { email: 'quito@bridges.example', name: 'Lucía Andrade', organisation: 'Gobierno Provincial de Pichincha', stakeholderType: 'local_government', country: 'EC', role: 'member', locale: 'es' },
-  { email: 'lisboa@bridges.example', name: 'João Martins', organisation: 'Centro Nacional de Apoio ao Imigrante', stakeholderType: 'national_government', country: 'PT', role: 'member', locale: 'en' },
-  { email: 'diaspora@bridges.example', name: 'Khadija Benali', organisation: 'Forum des organisations de solidarité internationale issues des migrations', stakeholderType: 'migrant_diaspora_organisation', country: 'FR', role: 'member', locale: 'fr' },
-  { email: 'amman@bridges.example', name: 'Omar Haddad', organisation: 'Community Mediation Network', stakeholderType: 'civil_society', country: 'JO', role: 'member', locale: 'ar' },
+  {
+    email: 'lab@bridges.example', name: 'Camille Le Roux', organisation: 'Migrant Integration Lab Paris', stakeholderType: 'academia', country: 'FR', role: 'lab_coordinator', locale: 'fr',
+    profile: { jobTitle: 'Coordinatrice du laboratoire', city: 'Paris', expertise: ['education', 'intercultural_outreach'], languages: ['fr', 'en', 'ar'], bio: 'Le laboratoire accompagne les nouveaux arrivants sur quatre piliers : langue, emploi, citoyenneté et dialogue interculturel.', timeZone: 'Europe/Paris' },
+  },
+  {
+    email: 'quito@bridges.example', name: 'Lucía Andrade', organisation: 'Gobierno Provincial de Pichincha', stakeholderType: 'local_government', country: 'EC', role: 'member', locale: 'es',
+    profile: { jobTitle: 'Responsable de movilidad humana', city: 'Quito', expertise: ['cities_local_government', 'human_rights_law', 'equal_access'], languages: ['es', 'en'], bio: 'Trabajamos por una provincia donde la movilidad humana sea un derecho y la acogida una política pública.', website: 'https://www.pichincha.gob.ec/', timeZone: 'America/Guayaquil' },
+  },
+  {
+    email: 'lisboa@bridges.example', name: 'João Martins', organisation: 'Centro Nacional de Apoio ao Imigrante', stakeholderType: 'national_government', country: 'PT', role: 'member', locale: 'en',
+    profile: { jobTitle: 'One-stop shop coordinator', city: 'Lisboa', expertise: ['equal_access', 'employment', 'housing'], languages: ['pt', 'en', 'fr'], bio: 'Several services under one roof: residence, work, health, education and legal advice for newcomers.', timeZone: 'Europe/Lisbon' },
+  },
+  {
+    email: 'diaspora@bridges.example', name: 'Khadija Benali', organisation: 'Forum des organisations de solidarité internationale issues des migrations', stakeholderType: 'migrant_diaspora_organisation', country: 'FR', role: 'member', locale: 'fr',
+    profile: { jobTitle: 'Chargée de plaidoyer', city: 'Paris', expertise: ['awareness_campaigns', 'anti_discrimination', 'empowerment'], languages: ['fr', 'ar', 'en'], bio: 'Nous portons la voix des diasporas, ici et dans les pays d’origine, contre les idées reçues sur les migrations.', timeZone: 'Europe/Paris' },
+  },
+  {
+    email: 'amman@bridges.example', name: 'Omar Haddad', organisation: 'Community Mediation Network', stakeholderType: 'civil_society', country: 'JO', role: 'member', locale: 'ar',
+    profile: { jobTitle: 'وسيط مجتمعي', city: 'Amman', expertise: ['community_building', 'crisis_conflict_management'], languages: ['ar', 'en'], bio: 'نعمل على بناء الثقة بين اللاجئين والمجتمعات المضيفة من خلال الوساطة والحوار.', timeZone: 'Asia/Amman' },
+  },
+  {
+    email: 'toronto@bridges.example', name: 'Priya Raman', organisation: 'Toronto Newcomer Office', stakeholderType: 'local_government', country: 'CA', role: 'member', locale: 'en',
+    profile: { jobTitle: 'Settlement policy lead', city: 'Toronto', expertise: ['cities_local_government', 'employment', 'health'], languages: ['en', 'ta', 'fr'], bio: 'Cities are the front line of integration: we coordinate services for newcomers across the city.', timeZone: 'America/Toronto' },
+  },
+  {
+    email: 'dakar@bridges.example', name: 'Mamadou Ndiaye', organisation: 'Université Cheikh Anta Diop', stakeholderType: 'academia', country: 'SN', role: 'member', locale: 'fr',
+    profile: { jobTitle: 'Chercheur en migrations', expertise: ['education', 'citizenship_regularisation'], languages: ['fr', 'wo', 'en'], bio: 'Je travaille sur les retours et la réintégration, et sur ce que les villes d’origine apprennent des diasporas.', timeZone: 'Africa/Dakar' },
+  },
 ];

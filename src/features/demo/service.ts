@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';
 import { accountService } from '../accounts/index.ts';
+import { communityService } from '../community/index.ts';
 import { loadDemoPractices } from '../practices/index.ts';
 import { loadDemoResources } from '../resources/index.ts';
 import type { CurrentUser } from '../../platform/context.ts';
@@ -37,11 +38,38 @@ export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: 
   for (const member of DEMO_MEMBERS) {
     const { id, handle } = await accounts.createAccount({ ...member, password: randomPassword() }, member.locale);
     authorIdByEmail.set(member.email, id);
-    members.set(member.email, { id, handle, name: member.name, email: member.email, role: member.role, emailVerified: true, twoFactorEnabled: false });
+    members.set(member.email, { id, handle, name: member.name, email: member.email, role: member.role, emailVerified: true, twoFactorEnabled: false, timeZone: 'UTC' });
   }
   await loadDemoPractices(deps, authorIdByEmail);
+  await loadDemoProfiles(deps, members);
   const editor = [...members.values()].find((member) => member.role === 'editor');
   if (!editor) throw new Error('The demo members include no editor');
   await loadDemoResources(deps, members, editor);
   return { loaded: true, admin: { email: DEMO_ADMIN_EMAIL, password: adminPassword } };
+}
+
+/** The demo members who show a profile: listed in the directory with most fields public. */
+async function loadDemoProfiles(deps: AppDeps, members: ReadonlyMap<string, CurrentUser>): Promise<void> {
+  const community = communityService(deps);
+  const cities = await deps.db.selectFrom('cities').select(['id', 'name']).execute();
+  for (const member of DEMO_MEMBERS) {
+    const user = members.get(member.email);
+    if (!member.profile || !user) continue;
+    const { profile } = member;
+    await community.saveSettings(user, {
+      organisation: member.organisation,
+      stakeholderType: member.stakeholderType,
+      jobTitle: profile.jobTitle,
+      country: member.country,
+      city: String(cities.find((city) => city.name === profile.city)?.id ?? ''),
+      expertise: profile.expertise,
+      languages: profile.languages,
+      bio: profile.bio,
+      website: profile.website ?? '',
+      public: ['organisation', 'stakeholderType', 'jobTitle', 'country', 'city', 'expertise', 'languages', 'bio', 'website'],
+      listed: 'yes',
+      timeZone: profile.timeZone,
+      locale: member.locale,
+    });
+  }
 }

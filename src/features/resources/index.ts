@@ -9,7 +9,7 @@ import { resourceService } from './service.ts';
  * media, on the shared machinery (search, engagement, review queue, revisions, open data).
  */
 
-export { resourceKind } from './kind.ts';
+export { RESOURCE_KIND, resourceKind } from './kind.ts';
 export { loadDemoResources } from './demo/load.ts';
 export { loadSyntheticResources } from './synthetic.ts';
 export { checkResourceLinks, RESOURCE_LINK_CHECK_CRON, RESOURCE_LINK_CHECK_JOB } from './link-check.ts';

@@ -11,7 +11,8 @@ import { SummaryList } from '../../../ui/summary-list.tsx';
 import { Table } from '../../../ui/table.tsx';
 import { Tag } from '../../../ui/tag.tsx';
 import type { AccountOverview, AccountProfile, AccountSession } from '../account-service.ts';
-import { DateText, formatDate } from './dates.tsx';
+import { DateText, formatDateText } from '../../../ui/date-text.tsx';
+import { PROFILE_SETTINGS_PATH } from '../../community/index.ts';
 import { PasswordInput } from './password-input.tsx';
 import { ProfileFields } from './profile-fields.tsx';
 
@@ -50,18 +51,18 @@ function ProfileSummary({ ctx, profile }: { ctx: ViewContext; profile: AccountPr
         },
         { key: t('accounts.fields.country'), value: orNotGiven(profile.country && countryName(profile.country, locale)) },
         { key: t('accountPage.profile.role'), value: t(`common.roles.${profile.role}`) },
-        { key: t('accountPage.profile.memberSince'), value: <DateText date={profile.createdAt} locale={locale} /> },
+        { key: t('accountPage.profile.memberSince'), value: <DateText ctx={ctx} date={profile.createdAt} /> },
       ]}
     />
   );
 }
 
 function SessionsTable({ ctx, sessions }: { ctx: ViewContext; sessions: readonly AccountSession[] }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   const rows = sessions.map((session) => {
     const device = deviceLabel(t, session.userAgent);
     // Every button reads the same; the hidden part tells screen-reader users which session it ends.
-    const context = t('accountPage.sessions.revokeContext', { device, date: formatDate(session.lastSeenAt, locale, true) });
+    const context = t('accountPage.sessions.revokeContext', { device, date: formatDateText(ctx, session.lastSeenAt, true) });
     return [
       <>
         {device}
@@ -72,8 +73,8 @@ function SessionsTable({ ctx, sessions }: { ctx: ViewContext; sessions: readonly
           </>
         ) : null}
       </>,
-      <DateText date={session.createdAt} locale={locale} withTime />,
-      <DateText date={session.lastSeenAt} locale={locale} withTime />,
+      <DateText ctx={ctx} date={session.createdAt} withTime />,
+      <DateText ctx={ctx} date={session.lastSeenAt} withTime />,
       <PostForm action={ctx.href('/account/sessions/revoke')} csrfToken={ctx.csrfToken()} class="inline-form">
         <input type="hidden" name="session" value={session.publicId} />
         <Button variant="secondary">
@@ -107,6 +108,9 @@ export function AccountPage({ ctx, overview, profileForm, passwordForm, notice }
         <h2 id="profile-title">{t('accountPage.profile.title')}</h2>
         <ProfileSummary ctx={ctx} profile={overview.profile} />
         <p class="hint">{t('accountPage.profile.emailHint')}</p>
+        <p>
+          <a href={ctx.href(PROFILE_SETTINGS_PATH)}>{t('accountPage.profile.publicProfile')}</a>
+        </p>
         <h3>{t('accountPage.profile.editTitle')}</h3>
         <PostForm action={ctx.href('/account/profile')} csrfToken={ctx.csrfToken()}>
           <ProfileFields ctx={ctx} bind={bindProfile} />

@@ -61,7 +61,7 @@ export function AuditPage({ ctx, list }: { ctx: ViewContext; list: Page<AuditRow
           t('admin.audit.columns.details'),
         ]}
         row={(entry) => [
-          <DateText locale={ctx.locale} date={entry.createdAt} withTime />,
+          <DateText ctx={ctx} date={entry.createdAt} withTime />,
           actorLabel(ctx, entry.actor),
           actionLabel(ctx, entry.action),
           <SubjectText ctx={ctx} entry={entry} />,

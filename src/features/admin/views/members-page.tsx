@@ -106,7 +106,7 @@ function RoleForm({ ctx, member, action, error }: RoleFormProps) {
 /** Deleted accounts keep their row for the content they wrote, but show nothing personal. */
 function memberCells(ctx: ViewContext, member: MemberRow, roleAction: string, error: RoleChangeError | undefined) {
   const { t } = ctx;
-  const created = <DateText locale={ctx.locale} date={member.created_at} />;
+  const created = <DateText ctx={ctx} date={member.created_at} />;
   if (member.deleted_at || member.name === null) {
     return [<span class="muted">{t('admin.members.deleted')}</span>, '', '', '', '', created, ''];
   }

@@ -71,7 +71,7 @@ export function OutboxPage({ ctx, list, smtpConfigured }: { ctx: ViewContext; li
           <DeliveryStatus ctx={ctx} mail={mail} />,
           String(mail.attempts),
           mail.last_error ?? '',
-          <DateText locale={ctx.locale} date={mail.created_at} withTime />,
+          <DateText ctx={ctx} date={mail.created_at} withTime />,
         ]}
         empty={t('admin.outbox.none')}
         hrefFor={(page) => ctx.href(pageHref('/admin/outbox', {}, page))}
@@ -95,10 +95,10 @@ export function OutboxMailPage({ ctx, mail }: { ctx: ViewContext; mail: OutboxMa
       <SummaryList
         rows={[
           { key: t('admin.outbox.mail.recipient'), value: mail.recipient },
-          { key: t('admin.outbox.mail.date'), value: <DateText locale={ctx.locale} date={mail.created_at} withTime /> },
+          { key: t('admin.outbox.mail.date'), value: <DateText ctx={ctx} date={mail.created_at} withTime /> },
           { key: t('admin.outbox.mail.status'), value: <DeliveryStatus ctx={ctx} mail={mail} /> },
           { key: t('admin.outbox.mail.attempts'), value: String(mail.attempts) },
-          ...(mail.sent_at ? [{ key: t('admin.outbox.mail.sentAt'), value: <DateText locale={ctx.locale} date={mail.sent_at} withTime /> }] : []),
+          ...(mail.sent_at ? [{ key: t('admin.outbox.mail.sentAt'), value: <DateText ctx={ctx} date={mail.sent_at} withTime /> }] : []),
           ...(mail.last_error ? [{ key: t('admin.outbox.mail.lastError'), value: mail.last_error }] : []),
           ...(mail.message_id ? [{ key: t('admin.outbox.mail.messageId'), value: <code>{mail.message_id}</code> }] : []),
         ]}

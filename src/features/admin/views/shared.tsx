@@ -1,16 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../../platform/context.ts';
-import type { Locale } from '../../../platform/i18n.ts';
 import type { Page } from '../../../platform/pagination.ts';
 import { paginationLabels } from '../../../platform/pagination.ts';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { Table } from '../../../ui/table.tsx';
-import { formatDate, formatDateTime } from './format.ts';
 
-/** A machine-readable date with its text in the page's language. */
-export function DateText({ locale, date, withTime }: { locale: Locale; date: Date; withTime?: boolean }) {
-  return <time datetime={date.toISOString()}>{withTime ? formatDateTime(locale, date) : formatDate(locale, date)}</time>;
-}
+export { DateText } from '../../../ui/date-text.tsx';
 
 export function BackToOverview({ ctx }: { ctx: ViewContext }) {
   return (

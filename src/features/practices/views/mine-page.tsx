@@ -36,7 +36,7 @@ function Feedback({ ctx, practice }: { ctx: ViewContext; practice: MyPractice })
   return (
     <>
       <p>
-        {ctx.t(`practices.review.decisionMade.${practice.decision}`)} <DateText locale={ctx.locale} date={practice.decided_at} />
+        {ctx.t(`practices.review.decisionMade.${practice.decision}`)} <DateText ctx={ctx} date={practice.decided_at} />
       </p>
       {practice.message ? <p>{excerpt(practice.message)}</p> : null}
       <a href={ctx.href(`/practices/${practice.slug}/feedback`)}>
@@ -92,7 +92,7 @@ export function MinePage({ ctx, list, notice }: { ctx: ViewContext; list: Page<M
               <>
                 <StatusTag ctx={ctx} status={practice.status} /> <PendingTag ctx={ctx} state={practice.pending_state} />
               </>,
-              <DateText locale={ctx.locale} date={practice.updated_at} />,
+              <DateText ctx={ctx} date={practice.updated_at} />,
               <Feedback ctx={ctx} practice={practice} />,
               <Actions ctx={ctx} practice={practice} />,
             ])}

@@ -318,7 +318,7 @@ function recordFacts(ctx: ViewContext, page: PracticePage): SummaryRow[] {
       value: row.last_confirmed_at ? formatDay(row.last_confirmed_at, locale) : t('practicePage.meta.neverConfirmed'),
     },
   ];
-  if (row.published_at) rows.push({ key: t('practicePage.meta.published'), value: formatMoment(row.published_at, locale) });
+  if (row.published_at) rows.push({ key: t('practicePage.meta.published'), value: formatMoment(row.published_at, ctx) });
   if (row.author_deleted_at) rows.push({ key: t('practicePage.meta.submittedBy'), value: t('practicePage.meta.deletedMember') });
   else if (row.author_name) rows.push({ key: t('practicePage.meta.submittedBy'), value: <span dir="auto">{row.author_name}</span> });
   return rows;

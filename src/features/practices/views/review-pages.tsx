@@ -151,7 +151,7 @@ export function ReviewPage(props: ReviewPageProps) {
         {row.submitted_at ? (
           <>
             {' – '}
-            {t('practices.review.submittedOn')} <DateText locale={ctx.locale} date={row.submitted_at} />
+            {t('practices.review.submittedOn')} <DateText ctx={ctx} date={row.submitted_at} />
           </>
         ) : null}
       </p>

@@ -105,7 +105,7 @@ export function ReviewFeedback({ ctx, review }: ReviewFeedbackProps) {
     <section id="feedback" aria-labelledby="feedback-title" class="review-feedback">
       <h2 id="feedback-title">{t('practices.review.feedbackTitle')}</h2>
       <p>
-        {t(`practices.review.decisionMade.${review.decision}`)} <DateText locale={ctx.locale} date={review.created_at} />
+        {t(`practices.review.decisionMade.${review.decision}`)} <DateText ctx={ctx} date={review.created_at} />
       </p>
       {review.message ? (
         <blockquote>
@@ -135,7 +135,7 @@ export function DecisionList({ ctx, reviews }: { ctx: ViewContext; reviews: read
       {reviews.map((review, index) => (
         <article key={index} class="past-decision">
           <h3>
-            {ctx.t(`practices.review.decisionMade.${review.decision}`)} <DateText locale={ctx.locale} date={review.created_at} withTime />
+            {ctx.t(`practices.review.decisionMade.${review.decision}`)} <DateText ctx={ctx} date={review.created_at} withTime />
           </h3>
           <p>{ctx.t('practices.review.by', { name: review.reviewer_name ?? ctx.t('practices.review.unknownAuthor') })}</p>
           {review.message ? <MessageText text={review.message} /> : null}

@@ -136,7 +136,7 @@ export function MyResourcesPage({ ctx, list }: { ctx: ViewContext; list: Page<Mi
               <>
                 <StatusTag ctx={ctx} status={row.status} /> <PendingTag ctx={ctx} state={row.pending_state} />
               </>,
-              <DateText locale={ctx.locale} date={row.updated_at} />,
+              <DateText ctx={ctx} date={row.updated_at} />,
             ])}
           />
           <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => ctx.href(`/resources/mine?page=${page}`)} labels={paginationLabels(t)} />
@@ -176,7 +176,7 @@ export function BrokenLinksPage({ ctx, list }: { ctx: ViewContext; list: Page<Br
               </a>,
               <span class="break-all">{row.url ?? ''}</span>,
               row.link_status !== null ? String(row.link_status) : t(`resources.links.errors.${row.link_error ?? 'network'}`),
-              row.link_checked_at ? <DateText locale={ctx.locale} date={row.link_checked_at} withTime /> : '',
+              row.link_checked_at ? <DateText ctx={ctx} date={row.link_checked_at} withTime /> : '',
             ])}
           />
           <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => ctx.href(`/resources/links?page=${page}`)} labels={paginationLabels(t)} />
