@@ -8,10 +8,11 @@ import { accounts, staffTwoFactorGate } from './features/accounts/index.ts';
 import { admin } from './features/admin/index.ts';
 import { health } from './features/health/index.ts';
 import { home } from './features/home/index.ts';
-import { practiceKind, practices, practiceSearch, practicesMachineAccess } from './features/practices/index.ts';
-import { resourceKind, resources, resourceSearch, resourcesMachineAccess } from './features/resources/index.ts';
+import { practices, practiceSearch, practicesMachineAccess } from './features/practices/index.ts';
+import { resources, resourceSearch, resourcesMachineAccess } from './features/resources/index.ts';
 import { community } from './features/community/index.ts';
-import { contentKinds } from './content/kinds.ts';
+import { follows } from './features/follows/index.ts';
+import { allContentKinds } from './content-kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
 import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
 import { CONTENT_LANGUAGES } from './lib/languages.ts';
@@ -57,7 +58,7 @@ export async function buildApp(
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
   app.decorate('deps', deps);
   // Shared machinery, built once for every locale's pages and every kind of content.
-  const kinds = contentKinds([practiceKind, resourceKind]);
+  const kinds = allContentKinds();
   const resourcesSearch = resourceSearch(db);
   const practicesSearch = practiceSearch({ db });
   const engagement = engagementService({ db, kinds });
@@ -98,6 +99,8 @@ export async function buildApp(
   // The body is parsed by preHandler time, so the token in the form field can be read there.
   app.addHook('preHandler', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method)) return done();
+    // A route that acts on a signed token in its address and on no session (one-click unsubscribe).
+    if (request.routeOptions.config.withoutCsrf) return done();
     app.csrfProtection(request, reply, done);
   });
 
@@ -140,6 +143,7 @@ export async function buildApp(
         await pages.register(practices(practicesSearch));
         await pages.register(resources(resourcesSearch));
         await pages.register(community);
+        await pages.register(follows);
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

@@ -3,6 +3,7 @@ import { engagementPersonalData } from './engagement/index.ts';
 import { accountTablesPersonalData } from './features/accounts/index.ts';
 import { practicePersonalData } from './features/practices/index.ts';
 import { resourcesPersonalData } from './features/resources/index.ts';
+import { followsPersonalData } from './features/follows/index.ts';
 import { auditPersonalData } from './platform/audit.ts';
 import { outboxPersonalData } from './platform/mail.ts';
 import { personalDataRegistry } from './platform/personal-data.ts';
@@ -17,6 +18,7 @@ import { singleUseLinksPersonalData } from './platform/single-use-links.ts';
 export const personalData = personalDataRegistry([
   ...practicePersonalData,
   resourcesPersonalData,
+  ...followsPersonalData,
   ...engagementPersonalData,
   pendingChangesPersonalData,
   revisionsPersonalData,

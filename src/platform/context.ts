@@ -19,6 +19,10 @@ export interface CurrentUser {
   readonly twoFactorEnabled: boolean;
   /** An IANA time zone: times on the member's pages are shown in it. */
   readonly timeZone: string;
+  /** Notifications not yet seen: the header shows the count. */
+  readonly unreadNotifications: number;
+  /** Moves on with each follow or unfollow, so that parts kept for the member show the change. */
+  readonly followsVersion: number;
 }
 
 /** What every view needs to know about the request it renders for. */

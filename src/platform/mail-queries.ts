@@ -8,10 +8,13 @@ import type { MailTransportName } from '../db/schema/platform.ts';
 type Trx = Transaction<Database>;
 type Executor = Db | Trx;
 
-export async function insertQueuedMail(trx: Trx, mail: { recipient: string; subject: string; body: string; messageId: string }): Promise<number> {
+export async function insertQueuedMail(
+  trx: Trx,
+  mail: { recipient: string; subject: string; body: string; messageId: string; headers: Record<string, string> },
+): Promise<number> {
   const row = await trx
     .insertInto('outbox')
-    .values({ recipient: mail.recipient, subject: mail.subject, body: mail.body, message_id: mail.messageId, status: 'queued' })
+    .values({ recipient: mail.recipient, subject: mail.subject, body: mail.body, message_id: mail.messageId, headers: mail.headers, status: 'queued' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -21,7 +24,7 @@ export async function insertQueuedMail(trx: Trx, mail: { recipient: string; subj
 export function lockMail(trx: Trx, id: number) {
   return trx
     .selectFrom('outbox')
-    .select(['id', 'recipient', 'subject', 'body', 'status', 'message_id'])
+    .select(['id', 'recipient', 'subject', 'body', 'status', 'message_id', 'headers'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();

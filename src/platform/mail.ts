@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import type { Database } from '../db/schema/index.ts';
+import type { Transaction } from 'kysely';
 import type { MailTransportName } from '../db/schema/platform.ts';
 import type { Jobs, QueueOptions } from './jobs/index.ts';
 import { percentDecoded } from '../lib/text.ts';
@@ -19,11 +21,20 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, such as List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface Mailer {
   /** Records the mail and queues its delivery; resolves once both are committed. */
   send(mail: Mail): Promise<void>;
+  /**
+   * Records the mail and queues its delivery inside the caller's transaction: the mail exists
+   * if and only if the transaction commits. Call `wake()` after the commit.
+   */
+  sendWithin(trx: Transaction<Database>, mail: Mail): Promise<void>;
+  /** Lets delivery start now rather than at the next poll. */
+  wake(): void;
 }
 
 export interface OutgoingMail extends Mail {
@@ -60,8 +71,8 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
   const transport = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS_MS });
   return {
     name: 'smtp',
-    async deliver({ to, subject, text, messageId }) {
-      await transport.sendMail({ from, to, subject, text, messageId });
+    async deliver({ to, subject, text, messageId, headers }) {
+      await transport.sendMail({ from, to, subject, text, messageId, ...(headers ? { headers: { ...headers } } : {}) });
     },
   };
 }
@@ -127,7 +138,13 @@ export function createMailer({ db, jobs, config, transport = transportFor(config
         const mail = await queries.lockMail(trx, mailId);
         if (!mail || mail.status !== 'queued') return;
         try {
-          await transport.deliver({ to: mail.recipient, subject: mail.subject, text: mail.body, messageId: mail.message_id ?? `<outbox-${mail.id}@${messageIdDomain}>` });
+          await transport.deliver({
+            to: mail.recipient,
+            subject: mail.subject,
+            text: mail.body,
+            messageId: mail.message_id ?? `<outbox-${mail.id}@${messageIdDomain}>`,
+            headers: mail.headers,
+          });
         } catch (error) {
           const description = describeDeliveryError(error, config.smtpUrl);
           // What goes on (to the log and pg-boss's record of the job) is the cleaned message too.
@@ -143,15 +160,19 @@ export function createMailer({ db, jobs, config, transport = transportFor(config
     { ...retries, expireInSeconds: DELIVERY_EXPIRES_SECONDS, concurrency: 2 },
   );
 
+  async function sendWithin(trx: Transaction<Database>, { to, subject, text, headers }: Mail): Promise<void> {
+    const messageId = `<${randomUUID()}@${messageIdDomain}>`;
+    const mailId = await queries.insertQueuedMail(trx, { recipient: to, subject, body: text, messageId, headers: { ...headers } });
+    await jobs.send(MAIL_QUEUE, { mailId }, { executor: trx });
+  }
+
   return {
-    async send({ to, subject, text }) {
-      const messageId = `<${randomUUID()}@${messageIdDomain}>`;
-      await db.transaction().execute(async (trx) => {
-        const mailId = await queries.insertQueuedMail(trx, { recipient: to, subject, body: text, messageId });
-        await jobs.send(MAIL_QUEUE, { mailId }, { executor: trx });
-      });
+    async send(mail) {
+      await db.transaction().execute((trx) => sendWithin(trx, mail));
       jobs.wake(MAIL_QUEUE);
     },
+    sendWithin,
+    wake: () => jobs.wake(MAIL_QUEUE),
   };
 }
 

@@ -89,6 +89,8 @@ export interface SharedPageOptions {
 declare module 'fastify' {
   interface FastifyContextConfig {
     sharedPage?: SharedPageOptions;
+    /** The route acts on a signed token in its address, never on a session: no CSRF token is asked. */
+    withoutCsrf?: boolean;
   }
   interface FastifyInstance {
     pageCache: PageCacheStats;
@@ -205,7 +207,9 @@ export const pageCache = fp<PageCacheOptions>(
     });
     /** The member's parts of the template kept under `key` (audience, address, generations, day). */
     async function partsOf(key: string, template: MemberTemplate, request: FastifyRequest, reply: FastifyReply, personalisers: SharedPageOptions['personalise']) {
-      const partsKey = JSON.stringify([request.currentUser?.id, key]);
+      // Parts show the member's follows and unread count, which no page generation covers.
+      const member = request.currentUser;
+      const partsKey = JSON.stringify([member?.id, member?.unreadNotifications, member?.followsVersion, key]);
       const known = memberParts.get(partsKey);
       if (known) return known;
       const parts = await renderParts(template, viewContext(request, reply), request, personalisers);

@@ -82,6 +82,8 @@ export function standInFor(member: CurrentUser): CurrentUser {
     emailVerified: member.emailVerified,
     twoFactorEnabled: member.twoFactorEnabled,
     timeZone: member.timeZone,
+    unreadNotifications: 0,
+    followsVersion: 0,
   };
 }
 

@@ -95,6 +95,8 @@ async function loadSession(db: Db, idHash: string): Promise<LiveSession | null> 
       'users.role',
       'users.email_verified_at',
       'users.time_zone',
+      'users.unread_notifications',
+      'users.follows_version',
       'sessions.last_seen_at',
       liveUntil().as('live_until'),
     ])
@@ -116,6 +118,8 @@ async function loadSession(db: Db, idHash: string): Promise<LiveSession | null> 
     emailVerified: row.email_verified_at !== null,
     twoFactorEnabled: row.two_factor_enabled_at !== null,
     timeZone: row.time_zone,
+    unreadNotifications: row.unread_notifications,
+    followsVersion: row.follows_version,
   };
   return { user, liveUntil: new Date(row.live_until).getTime() };
 }

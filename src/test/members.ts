@@ -90,7 +90,7 @@ export async function createMember(
     id: user.id,
     name,
     email,
-    user: { id: user.id, handle, name, email, role, emailVerified: true, twoFactorEnabled: totpSecret !== null, timeZone: 'UTC' },
+    user: { id: user.id, handle, name, email, role, emailVerified: true, twoFactorEnabled: totpSecret !== null, timeZone: 'UTC', unreadNotifications: 0, followsVersion: 0 },
     client: await newSession(testApp, user.id),
     totpSecret,
   };

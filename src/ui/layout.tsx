@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../platform/context.ts';
 import { LOCALES, languageName } from '../platform/i18n.ts';
 import { can } from '../platform/permissions.ts';
+import { Personal, personalPart } from '../platform/personal-parts.tsx';
 import { PostForm } from './post-form.tsx';
 
 export interface LayoutProps {
@@ -30,6 +31,16 @@ function navItems(ctx: ViewContext): NavItem[] {
   if (can(user, 'site.administer')) items.push({ href: '/admin', label: t('common.nav.admin') });
   return items;
 }
+
+/** The member's notifications and how many are new: their own, so a part of every page kept for an audience. */
+const notificationsLink = personalPart<null>('notifications-link', (ctx) => {
+  const unread = ctx.user?.unreadNotifications ?? 0;
+  return (
+    <a href={ctx.href('/notifications')} aria-current={isCurrent(ctx, '/notifications') ? 'page' : undefined}>
+      {unread > 0 ? ctx.t('common.nav.notificationsUnread', { count: unread }) : ctx.t('common.nav.notifications')}
+    </a>
+  );
+});
 
 /** The deepest navigation item containing the current path is the current one. */
 function currentHref(ctx: ViewContext, items: readonly NavItem[]): string | undefined {
@@ -99,6 +110,11 @@ export function Layout({ ctx, title, stylesheetHref, children }: LayoutProps) {
                     </a>
                   </li>
                 ))}
+                {user ? (
+                  <li>
+                    <Personal ctx={ctx} part={notificationsLink} data={null} />
+                  </li>
+                ) : null}
                 {user ? (
                   <li>
                     <PostForm action={ctx.href('/logout')} csrfToken={ctx.csrfToken()} class="inline-form">

@@ -15,6 +15,9 @@ export function isStaff(role: Role): boolean {
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 
+export const DIGEST_FREQUENCIES = ['off', 'daily', 'weekly'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+
 export interface UsersTable {
   id: Generated<number>;
   handle: string;
@@ -39,6 +42,12 @@ export interface UsersTable {
   /** What the directory matches and filters on, built from the public fields only. */
   directory_text: string | null;
   directory_facets: ColumnType<string[], string[] | undefined, string[]>;
+  digest_frequency: ColumnType<DigestFrequency, DigestFrequency | undefined, DigestFrequency>;
+  /** Mail at once for what concerns the member directly (replies, messages). */
+  notice_mails: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Kept by triggers (migration 030). */
+  unread_notifications: ColumnType<number, never, never>;
+  follows_version: ColumnType<number, never, never>;
   role: ColumnType<Role, Role | undefined, Role>;
   locale: ColumnType<string, string | undefined, string>;
   email_verified_at: Date | null;

@@ -22,6 +22,7 @@ import type { CommentsTable, PendingChangesTable, RatingTotalsTable, RatingsTabl
 import type { SearchDocumentsTable, SearchFacetCountsTable, SearchGenerationsTable } from './search.ts';
 import type { ResourcePracticesTable, ResourcesTable } from './resources.ts';
 import type { CitiesTable, TaxonomyTermsTable } from './taxonomies.ts';
+import type { ContentEventsTable, FollowsTable, NotificationsTable } from './follows.ts';
 
 /** Every table the app reads or writes, one file per aggregate. */
 export interface Database {
@@ -56,4 +57,7 @@ export interface Database {
   search_documents: SearchDocumentsTable;
   search_facet_counts: SearchFacetCountsTable;
   search_generations: SearchGenerationsTable;
+  follows: FollowsTable;
+  content_events: ContentEventsTable;
+  notifications: NotificationsTable;
 }

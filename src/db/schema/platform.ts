@@ -19,6 +19,8 @@ export interface OutboxTable {
   transport: MailTransportName | null;
   /** The Message-ID header, the same on every attempt, so that receivers can drop a duplicate. */
   message_id: string | null;
+  /** Extra headers sent with the mail, such as List-Unsubscribe (RFC 8058). */
+  headers: ColumnType<Record<string, string>, Record<string, string> | undefined, Record<string, string>>;
 }
 
 export interface RateLimitsTable {

@@ -7,6 +7,7 @@ import { parsePage } from '../../platform/pagination.ts';
 import { POSTING_LIMIT } from '../../platform/rate-limit.ts';
 import { PRACTICE_KIND } from '../practices/index.ts';
 import { RESOURCE_KIND } from '../resources/index.ts';
+import { followPersonaliser } from '../follows/index.ts';
 import { taxonomyService } from '../taxonomies/index.ts';
 import type { ProfileForm } from './profile.ts';
 import { DIRECTORY_FILTERS, DIRECTORY_QUERY_MAX, type CommunityService, type DirectoryFilterParam } from './service.ts';
@@ -101,11 +102,11 @@ export function communityRoutes(service: CommunityService) {
 
     app.get(
       '/members/:handle',
-      { schema: { params: handleParams }, config: sharedPage([PAGE_GENERATIONS.member, PRACTICE_KIND, RESOURCE_KIND, PAGE_GENERATIONS.taxonomy]) },
+      { schema: { params: handleParams }, config: sharedPage([PAGE_GENERATIONS.member, PRACTICE_KIND, RESOURCE_KIND, PAGE_GENERATIONS.taxonomy], { personalise: [followPersonaliser] }) },
       async (request, reply) => {
         const { handle } = request.params as { handle: string };
-        const { profile, published } = await service.member(handle);
-        return reply.page(profile.name, (ctx) => <MemberPage ctx={ctx} profile={profile} published={published} />);
+        const { id, profile, published } = await service.member(handle);
+        return reply.page(profile.name, (ctx) => <MemberPage ctx={ctx} memberId={id} profile={profile} published={published} />);
       },
     );
   };

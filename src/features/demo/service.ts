@@ -38,7 +38,7 @@ export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: 
   for (const member of DEMO_MEMBERS) {
     const { id, handle } = await accounts.createAccount({ ...member, password: randomPassword() }, member.locale);
     authorIdByEmail.set(member.email, id);
-    members.set(member.email, { id, handle, name: member.name, email: member.email, role: member.role, emailVerified: true, twoFactorEnabled: false, timeZone: 'UTC' });
+    members.set(member.email, { id, handle, name: member.name, email: member.email, role: member.role, emailVerified: true, twoFactorEnabled: false, timeZone: 'UTC', unreadNotifications: 0, followsVersion: 0 });
   }
   await loadDemoPractices(deps, authorIdByEmail);
   await loadDemoProfiles(deps, members);

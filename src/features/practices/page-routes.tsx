@@ -4,6 +4,7 @@ import { EMPTY_FORM } from '../../platform/forms.ts';
 import { PAGE_GENERATIONS, keepPrivate, sharedPage } from '../../platform/page-cache.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { personaliser } from '../../platform/personal-parts.tsx';
+import { followPersonaliser } from '../follows/index.ts';
 import { PRACTICE_KIND, PRACTICES_PATH } from './kind.ts';
 import { practicePageService } from './page-service.ts';
 import { canEdit } from './policies.ts';
@@ -71,6 +72,7 @@ export async function practicePageRoutes(app: FastifyInstance) {
   // Kept per audience for members too: their rating and their edit link are filled in per request.
   const personalParts = [
     personalRating(app.engagement),
+    followPersonaliser,
     personaliser(practiceActionsPart, (_request, member, actions) => ({ ...actions, canEdit: canEdit(member, actions.row) })),
   ];
 

@@ -6,6 +6,7 @@ import { requireCapability, requireUser, signedInUser } from '../../platform/gua
 import { PAGE_GENERATIONS, keepPrivate, sharedPage } from '../../platform/page-cache.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { personaliser } from '../../platform/personal-parts.tsx';
+import { followPersonaliser } from '../follows/index.ts';
 import { POSTING_LIMIT } from '../../platform/rate-limit.ts';
 import { acceptUploads, ATTACHMENT_PARAMS, prepareAttachments, sendAttachment, uploadsOf } from '../../platform/uploads/index.ts';
 import { QUERY_PARAM_MAX, type RawQuery } from '../../search/index.ts';
@@ -203,6 +204,7 @@ export function resourceRoutes({ service, search }: { service: ResourceService; 
     // Kept per audience for members too: their rating and their edit link are filled in per request.
     const personalParts = [
       personalRating(app.engagement),
+      followPersonaliser,
       personaliser(resourceEditPart, (_request, member, link) => ({ ...link, canEdit: canEditResource(member, link.row) })),
     ];
 

@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../../platform/context.ts';
+import { FollowButton } from '../../follows/index.ts';
 import { formatMoment, paragraphsOf } from '../../../ui/format.ts';
 import { SummaryList } from '../../../ui/summary-list.tsx';
 import type { PublicProfile } from '../service.ts';
@@ -12,6 +13,7 @@ interface PublishedItem {
 
 export interface MemberPageProps {
   ctx: ViewContext;
+  memberId: number;
   profile: PublicProfile;
   published: { practices: readonly PublishedItem[]; resources: readonly PublishedItem[]; practiceCount: number; resourceCount: number };
 }
@@ -41,12 +43,13 @@ function PublishedList({ ctx, items, base, heading, count, empty }: { ctx: ViewC
 }
 
 /** `/{l}/members/{handle}`: what a member chose to show, and what they published. */
-export function MemberPage({ ctx, profile, published }: MemberPageProps) {
+export function MemberPage({ ctx, memberId, profile, published }: MemberPageProps) {
   const { t } = ctx;
   const rows = profileRows(ctx, profile);
   return (
     <div class="stack">
       <h1 dir="auto">{profile.name}</h1>
+      <FollowButton ctx={ctx} kind="member" targetKey={String(memberId)} label={profile.name} />
       {rows.length > 0 ? <SummaryList rows={rows} /> : <p>{t('community.member.nothingPublic')}</p>}
       {profile.bio ? (
         <section aria-labelledby="bio-heading">

@@ -11,6 +11,7 @@ import { AttachmentList } from '../../../ui/attachments.tsx';
 import type { PracticePage } from '../page-service.ts';
 import { CommentsSection, PersonalRating, type CommunityNotice } from '../../../engagement/index.ts';
 import { Personal, personalPart } from '../../../platform/personal-parts.tsx';
+import { FollowButton } from '../../follows/index.ts';
 import type { PracticeStatus } from '../../../db/schema/practices.ts';
 import { formatDay, formatMoment, formatMonth, formatMoney, paragraphsOf, safeHttpUrl } from '../../../ui/format.ts';
 import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
@@ -378,6 +379,7 @@ export function PracticePageView({ ctx, page, forms, notice, urls }: PracticePag
           </NotificationBanner>
         ) : null}
         <Personal ctx={ctx} part={practiceActionsPart} data={{ slug, canEdit: page.canEdit, row: { status: row.status, author_id: row.author_id } }} />
+        {row.status === 'published' ? <FollowButton ctx={ctx} kind="practice" targetKey={String(row.id)} label={row.title} /> : null}
       </header>
 
       <Section id="summary" title={t('practicePage.sections.summary')}>

@@ -1,3 +1,4 @@
+import { FollowButton } from '../../follows/index.ts';
 import { Section } from '../../../ui/section.tsx';
 import { countryName } from '../../../lib/countries.ts';
 import { displayNames } from '../../../lib/intl.ts';
@@ -111,6 +112,7 @@ export function ResourcePageView({ ctx, detail, engagement, neighbours, forms, n
       </p>
       <TagList tags={tagsOf(ctx, detail)} label={t('resources.page.tags')} />
       <Personal ctx={ctx} part={resourceEditPart} data={{ slug: row.slug, canEdit, row: { status: row.status, author_id: row.author_id } }} />
+      {row.status === 'published' ? <FollowButton ctx={ctx} kind="resource" targetKey={String(row.id)} label={row.title} /> : null}
       {row.url ? (
         <p>
           <a href={row.url} rel="nofollow ugc noopener noreferrer" class="button button--secondary">

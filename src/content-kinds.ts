@@ -1,0 +1,8 @@
+import { contentKinds, type ContentKinds } from './content/kinds.ts';
+import { practiceKind } from './features/practices/index.ts';
+import { resourceKind } from './features/resources/index.ts';
+
+/** Every kind of content the app serves: the pages and the background jobs share this one list. */
+export function allContentKinds(): ContentKinds {
+  return contentKinds([practiceKind, resourceKind]);
+}
