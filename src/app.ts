@@ -12,6 +12,7 @@ import { practices, practiceSearch, practicesMachineAccess } from './features/pr
 import { resources, resourceSearch, resourcesMachineAccess } from './features/resources/index.ts';
 import { community } from './features/community/index.ts';
 import { follows } from './features/follows/index.ts';
+import { worldwide } from './features/worldwide/index.ts';
 import { allContentKinds } from './content-kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
 import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
@@ -144,6 +145,7 @@ export async function buildApp(
         await pages.register(resources(resourcesSearch));
         await pages.register(community);
         await pages.register(follows);
+        await pages.register(worldwide(practicesSearch));
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

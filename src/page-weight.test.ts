@@ -102,6 +102,14 @@ async function pagesToWeigh(): Promise<string[]> {
     // Right-to-left pages carry their own text: one of them too.
     urls.push(`/ar${area.path}/${encodeURIComponent(slugs[0] as string)}`);
   }
+  // Pages of places and people, with every map layer.
+  const city = (await sql<{ slug: string }>`SELECT slug FROM cities ORDER BY id LIMIT 1`.execute(testApp.deps.db)).rows[0];
+  const member = (await sql<{ handle: string }>`SELECT handle FROM users WHERE listed ORDER BY id LIMIT 1`.execute(testApp.deps.db)).rows[0];
+  assert.ok(city && member, 'the demo content has cities and listed members');
+  for (const locale of ['en', 'ar']) {
+    urls.push(`/${locale}/map`, `/${locale}/map?layer=resources`, `/${locale}/map?layer=members`, `/${locale}/countries/fr`, `/${locale}/cities/${encodeURIComponent(city.slug)}`);
+    urls.push(`/${locale}/community`, `/${locale}/community?q=migration`, `/${locale}/members/${encodeURIComponent(member.handle)}`);
+  }
   return urls;
 }
 

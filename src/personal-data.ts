@@ -4,6 +4,7 @@ import { accountTablesPersonalData } from './features/accounts/index.ts';
 import { practicePersonalData } from './features/practices/index.ts';
 import { resourcesPersonalData } from './features/resources/index.ts';
 import { followsPersonalData } from './features/follows/index.ts';
+import { worldwidePersonalData } from './features/worldwide/index.ts';
 import { auditPersonalData } from './platform/audit.ts';
 import { outboxPersonalData } from './platform/mail.ts';
 import { personalDataRegistry } from './platform/personal-data.ts';
@@ -19,6 +20,7 @@ export const personalData = personalDataRegistry([
   ...practicePersonalData,
   resourcesPersonalData,
   ...followsPersonalData,
+  ...worldwidePersonalData,
   ...engagementPersonalData,
   pendingChangesPersonalData,
   revisionsPersonalData,

@@ -29,6 +29,9 @@ let secrets: string[] = [];
 async function plantPrivateData(testApp: TestApp): Promise<string[]> {
   const { db } = testApp.deps;
   await sql`UPDATE users SET email = 'member-' || id || '.${sql.raw(MARKER)}@example.org' WHERE email IS NOT NULL`.execute(db);
+  // Profile fields the member did not make public: written, but kept private.
+  await sql`UPDATE users SET job_title = ${`${MARKER} job`}, bio = ${`${MARKER} bio`}, website = ${`https://${MARKER}.example.org/`},
+              public_fields = array_remove(array_remove(array_remove(public_fields, 'jobTitle'), 'bio'), 'website')`.execute(db);
   await sql`UPDATE practices SET contact_name = ${`${MARKER} contact`}, contact_email = ${`${MARKER}.contact@example.org`}, contact_public = false`.execute(db);
   const emails = await db.selectFrom('users').select('email').where('email', 'is not', null).execute();
   return [MARKER, ...emails.flatMap((row) => (row.email ? [row.email] : []))];

@@ -325,3 +325,31 @@ export function practiceMap(countries: readonly string[], cities: readonly MapPl
     dots: points.map(([px, py]) => ({ x: round1(px), y: round1(py), r: radius })),
   };
 }
+
+const ISO2_BY_KEY: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(ISO_NUMERIC).map(([iso2, numeric]): [string, string] => [numeric, iso2]),
+  ...Object.entries(NAMED_WITHOUT_ID).map(([iso2, name]): [string, string] => [`name:${name}`, iso2]),
+]);
+
+export interface CountryShape {
+  /** ISO 3166-1 alpha-2, upper case. */
+  iso2: string;
+  path: string;
+}
+
+let shapes: readonly CountryShape[] | undefined;
+
+/** Every country the map can draw, each its own path, for maps where each country is shaded and linked. */
+export function countryShapes(): readonly CountryShape[] {
+  shapes ??= [...worldBase().countries].flatMap(([key, country]) => {
+    const iso2 = ISO2_BY_KEY.get(key);
+    return iso2 ? [{ iso2, path: country.path }] : [];
+  });
+  return shapes;
+}
+
+/** A place's point on the world map, in map units; undefined when it falls outside it. */
+export function projectPlace(place: MapPlace): { x: number; y: number } | undefined {
+  const point = worldBase().projection([place.longitude, place.latitude]);
+  return point ? { x: round1(point[0]), y: round1(point[1]) } : undefined;
+}

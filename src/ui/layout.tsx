@@ -24,6 +24,7 @@ function navItems(ctx: ViewContext): NavItem[] {
     { href: '/practices', label: t('common.nav.practices') },
     { href: '/resources', label: t('common.nav.resources') },
     { href: '/community', label: t('common.nav.community') },
+    { href: '/map', label: t('common.nav.map') },
   ];
   if (user) items.push({ href: '/practices/mine', label: t('common.nav.myPractices') });
   if (can(user, 'content.review')) items.push({ href: '/review', label: t('common.nav.review') });

@@ -23,6 +23,7 @@ import type { SearchDocumentsTable, SearchFacetCountsTable, SearchGenerationsTab
 import type { ResourcePracticesTable, ResourcesTable } from './resources.ts';
 import type { CitiesTable, TaxonomyTermsTable } from './taxonomies.ts';
 import type { ContentEventsTable, FollowsTable, NotificationsTable } from './follows.ts';
+import type { CityKeepersTable, CityProfilesTable } from './worldwide.ts';
 
 /** Every table the app reads or writes, one file per aggregate. */
 export interface Database {
@@ -60,4 +61,6 @@ export interface Database {
   follows: FollowsTable;
   content_events: ContentEventsTable;
   notifications: NotificationsTable;
+  city_keepers: CityKeepersTable;
+  city_profiles: CityProfilesTable;
 }

@@ -1,0 +1,53 @@
+import type { Executor } from '../../db/client.ts';
+import { PAGE_GENERATIONS } from '../../platform/page-cache.ts';
+import { PRACTICE_KIND } from '../practices/index.ts';
+import { RESOURCE_KIND } from '../resources/index.ts';
+import * as queries from './queries.ts';
+
+/**
+ * The layers of the world map: each says what it counts per country and per city, and which
+ * generations its numbers depend on. An area that comes later (events, labs, organisations) adds
+ * one entry here and appears on the map, on country pages and in the table.
+ */
+export interface MapLayer {
+  readonly name: string;
+  /** Generations the counts depend on, for the page cache. */
+  readonly dependsOn: readonly string[];
+  /** Whether the practice search's filters apply to it. */
+  readonly filtered: boolean;
+  byCountry(db: Executor, groups: queries.FacetGroups): Promise<queries.CountryCount[]>;
+  byCity(db: Executor, groups: queries.FacetGroups): Promise<queries.CityCount[]>;
+}
+
+export const MAP_LAYERS: readonly MapLayer[] = [
+  {
+    name: 'practices',
+    dependsOn: [PRACTICE_KIND, PAGE_GENERATIONS.taxonomy],
+    filtered: true,
+    byCountry: (db, groups) => queries.countsByCountry(db, PRACTICE_KIND, groups),
+    byCity: (db, groups) => queries.practiceCountsByCity(db, groups),
+  },
+  {
+    name: 'resources',
+    dependsOn: [RESOURCE_KIND],
+    filtered: false,
+    byCountry: (db) => queries.countsByCountry(db, RESOURCE_KIND, []),
+    byCity: async () => [],
+  },
+  {
+    name: 'members',
+    dependsOn: [PAGE_GENERATIONS.member, PAGE_GENERATIONS.taxonomy],
+    filtered: false,
+    byCountry: (db) => queries.memberCountsByCountry(db),
+    byCity: (db) => queries.memberCountsByCity(db),
+  },
+];
+
+export const DEFAULT_LAYER = 'practices';
+
+export function layerNamed(name: string | undefined): MapLayer | undefined {
+  return MAP_LAYERS.find((layer) => layer.name === (name ?? DEFAULT_LAYER));
+}
+
+/** Every generation any layer depends on: the map and place pages are cached against them all. */
+export const ALL_LAYER_GENERATIONS: readonly string[] = [...new Set(MAP_LAYERS.flatMap((layer) => layer.dependsOn))];
