@@ -13,6 +13,8 @@ import { resources, resourceSearch, resourcesMachineAccess } from './features/re
 import { community } from './features/community/index.ts';
 import { follows } from './features/follows/index.ts';
 import { worldwide } from './features/worldwide/index.ts';
+import { organisations } from './features/organisations/index.ts';
+import { conversationSubjects, messages } from './features/messages/index.ts';
 import { allContentKinds } from './content-kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
 import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
@@ -144,8 +146,10 @@ export async function buildApp(
         await pages.register(practices(practicesSearch));
         await pages.register(resources(resourcesSearch));
         await pages.register(community);
-        await pages.register(follows);
+        await pages.register(follows([conversationSubjects]));
         await pages.register(worldwide(practicesSearch));
+        await pages.register(organisations);
+        await pages.register(messages);
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

@@ -5,6 +5,8 @@ import { practicePersonalData } from './features/practices/index.ts';
 import { resourcesPersonalData } from './features/resources/index.ts';
 import { followsPersonalData } from './features/follows/index.ts';
 import { worldwidePersonalData } from './features/worldwide/index.ts';
+import { organisationsPersonalData } from './features/organisations/index.ts';
+import { messagesPersonalData } from './features/messages/index.ts';
 import { auditPersonalData } from './platform/audit.ts';
 import { outboxPersonalData } from './platform/mail.ts';
 import { personalDataRegistry } from './platform/personal-data.ts';
@@ -21,6 +23,8 @@ export const personalData = personalDataRegistry([
   resourcesPersonalData,
   ...followsPersonalData,
   ...worldwidePersonalData,
+  ...organisationsPersonalData,
+  ...messagesPersonalData,
   ...engagementPersonalData,
   pendingChangesPersonalData,
   revisionsPersonalData,

@@ -52,6 +52,8 @@ export const PAGE_GENERATIONS = {
   taxonomy: 'taxonomy',
   /** Members' public profiles and the community directory. */
   member: 'member',
+  /** Organisation pages, their members and the items they implemented. */
+  organisation: 'organisation',
 } as const;
 
 /**

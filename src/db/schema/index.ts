@@ -24,6 +24,8 @@ import type { ResourcePracticesTable, ResourcesTable } from './resources.ts';
 import type { CitiesTable, TaxonomyTermsTable } from './taxonomies.ts';
 import type { ContentEventsTable, FollowsTable, NotificationsTable } from './follows.ts';
 import type { CityKeepersTable, CityProfilesTable } from './worldwide.ts';
+import type { OrganisationItemsTable, OrganisationMembersTable, OrganisationsTable } from './organisations.ts';
+import type { ConversationsTable, MemberBlocksTable, MessagesTable } from './messages.ts';
 
 /** Every table the app reads or writes, one file per aggregate. */
 export interface Database {
@@ -63,4 +65,10 @@ export interface Database {
   notifications: NotificationsTable;
   city_keepers: CityKeepersTable;
   city_profiles: CityProfilesTable;
+  organisations: OrganisationsTable;
+  organisation_members: OrganisationMembersTable;
+  organisation_items: OrganisationItemsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  member_blocks: MemberBlocksTable;
 }

@@ -33,6 +33,9 @@ export interface OpenFlagRow {
   comment_excerpt: string | null;
   comment_removed_at: Date | null;
   comment_author_name: string | null;
+  /** The start of a reported private message, and who sent it (null once they left). */
+  message_excerpt: string | null;
+  message_sender_name: string | null;
 }
 
 export async function countOpenFlags(db: Executor): Promise<number> {
@@ -54,6 +57,8 @@ export function openFlagsPage(db: Executor, window: { limit: number; offset: num
     .leftJoin('users as r', 'r.id', 'f.reporter_id')
     .leftJoin('comments as c', (join) => join.on(sql<boolean>`f.subject_kind = 'comment' AND c.id = f.subject_id`))
     .leftJoin('users as ca', 'ca.id', 'c.author_id')
+    .leftJoin('messages as m', (join) => join.on(sql<boolean>`f.subject_kind = 'message' AND m.id = f.subject_id`))
+    .leftJoin('users as ms', 'ms.id', 'm.sender_id')
     .select([
       'f.id',
       'f.subject',
@@ -69,6 +74,8 @@ export function openFlagsPage(db: Executor, window: { limit: number; offset: num
       sql<string | null>`CASE WHEN c.removed_at IS NULL THEN left(c.body, ${EXCERPT_LENGTH + 1}) ELSE '' END`.as('comment_excerpt'),
       'c.removed_at as comment_removed_at',
       sql<string | null>`CASE WHEN ca.deleted_at IS NULL THEN ca.name END`.as('comment_author_name'),
+      sql<string | null>`left(m.body, ${EXCERPT_LENGTH + 1})`.as('message_excerpt'),
+      sql<string | null>`CASE WHEN ms.deleted_at IS NULL THEN ms.name END`.as('message_sender_name'),
     ])
     .where('f.resolved_at', 'is', null)
     .orderBy('f.created_at', 'desc')

@@ -22,6 +22,8 @@ const flagAuditSubject = (id: number): string => `flag:${id}`;
 export type FlaggedContent =
   | { kind: 'item'; item: ContentRef }
   | { kind: 'comment'; item: ContentRef; commentId: number; excerpt: string; removed: boolean; authorName: string | null }
+  /** A private message a member received and reported: its text is the moderators' to read. */
+  | { kind: 'message'; excerpt: string; authorName: string | null }
   /** The item or comment no longer exists: only dismissing is left. */
   | { kind: 'gone' };
 
@@ -47,6 +49,7 @@ export function excerptOf(text: string, length: number = EXCERPT_LENGTH): string
 
 /** The item a report row points at: the reported item, or the one the reported comment is on. */
 function itemRefOf(row: OpenFlagRow): { kind: string; id: number } | undefined {
+  if (row.subject_kind === 'message') return undefined;
   if (row.subject_kind === 'comment') {
     return row.comment_on_kind !== null && row.comment_on_id !== null ? { kind: row.comment_on_kind, id: row.comment_on_id } : undefined;
   }
@@ -54,6 +57,9 @@ function itemRefOf(row: OpenFlagRow): { kind: string; id: number } | undefined {
 }
 
 function flaggedContent(row: OpenFlagRow, items: Map<string, ContentRef>): FlaggedContent {
+  if (row.subject_kind === 'message') {
+    return row.message_excerpt === null ? { kind: 'gone' } : { kind: 'message', excerpt: excerptOf(row.message_excerpt), authorName: row.message_sender_name };
+  }
   const ref = itemRefOf(row);
   const item = ref ? items.get(refKey(ref.kind, ref.id)) : undefined;
   if (!item) return { kind: 'gone' };

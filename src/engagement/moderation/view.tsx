@@ -33,6 +33,12 @@ function ItemLink({ ctx, item }: { ctx: ViewContext; item: ContentRef }) {
 function contentRows(ctx: ViewContext, content: FlaggedContent): SummaryRow[] {
   const { t } = ctx;
   if (content.kind === 'gone') return [{ key: t('moderation.queue.fields.content'), value: <span class="muted">{t('moderation.queue.gone')}</span> }];
+  if (content.kind === 'message') {
+    return [
+      { key: t('moderation.queue.fields.message'), value: <q class="flag__excerpt" dir="auto">{content.excerpt}</q> },
+      { key: t('moderation.queue.fields.messageSender'), value: <span dir="auto">{content.authorName ?? t('engagement.comments.deletedMember')}</span> },
+    ];
+  }
   const itemRow = { key: t(`moderation.queue.fields.${content.item.kind}`), value: <ItemLink ctx={ctx} item={content.item} /> };
   if (content.kind === 'item') return [itemRow];
   return [
@@ -96,7 +102,7 @@ function FlagActions({ ctx, flag, page, heading }: { ctx: ViewContext; flag: Ope
 }
 
 function FlagItem({ ctx, flag, page }: { ctx: ViewContext; flag: OpenFlag; page: number }) {
-  const about = flag.content.kind === 'comment' ? 'comment' : flag.content.kind === 'item' ? flag.content.item.kind : 'unknown';
+  const about = flag.content.kind === 'comment' || flag.content.kind === 'message' ? flag.content.kind : flag.content.kind === 'item' ? flag.content.item.kind : 'unknown';
   const heading = ctx.t(`moderation.queue.itemTitle.${about}`, { id: flag.id });
   return (
     <li class="flag" id={`flag-${flag.id}`}>

@@ -8,6 +8,7 @@ import { POSTING_LIMIT } from '../../platform/rate-limit.ts';
 import { PRACTICE_KIND } from '../practices/index.ts';
 import { RESOURCE_KIND } from '../resources/index.ts';
 import { followPersonaliser } from '../follows/index.ts';
+import { organisationsService } from '../organisations/index.ts';
 import { taxonomyService } from '../taxonomies/index.ts';
 import type { ProfileForm } from './profile.ts';
 import { DIRECTORY_FILTERS, DIRECTORY_QUERY_MAX, type CommunityService, type DirectoryFilterParam } from './service.ts';
@@ -32,6 +33,7 @@ const directoryQuery = {
   type: 'object',
   properties: {
     q: { type: 'string', maxLength: DIRECTORY_QUERY_MAX * 4 },
+    show: { type: 'string', maxLength: 20 },
     page: { type: 'string', maxLength: 12 },
     ...Object.fromEntries(DIRECTORY_FILTERS.map((param) => [param, { ...listParam, maxItems: 50 }])),
   },
@@ -63,6 +65,7 @@ function profileFormOf(body: unknown): ProfileForm {
 export function communityRoutes(service: CommunityService) {
   return async function communityRoutesPlugin(app: FastifyInstance) {
     const taxonomy = taxonomyService(app.deps);
+    const organisationsList = organisationsService(app.deps, app.contentKinds);
 
     async function renderSettings(request: FastifyRequest, reply: FastifyReply, failed?: { form: ProfileForm; errors: FieldErrors }, saved = false) {
       const member = signedInUser(request);
@@ -92,12 +95,19 @@ export function communityRoutes(service: CommunityService) {
       return reply.redirect(`/${form.locale}${PROFILE_SETTINGS_PATH}?saved=1`, 303);
     });
 
-    app.get('/community', { schema: { querystring: directoryQuery }, config: sharedPage([PAGE_GENERATIONS.member, PAGE_GENERATIONS.taxonomy]) }, async (request, reply) => {
-      const raw = request.query as { q?: string; page?: string } & Partial<Record<DirectoryFilterParam, string[]>>;
+    app.get('/community', { schema: { querystring: directoryQuery }, config: sharedPage([PAGE_GENERATIONS.member, PAGE_GENERATIONS.organisation, PAGE_GENERATIONS.taxonomy]) }, async (request, reply) => {
+      const raw = request.query as { q?: string; page?: string; show?: string } & Partial<Record<DirectoryFilterParam, string[]>>;
       const query = await service.directoryQuery(raw);
-      const [members, topics] = await Promise.all([service.directory(query, parsePage(raw.page)), taxonomy.list('topic')]);
+      const page = parsePage(raw.page);
+      const words = query.q.split(/\s+/).filter(Boolean).slice(0, 8);
+      const [found, topics] = await Promise.all([
+        raw.show === 'organisations'
+          ? organisationsList.search({ words, stakeholderTypes: query.chosen.stakeholder, countries: query.chosen.country }, page).then((organisations) => ({ tab: 'organisations' as const, organisations }))
+          : service.directory(query, page).then((members) => ({ tab: 'members' as const, members })),
+        taxonomy.list('topic'),
+      ]);
       if (query.ignored) keepPrivate(reply);
-      return reply.page(request.t('community.directory.title'), (ctx) => <DirectoryPage ctx={ctx} query={query} members={members} topics={topics} />);
+      return reply.page(request.t('community.directory.title'), (ctx) => <DirectoryPage ctx={ctx} query={query} found={found} topics={topics} />);
     });
 
     app.get(

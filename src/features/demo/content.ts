@@ -27,6 +27,50 @@ interface DemoMember {
   locale: Locale;
 }
 
+/** Organisation pages of the demo: managed by the first member named, joined by the others. */
+export const DEMO_ORGANISATIONS: readonly { name: string; description: string; stakeholderType: StakeholderType; countries: readonly string[]; website: string; members: readonly string[] }[] = [
+  {
+    name: 'FORIM – Forum des organisations de solidarité internationale issues des migrations',
+    description: 'A national platform of diaspora organisations in France, working for development in countries of origin and for integration here. It ran a campaign debunking ten myths about migration with a network of cities.',
+    stakeholderType: 'migrant_diaspora_organisation',
+    countries: ['FR', 'SN', 'ML', 'MA'],
+    website: 'https://www.forim.net/',
+    members: ['diaspora@bridges.example', 'dakar@bridges.example'],
+  },
+  {
+    name: 'Centro Nacional de Apoio ao Imigrante',
+    description: 'One-stop shops that bring residence, work, health, education and legal advice under one roof for newcomers.',
+    stakeholderType: 'national_government',
+    countries: ['PT'],
+    website: 'https://www.acm.gov.pt/',
+    members: ['lisboa@bridges.example', 'editor@bridges.example'],
+  },
+  {
+    name: 'Community Mediation Network',
+    description: 'Mediators who build trust between refugees and host communities through dialogue.',
+    stakeholderType: 'civil_society',
+    countries: ['JO', 'LB'],
+    website: '',
+    members: ['amman@bridges.example'],
+  },
+  {
+    name: 'Migrant Integration Lab Paris',
+    description: 'A lab running the four pillars of integration: language and communication, economic integration, civism and citizenship, intercultural dialogue.',
+    stakeholderType: 'academia',
+    countries: ['FR'],
+    website: '',
+    members: ['lab@bridges.example', 'diaspora@bridges.example'],
+  },
+  {
+    name: 'Toronto Newcomer Office',
+    description: 'The city office that coordinates services for newcomers across Toronto.',
+    stakeholderType: 'local_government',
+    countries: ['CA'],
+    website: 'https://www.toronto.ca/',
+    members: ['toronto@bridges.example'],
+  },
+];
+
 /** Fictional practitioners from the kinds of organisations the seed documents describe. */
 export const DEMO_MEMBERS: readonly DemoMember[] = [
   {

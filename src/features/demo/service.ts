@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';
 import { accountService } from '../accounts/index.ts';
 import { communityService } from '../community/index.ts';
+import { organisationsService } from '../organisations/index.ts';
+import { allContentKinds } from '../../content-kinds.ts';
 import { loadDemoPractices } from '../practices/index.ts';
 import { loadDemoResources } from '../resources/index.ts';
 import type { CurrentUser } from '../../platform/context.ts';
-import { DEMO_ADMIN_EMAIL, DEMO_MEMBERS } from './content.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_MEMBERS, DEMO_ORGANISATIONS } from './content.ts';
 
 export interface DemoResult {
   loaded: boolean;
@@ -42,10 +44,27 @@ export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: 
   }
   await loadDemoPractices(deps, authorIdByEmail);
   await loadDemoProfiles(deps, members);
+  await loadDemoOrganisations(deps, members);
   const editor = [...members.values()].find((member) => member.role === 'editor');
   if (!editor) throw new Error('The demo members include no editor');
   await loadDemoResources(deps, members, editor);
   return { loaded: true, admin: { email: DEMO_ADMIN_EMAIL, password: adminPassword } };
+}
+
+/** Organisation pages, each with its manager, its members and the practices its members published. */
+async function loadDemoOrganisations(deps: AppDeps, members: ReadonlyMap<string, CurrentUser>): Promise<void> {
+  const organisations = organisationsService(deps, allContentKinds());
+  for (const organisation of DEMO_ORGANISATIONS) {
+    const [manager, ...others] = organisation.members.map((email) => members.get(email)).filter((member): member is CurrentUser => member !== undefined);
+    if (!manager) continue;
+    const slug = await organisations.create(manager, { name: organisation.name, description: organisation.description, stakeholderType: organisation.stakeholderType, countries: organisation.countries, website: organisation.website });
+    for (const member of others) {
+      await organisations.requestToJoin(member, slug);
+      await organisations.actOnMember(manager, slug, member.id, 'accept');
+    }
+    const published = await deps.db.selectFrom('practices').select('slug').where('author_id', '=', manager.id).where('status', '=', 'published').limit(2).execute();
+    for (const practice of published) await organisations.addItem(manager, slug, 'practice', practice.slug);
+  }
 }
 
 /** The demo members who show a profile: listed in the directory with most fields public. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ContentKinds } from '../../content/kinds.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { followRoutes } from './routes.tsx';
-import { notificationsService } from './service.ts';
+import { notificationsService, type SubjectResolver } from './service.ts';
 
 /**
  * Follows, notifications and digests: members follow topics, countries, cities, organisations,
@@ -11,7 +11,7 @@ import { notificationsService } from './service.ts';
  */
 
 export { FollowButton, followPersonaliser } from './views/follow-button.tsx';
-export { notificationsService, type NotificationsService } from './service.ts';
+export { notificationsService, type NotificationsService, type SubjectResolver } from './service.ts';
 export { followsPersonalData } from './personal-data.ts';
 export { readUnsubscribeToken, unsubscribeToken, unsubscribeHeaders } from './unsubscribe.ts';
 
@@ -32,6 +32,9 @@ export function defineFollowJobs(deps: AppDeps, kinds: ContentKinds): void {
   deps.jobs.schedule(WEEKLY_DIGEST_JOB, '0 6 * * 1');
 }
 
-export async function follows(app: FastifyInstance) {
-  await app.register(followRoutes(notificationsService({ ...app.deps, kinds: app.contentKinds })));
+/** `subjects`: areas whose notifications are about something other than content (conversations). */
+export function follows(subjects: readonly SubjectResolver[] = []) {
+  return async function followsPlugin(app: FastifyInstance) {
+    await app.register(followRoutes(notificationsService({ ...app.deps, kinds: app.contentKinds, subjects })));
+  };
 }

@@ -37,8 +37,18 @@ export interface FollowedTarget {
   path: string | null;
 }
 
-export function notificationsService(deps: Pick<AppDeps, 'db' | 'mailer' | 'config'> & { kinds: ContentKinds }) {
+/**
+ * Notifications about something that is not a kind of content (a private conversation): the area
+ * that owns it says what to call it for the member and where it is.
+ */
+export interface SubjectResolver {
+  readonly kind: string;
+  resolve(db: Db, ids: readonly number[], memberId: number, locale: Locale): Promise<Map<number, { title: string; path: string }>>;
+}
+
+export function notificationsService(deps: Pick<AppDeps, 'db' | 'mailer' | 'config'> & { kinds: ContentKinds; subjects?: readonly SubjectResolver[] }) {
   const { db, mailer, config, kinds } = deps;
+  const resolvers = new Map((deps.subjects ?? []).map((resolver) => [resolver.kind, resolver]));
 
   function link(locale: Locale, path: string): string {
     return new URL(`/${locale}${path}`, config.baseUrl).toString();
@@ -84,7 +94,14 @@ export function notificationsService(deps: Pick<AppDeps, 'db' | 'mailer' | 'conf
     locale: Locale,
     userId: number,
   ): Promise<NotificationItem[]> {
-    const subjects = await kinds.resolve(db, rows.map((row) => ({ kind: row.subject_kind, id: row.subject_id })));
+    const subjects = await kinds.resolve(db, rows.filter((row) => !resolvers.has(row.subject_kind)).map((row) => ({ kind: row.subject_kind, id: row.subject_id })));
+    for (const [kind, resolver] of resolvers) {
+      const ids = rows.filter((row) => row.subject_kind === kind).map((row) => row.subject_id);
+      if (ids.length === 0) continue;
+      for (const [id, found] of await resolver.resolve(db, ids, userId, locale)) {
+        subjects.set(refKey(kind, id), { kind, id, slug: String(id), title: found.title, language: locale, status: 'published', authorId: null, path: found.path });
+      }
+    }
     const abouts = rows.flatMap((row) => (row.about_kind && row.about_key ? [{ kind: row.about_kind, key: row.about_key }] : []));
     const labels = await labelsOf(db, abouts, locale);
     return rows.flatMap((row) => {
@@ -241,6 +258,13 @@ export function notificationsService(deps: Pick<AppDeps, 'db' | 'mailer' | 'conf
     },
 
     mailNotice,
+
+    /** A notification about the member themself, from another area (a message). */
+    async notifyMember(userId: number, event: 'message', kind: string, subjectId: number): Promise<void> {
+      await queries.notifyMember(db, { userId, contentEventId: null, event, kind, subjectId });
+    },
+
+    baseUrl: config.baseUrl,
   };
 
   function composeDigest(to: string, userId: number, locale: Locale, frequency: Exclude<DigestFrequency, 'off'>, items: readonly NotificationItem[]) {

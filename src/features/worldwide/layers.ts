@@ -3,6 +3,7 @@ import { PAGE_GENERATIONS } from '../../platform/page-cache.ts';
 import { PRACTICE_KIND } from '../practices/index.ts';
 import { RESOURCE_KIND } from '../resources/index.ts';
 import * as queries from './queries.ts';
+import { organisationCountsByCountry } from '../organisations/index.ts';
 
 /**
  * The layers of the world map: each says what it counts per country and per city, and which
@@ -32,6 +33,13 @@ export const MAP_LAYERS: readonly MapLayer[] = [
     dependsOn: [RESOURCE_KIND],
     filtered: false,
     byCountry: (db) => queries.countsByCountry(db, RESOURCE_KIND, []),
+    byCity: async () => [],
+  },
+  {
+    name: 'organisations',
+    dependsOn: [PAGE_GENERATIONS.organisation],
+    filtered: false,
+    byCountry: (db) => organisationCountsByCountry(db),
     byCity: async () => [],
   },
   {

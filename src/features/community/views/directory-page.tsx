@@ -9,17 +9,21 @@ import { NotificationBanner } from '../../../ui/notification.tsx';
 import { termLabel, type Term } from '../../taxonomies/index.ts';
 import { DIRECTORY_FILTERS, type DirectoryQuery, type PublicProfile } from '../service.ts';
 import { memberLine } from './member-parts.tsx';
+import { OrganisationCards } from '../../organisations/index.ts';
+import type { ComponentProps } from 'preact';
 
 export interface DirectoryPageProps {
   ctx: ViewContext;
   query: DirectoryQuery;
-  members: Page<PublicProfile>;
+  /** Members, or the organisations tab. */
+  found: { tab: 'members'; members: Page<PublicProfile> } | { tab: 'organisations'; organisations: ComponentProps<typeof OrganisationCards>['page'] };
   topics: readonly Term[];
 }
 
 /** The query string of a directory search, at a page. */
-export function directoryQueryString(query: DirectoryQuery, page = 1): string {
+export function directoryQueryString(query: DirectoryQuery, page = 1, tab: 'members' | 'organisations' = 'members'): string {
   const params = new URLSearchParams();
+  if (tab === 'organisations') params.set('show', 'organisations');
   if (query.q) params.set('q', query.q);
   for (const param of DIRECTORY_FILTERS) for (const value of query.chosen[param]) params.append(param, value);
   if (page > 1) params.set('page', String(page));
@@ -44,10 +48,10 @@ function MemberCard({ ctx, profile }: { ctx: ViewContext; profile: PublicProfile
 }
 
 /** `/{l}/community`: listed members (and organisations), searchable in any language. */
-export function DirectoryPage({ ctx, query, members, topics }: DirectoryPageProps) {
+export function DirectoryPage({ ctx, query, found, topics }: DirectoryPageProps) {
   const { t, locale } = ctx;
   const languages = displayNames(locale, 'language');
-  const count = numberFormat(locale).format(members.total);
+  const numbers = numberFormat(locale);
   return (
     <div class="stack">
       {query.ignored ? <NotificationBanner title={t('community.directory.noticeTitle')}>{t('community.directory.filtersIgnored')}</NotificationBanner> : null}
@@ -56,7 +60,22 @@ export function DirectoryPage({ ctx, query, members, topics }: DirectoryPageProp
       <p>
         {ctx.user ? <a href={ctx.href('/account/public-profile')}>{t('community.directory.editYourProfile')}</a> : <a href={ctx.href('/register')}>{t('community.directory.join')}</a>}
       </p>
+      <nav aria-label={t('community.directory.tabs')}>
+        <ul class="button-group">
+          {(['members', 'organisations'] as const).map((tab) => (
+            <li key={tab}>
+              <a href={ctx.href(`/community${directoryQueryString(query, 1, tab)}`)} aria-current={found.tab === tab ? 'page' : undefined} class={found.tab === tab ? 'button' : 'button button--secondary'}>
+                {t(`community.directory.tab.${tab}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p>
+        <a href={ctx.href('/organisations/new')}>{t('community.directory.newOrganisation')}</a>
+      </p>
       <form method="get" action={ctx.href('/community')} class="search-form">
+        {found.tab === 'organisations' ? <input type="hidden" name="show" value="organisations" /> : null}
         <div role="search" aria-label={t('community.directory.searchLabel')}>
           <TextInput id="q" type="search" label={t('community.directory.query')} hint={t('community.directory.queryHint')} value={query.q} />
         </div>
@@ -85,6 +104,22 @@ export function DirectoryPage({ ctx, query, members, topics }: DirectoryPageProp
           <Button>{t('community.directory.apply')}</Button>
         </section>
       </form>
+      {found.tab === 'organisations' ? (
+        <section aria-labelledby="directory-organisations">
+          <h2 id="directory-organisations">{t('community.directory.organisations', { count: numbers.format(found.organisations.total) })}</h2>
+          <OrganisationCards ctx={ctx} page={found.organisations} hrefFor={(page) => ctx.href(`/community${directoryQueryString(query, page, 'organisations')}`)} />
+        </section>
+      ) : (
+        <MembersSection ctx={ctx} query={query} members={found.members} />
+      )}
+    </div>
+  );
+}
+
+function MembersSection({ ctx, query, members }: { ctx: ViewContext; query: DirectoryQuery; members: Page<PublicProfile> }) {
+  const { t } = ctx;
+  const count = numberFormat(ctx.locale).format(members.total);
+  return (
       <section aria-labelledby="directory-members">
         <h2 id="directory-members">{t('community.directory.members', { count })}</h2>
         {members.items.length === 0 ? (
@@ -100,6 +135,5 @@ export function DirectoryPage({ ctx, query, members, topics }: DirectoryPageProp
         )}
         <Pagination page={members.page} pageCount={members.pageCount} hrefFor={(page) => ctx.href(`/community${directoryQueryString(query, page)}`)} labels={paginationLabels(t)} />
       </section>
-    </div>
   );
 }

@@ -50,6 +50,9 @@ export function MemberPage({ ctx, memberId, profile, published }: MemberPageProp
     <div class="stack">
       <h1 dir="auto">{profile.name}</h1>
       <FollowButton ctx={ctx} kind="member" targetKey={String(memberId)} label={profile.name} />
+      <p>
+        <a href={ctx.href(`/messages/new?to=${encodeURIComponent(profile.handle)}`)}>{t('community.member.sendMessage')}</a>
+      </p>
       {rows.length > 0 ? <SummaryList rows={rows} /> : <p>{t('community.member.nothingPublic')}</p>}
       {profile.bio ? (
         <section aria-labelledby="bio-heading">
