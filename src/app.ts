@@ -15,6 +15,7 @@ import { follows } from './features/follows/index.ts';
 import { worldwide } from './features/worldwide/index.ts';
 import { organisations } from './features/organisations/index.ts';
 import { conversationSubjects, messages } from './features/messages/index.ts';
+import { partnerships } from './features/partnerships/index.ts';
 import { allContentKinds } from './content-kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
 import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
@@ -150,6 +151,7 @@ export async function buildApp(
         await pages.register(worldwide(practicesSearch));
         await pages.register(organisations);
         await pages.register(messages);
+        await pages.register(partnerships);
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

@@ -7,6 +7,7 @@ import { followsPersonalData } from './features/follows/index.ts';
 import { worldwidePersonalData } from './features/worldwide/index.ts';
 import { organisationsPersonalData } from './features/organisations/index.ts';
 import { messagesPersonalData } from './features/messages/index.ts';
+import { partnershipsPersonalData } from './features/partnerships/index.ts';
 import { auditPersonalData } from './platform/audit.ts';
 import { outboxPersonalData } from './platform/mail.ts';
 import { personalDataRegistry } from './platform/personal-data.ts';
@@ -25,6 +26,7 @@ export const personalData = personalDataRegistry([
   ...worldwidePersonalData,
   ...organisationsPersonalData,
   ...messagesPersonalData,
+  partnershipsPersonalData,
   ...engagementPersonalData,
   pendingChangesPersonalData,
   revisionsPersonalData,

@@ -32,6 +32,9 @@ async function plantPrivateData(testApp: TestApp): Promise<string[]> {
   // Profile fields the member did not make public: written, but kept private.
   await sql`UPDATE users SET job_title = ${`${MARKER} job`}, bio = ${`${MARKER} bio`}, website = ${`https://${MARKER}.example.org/`},
               public_fields = array_remove(array_remove(array_remove(public_fields, 'jobTitle'), 'bio'), 'website')`.execute(db);
+  // What only the two members of a conversation, or the editors, may read.
+  await sql`UPDATE messages SET body = body || ${` ${MARKER} message`}`.execute(db);
+  await sql`UPDATE city_keepers SET note = ${`${MARKER} keeper note`}`.execute(db);
   await sql`UPDATE practices SET contact_name = ${`${MARKER} contact`}, contact_email = ${`${MARKER}.contact@example.org`}, contact_public = false`.execute(db);
   const emails = await db.selectFrom('users').select('email').where('email', 'is not', null).execute();
   return [MARKER, ...emails.flatMap((row) => (row.email ? [row.email] : []))];
@@ -44,10 +47,13 @@ async function knownParameterValues(testApp: TestApp): Promise<Map<string, strin
   const resources = await db.selectFrom('resources').select('slug').where('status', '=', 'published').limit(5).execute();
   const members = await db.selectFrom('users').select('handle').where('deleted_at', 'is', null).limit(5).execute();
   const cities = await db.selectFrom('cities').select('slug').limit(3).execute();
+  const organisations = await db.selectFrom('organisations').select('slug').limit(3).execute();
+  const partnerships = await db.selectFrom('partnerships').select('id').limit(3).execute();
   const countries = await db.selectFrom('practices').select(sql<string>`unnest(countries)`.as('country')).where('status', '=', 'published').limit(3).execute();
   return new Map<string, string[]>([
     ['locale', [...LOCALES]],
-    ['slug', [...practices, ...resources, ...cities].map((row) => row.slug)],
+    ['slug', [...practices, ...resources, ...cities, ...organisations].map((row) => row.slug)],
+    ['id', partnerships.map((row) => String(row.id))],
     ['handle', members.map((row) => row.handle)],
     ['iso2', countries.map((row) => row.country.toLowerCase())],
   ]);
@@ -110,7 +116,7 @@ test('no email address or private field reaches any public page, API answer, fee
   }
   assert.deepEqual(leaks, []);
   // The walk reached the areas it is meant to guard, not only a few pages.
-  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom']) {
+  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom', '/en/members/', '/en/organisations/', '/en/partnerships/', '/en/countries/', '/en/cities/', '/en/map']) {
     assert.ok(read.some((url) => url.includes(area)), `the walk read ${area}`);
   }
   assert.ok(read.length > 100, `the walk read ${read.length} pages`);

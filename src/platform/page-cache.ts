@@ -54,6 +54,8 @@ export const PAGE_GENERATIONS = {
   member: 'member',
   /** Organisation pages, their members and the items they implemented. */
   organisation: 'organisation',
+  /** Partnership offers and requests. */
+  partnership: 'partnership',
 } as const;
 
 /**

@@ -26,6 +26,7 @@ import type { ContentEventsTable, FollowsTable, NotificationsTable } from './fol
 import type { CityKeepersTable, CityProfilesTable } from './worldwide.ts';
 import type { OrganisationItemsTable, OrganisationMembersTable, OrganisationsTable } from './organisations.ts';
 import type { ConversationsTable, MemberBlocksTable, MessagesTable } from './messages.ts';
+import type { PartnershipsTable } from './partnerships.ts';
 
 /** Every table the app reads or writes, one file per aggregate. */
 export interface Database {
@@ -71,4 +72,5 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   member_blocks: MemberBlocksTable;
+  partnerships: PartnershipsTable;
 }

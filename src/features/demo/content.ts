@@ -71,6 +71,42 @@ export const DEMO_ORGANISATIONS: readonly { name: string; description: string; s
   },
 ];
 
+/** Offers and requests of the demo, by the email of their author. */
+export const DEMO_PARTNERSHIPS: readonly { author: string; kind: 'offer' | 'request'; title: string; description: string; countries: readonly string[]; topics: readonly string[] }[] = [
+  {
+    author: 'lisboa@bridges.example',
+    kind: 'offer',
+    title: 'We share how to set up a one-stop shop for newcomers',
+    description: 'Our national centres bring residence, work, health and legal advice under one roof. We offer study visits and our training materials to cities that want to open their own.',
+    countries: ['PT'],
+    topics: ['equal_access', 'cities_local_government'],
+  },
+  {
+    author: 'quito@bridges.example',
+    kind: 'request',
+    title: 'We look for a university partner to evaluate our human mobility policy',
+    description: 'The province wants an external evaluation of its reception services, with the people who use them. We look for a research team with experience in participatory evaluation.',
+    countries: ['EC'],
+    topics: ['governance', 'human_rights_law'],
+  },
+  {
+    author: 'diaspora@bridges.example',
+    kind: 'request',
+    title: 'Cities wanted to carry a campaign against ten myths about migration',
+    description: 'Our network of diaspora organisations has fact sheets on ten common myths. We look for cities that want to carry the campaign in their own language, on a budget of zero.',
+    countries: ['FR', 'SN', 'MA'],
+    topics: ['awareness_campaigns', 'anti_discrimination'],
+  },
+  {
+    author: 'amman@bridges.example',
+    kind: 'offer',
+    title: 'Training for community mediators between refugees and host communities',
+    description: 'We run a five-day training for mediators, in Arabic and English, and can adapt it for other cities.',
+    countries: ['JO', 'LB'],
+    topics: ['community_building', 'crisis_conflict_management'],
+  },
+];
+
 /** Fictional practitioners from the kinds of organisations the seed documents describe. */
 export const DEMO_MEMBERS: readonly DemoMember[] = [
   {

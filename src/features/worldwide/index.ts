@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { PracticeSearch } from '../practices/index.ts';
 import { worldwideRoutes } from './routes.tsx';
 import { worldwideService } from './service.ts';
+import { organisationsService } from '../organisations/index.ts';
+import { partnershipsService } from '../partnerships/index.ts';
 
 /**
  * Worldwide: a map of everything drawn on the server, country pages and city pages, and cities
@@ -13,6 +15,7 @@ export { worldwidePersonalData } from './personal-data.ts';
 
 export function worldwide(practiceSearch: PracticeSearch) {
   return async function worldwidePlugin(app: FastifyInstance) {
-    await app.register(worldwideRoutes(worldwideService(app.deps, practiceSearch)));
+    const others = { organisations: organisationsService(app.deps, app.contentKinds), partnerships: partnershipsService(app.deps) };
+    await app.register(worldwideRoutes(worldwideService(app.deps, practiceSearch, others)));
   };
 }

@@ -24,7 +24,7 @@ const text = { type: 'string', maxLength: 20_000 } as const;
 const keepBody = { type: 'object', properties: { action: text, note: text, integrationOffice: text, contact: text, approach: text, links: text } } as const;
 const decisionBody = { type: 'object', properties: { city: { type: 'string', pattern: '^[0-9]{1,9}$' }, member: { type: 'string', pattern: '^[0-9]{1,9}$' }, decision: text } } as const;
 /** Place pages show practices, resources, listed members and city profiles. */
-const PLACE_PAGE_SHOWS = [...ALL_LAYER_GENERATIONS, PAGE_GENERATIONS.taxonomy];
+const PLACE_PAGE_SHOWS = [...ALL_LAYER_GENERATIONS, PAGE_GENERATIONS.taxonomy, PAGE_GENERATIONS.partnership];
 const CITY_NOTICES = ['requested', 'saved'] as const;
 
 function profileFormOf(body: unknown): CityProfileForm {

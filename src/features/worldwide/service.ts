@@ -6,6 +6,8 @@ import { can } from '../../platform/permissions.ts';
 import { safeHttpUrl } from '../../ui/format.ts';
 import type { RawQuery } from '../../search/index.ts';
 import { PRACTICE_FACETS, practiceFacets, readPracticeSearchRequest, type PracticeSearch } from '../practices/index.ts';
+import type { OrganisationsService } from '../organisations/index.ts';
+import type { PartnershipsService } from '../partnerships/index.ts';
 import { layerNamed, MAP_LAYERS, DEFAULT_LAYER, type MapLayer } from './layers.ts';
 import * as queries from './queries.ts';
 
@@ -22,7 +24,7 @@ export interface CityProfileForm {
 
 export type PracticeFilters = ReturnType<typeof readPracticeSearchRequest>;
 
-export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearch) {
+export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearch, others: { organisations: OrganisationsService; partnerships: PartnershipsService }) {
   const { db } = deps;
 
   async function keeperOf(member: CurrentUser | null, cityId: number): Promise<boolean> {
@@ -51,14 +53,16 @@ export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearc
     async country(iso2: string) {
       const country = iso2.toUpperCase();
       if (!isCountryCode(country)) throw new NotFoundError();
-      const [counts, practices, resources, members, cities] = await Promise.all([
+      const [counts, practices, resources, members, cities, organisations, partnerships] = await Promise.all([
         Promise.all(MAP_LAYERS.map(async (layer) => ({ layer: layer.name, count: (await layer.byCountry(db, [])).find((row) => row.country === country)?.count ?? 0 }))),
         queries.newestIn(db, 'practices', { country }, LISTED),
         queries.newestIn(db, 'resources', { country }, LISTED),
         queries.listedMembersIn(db, { country }, LISTED),
         queries.practiceCountsByCity(db, [], country),
+        others.organisations.search({ words: [], stakeholderTypes: [], countries: [country] }, 1),
+        others.partnerships.openIn(country),
       ]);
-      return { country, counts, practices, resources, members, cities };
+      return { country, counts, practices, resources, members, cities, organisations, partnerships };
     },
 
     /** A city's page: its profile, its practices and members, and who keeps it. */

@@ -10,6 +10,8 @@ import { ErrorSummary } from '../../../ui/error-summary.tsx';
 import { NotificationBanner, SuccessBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { FollowButton } from '../../follows/index.ts';
+import { OrganisationCards } from '../../organisations/index.ts';
+import { PartnershipCards } from '../../partnerships/index.ts';
 import type { CityCount, CountryCount } from '../queries.ts';
 import type { CityProfileForm, WorldwideService } from '../service.ts';
 import { MapLegend, WorldMapSvg } from './world-map-svg.tsx';
@@ -228,6 +230,19 @@ export function CountryPage({ ctx, view }: { ctx: ViewContext; view: CountryView
       <ItemList ctx={ctx} id="practices-heading" heading={t('worldwide.place.practices')} items={view.practices.items} base="/practices" total={view.practices.total} more={`/practices?country=${code}`} empty={t('worldwide.place.noPractices')} />
       <ItemList ctx={ctx} id="resources-heading" heading={t('worldwide.place.resources')} items={view.resources.items} base="/resources" total={view.resources.total} more={`/resources?country=${code}`} empty={t('worldwide.place.noResources')} />
       <MemberList ctx={ctx} members={view.members} more={`/community?country=${code}`} />
+      <section aria-labelledby="organisations-heading">
+        <h2 id="organisations-heading">{t('worldwide.place.organisations', { count: view.organisations.total })}</h2>
+        <OrganisationCards ctx={ctx} page={view.organisations} hrefFor={() => ctx.href(`/community?show=organisations&country=${code}`)} />
+      </section>
+      <section aria-labelledby="partnerships-heading">
+        <h2 id="partnerships-heading">{t('partnerships.country')}</h2>
+        {view.partnerships.items.length === 0 ? <p>{t('partnerships.list.empty')}</p> : <PartnershipCards ctx={ctx} items={view.partnerships.items.slice(0, 8)} topics={new Map()} />}
+        {view.partnerships.total > 0 ? (
+          <p>
+            <a href={ctx.href(`/partnerships?country=${code}`)}>{t('worldwide.place.seeAll', { count: view.partnerships.total })}</a>
+          </p>
+        ) : null}
+      </section>
       <section aria-labelledby="cities-heading">
         <h2 id="cities-heading">{t('worldwide.place.cities')}</h2>
         {view.cities.length === 0 ? (
