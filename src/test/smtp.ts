@@ -39,3 +39,12 @@ export async function stopSmtp(smtp: SMTPServer): Promise<void> {
 export function messageIdOf(mail: ReceivedMail): string | undefined {
   return /^Message-ID: (.+)$/im.exec(mail.data)?.[1]?.trim();
 }
+
+/** The mail as a reader sees it: folded headers unfolded, quoted-printable soft breaks and escapes undone. */
+export function readableMail(mail: ReceivedMail): string {
+  const end = mail.data.indexOf('\r\n\r\n');
+  const headers = mail.data.slice(0, end).replace(/\r\n[ \t]+/g, ' ');
+  const body = mail.data.slice(end).replace(/=\r?\n/g, '');
+  const bytes = Buffer.from(body.replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  return `${headers}${bytes.toString('utf8')}`;
+}

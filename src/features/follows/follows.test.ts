@@ -6,7 +6,7 @@ import { allContentKinds } from '../../content-kinds.ts';
 import { smtpTransport, MAIL_QUEUE } from '../../platform/mail.ts';
 import { startTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { createMember, type TestMember } from '../../test/members.ts';
-import { listenSmtp, stopSmtp, type ReceivedMail } from '../../test/smtp.ts';
+import { listenSmtp, readableMail, stopSmtp, type ReceivedMail } from '../../test/smtp.ts';
 import { samplePractice } from '../practices/fixtures.ts';
 import { practiceService } from '../practices/service.ts';
 import { notificationsService, type NotificationsService } from './index.ts';
@@ -27,15 +27,6 @@ after(async () => {
   await testApp.close();
   await stopSmtp(smtp);
 });
-
-/** The mail as a reader sees it: folded headers unfolded, quoted-printable soft breaks and escapes undone. */
-function readable(mail: ReceivedMail): string {
-  const end = mail.data.indexOf('\r\n\r\n');
-  const headers = mail.data.slice(0, end).replace(/\r\n[ \t]+/g, ' ');
-  const body = mail.data.slice(end).replace(/=\r?\n/g, '');
-  const bytes = Buffer.from(body.replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
-  return `${headers}${bytes.toString('utf8')}`;
-}
 
 async function mailsTo(member: TestMember): Promise<ReceivedMail[]> {
   await testApp.deps.jobs.whenIdle([MAIL_QUEUE]);
@@ -75,7 +66,7 @@ describe('digests', () => {
     assert.ok(first.mails >= 1);
     const mails = await mailsTo(reader);
     assert.equal(mails.length, 1);
-    const text = readable(mails[0] as ReceivedMail);
+    const text = readableMail(mails[0] as ReceivedMail);
     assert.equal(text.split(practice.title).length - 1, 1, 'the practice appears once');
     assert.match(text, /In Senegal/);
     assert.match(text, /^List-Unsubscribe: <http:\/\/localhost:3000\/en\/unsubscribe\/[^>]+>/m);
@@ -93,7 +84,7 @@ describe('digests', () => {
     await notifications.runDigests('weekly');
     const mails = await mailsTo(reader);
     assert.equal(mails.length, 1);
-    assert.equal(readable(mails[0] as ReceivedMail).split(practice.title).length - 1, 1);
+    assert.equal(readableMail(mails[0] as ReceivedMail).split(practice.title).length - 1, 1);
     // A daily run has nothing for a weekly reader.
     await notifications.runDigests('daily');
     assert.equal((await mailsTo(reader)).length, 1);
@@ -121,7 +112,7 @@ describe('digests', () => {
     await publish({ countries: ['GH'] });
     await notifications.runDigests('daily');
     const [mail] = await mailsTo(reader);
-    const link = /^List-Unsubscribe: <([^>]+)>/m.exec(readable(mail as ReceivedMail))?.[1];
+    const link = /^List-Unsubscribe: <([^>]+)>/m.exec(readableMail(mail as ReceivedMail))?.[1];
     assert.ok(link);
     const path = new URL(link).pathname;
     // What a mail client sends (RFC 8058): a POST with this body, no cookie, no form token.
@@ -143,7 +134,7 @@ describe('digests', () => {
     await publish({ countries: ['TN'] });
     await notifications.runDigests('daily');
     const [mail] = await mailsTo(reader);
-    const link = /Stop the digest: (\S+)/.exec(readable(mail as ReceivedMail))?.[1];
+    const link = /Stop the digest: (\S+)/.exec(readableMail(mail as ReceivedMail))?.[1];
     assert.ok(link);
     const page = await new TestClient(testApp.app).get(new URL(link).pathname);
     assert.equal(page.statusCode, 200);
@@ -212,7 +203,7 @@ describe('follows and notifications', () => {
     await notifications.processEvents();
     const mails = await mailsTo(author);
     assert.equal(mails.length, 1);
-    const text = readable(mails[0] as ReceivedMail);
+    const text = readableMail(mails[0] as ReceivedMail);
     assert.match(text, /Someone commented on “Followed practice/);
     assert.match(text, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
     assert.ok(!text.includes(commenter.email));
