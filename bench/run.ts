@@ -15,8 +15,10 @@
  *   npm run bench -- --plans bench/search-plans.txt
  *                                              also write EXPLAIN (ANALYZE, BUFFERS) of the search
  *   npm run bench -- --only compare            one part at the main scale: compare, processes, soak,
- *                                              pages (the autocannon scenarios) or search (first visits)
+ *                                              pages (the autocannon scenarios), search (first visits) or
+ *                                              community (directory, map and digest run)
  *   npm run bench -- --practices 20000         the main scale (100,000)
+ *   npm run bench -- --members 20000           listed members for the community part (20,000)
  *   npm run bench -- --curve 10000,1000000     the other scales of the search curve ('' for none)
  *   npm run bench -- --duration 5              seconds per scenario (15)
  *   npm run bench -- --soak 1 --sample-seconds 10
@@ -33,6 +35,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { createDb, type Db } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -44,12 +47,24 @@ import { searchService } from '../src/features/practices/search-service.ts';
 import { hashToken, newToken } from '../src/lib/tokens.ts';
 import { SESSION_COOKIE } from '../src/platform/sessions.ts';
 import { balance, serveStatic } from './nginx.ts';
+import { allContentKinds } from '../src/content-kinds.ts';
+import { communityService, loadSyntheticMembers } from '../src/features/community/index.ts';
+import { notificationsService } from '../src/features/follows/index.ts';
+import { organisationsService } from '../src/features/organisations/index.ts';
+import { partnershipsService } from '../src/features/partnerships/index.ts';
+import { practiceService } from '../src/features/practices/service.ts';
+import { samplePractice } from '../src/features/practices/fixtures.ts';
+import { worldwideService } from '../src/features/worldwide/service.ts';
+import { loadConfig } from '../src/config.ts';
+import { createJobs } from '../src/platform/jobs/index.ts';
+import { createMailer, MAIL_QUEUE } from '../src/platform/mail.ts';
 import { facetCountsQuery, parseQuery, prepareSearch, searchTuning, type MatchPlan } from '../src/search/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
   options: {
     practices: { type: 'string', default: '100000' },
+    members: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '20' },
     readme: { type: 'boolean', default: false },
@@ -62,6 +77,17 @@ const { values: options } = parseArgs({
   },
 });
 const PRACTICES = Number(options.practices);
+const MEMBERS = Number(options.members);
+/** Pages of the community and the map under load: each computed once, then served from the page cache. */
+const COMMUNITY_SCENARIOS: [string, string[]][] = [
+  ['directory, no query', ['/en/community']],
+  ['directory, a word and two filters', ['/en/community?q=migrant&country=FR&topic=employment']],
+  ['directory, 100 different searches (first visits included)', ['migrant', 'diallo', 'emploi', 'integration', 'costa'].flatMap((word) => ['FR', 'ES', 'PT', 'DE', 'IT', 'SN', 'MA', 'EC', 'MX', 'CA', 'JO', 'LB', 'TR', 'GB', 'NL', 'SE', 'BR', 'KE', 'NG', 'PH'].map((country) => `/en/community?q=${word}&country=${country}`))],
+  ['map, practices', ['/en/map']],
+  ['map, practices with a filter', ['/en/map?topic=housing']],
+  ['map, listed members', ['/en/map?layer=members']],
+  ['country page', ['/en/countries/fr']],
+];
 const DURATION = Number(options.duration);
 const CONNECTIONS = Number(options.connections);
 
@@ -297,6 +323,114 @@ async function firstVisits(url: string, rounds: number): Promise<FirstVisit[]> {
   return rows;
 }
 
+const DIRECTORY_QUERIES = ['q=migrant', 'q=diallo', 'q=emploi', 'country=FR&topic=employment', 'q=integration&language=fr&stakeholder=civil_society', ''];
+const MAP_QUERIES = ['', 'topic=housing', 'topic=employment&dimension=socio_economic', 'layer=members', 'layer=resources', 'layer=organisations'];
+
+interface TimedQuery {
+  query: string;
+  p50: number;
+  p95: number;
+  p95Concurrent: number;
+}
+
+/** One call timed alone `rounds` times, then CONNECTIONS at once `rounds` times. */
+async function timedCalls(query: string, call: () => Promise<unknown>, rounds: number): Promise<TimedQuery> {
+  const timed = async () => {
+    const started = performance.now();
+    await call();
+    return performance.now() - started;
+  };
+  await timed();
+  const alone: number[] = [];
+  for (let i = 0; i < rounds; i += 1) alone.push(await timed());
+  const together: number[] = [];
+  for (let i = 0; i < rounds; i += 1) together.push(...(await Promise.all(Array.from({ length: CONNECTIONS }, timed))));
+  alone.sort((a, b) => a - b);
+  together.sort((a, b) => a - b);
+  const row = { query: query || '(none)', p50: Math.round(percentile(alone, 50)), p95: Math.round(percentile(alone, 95)), p95Concurrent: Math.round(percentile(together, 95)) };
+  console.log(`${query || '(none)'}: p50 ${row.p50} ms, p95 ${row.p95} ms, p95 with ${CONNECTIONS} at once ${row.p95Concurrent} ms`);
+  return row;
+}
+
+/**
+ * The first visit of a directory search and of the map (everything computed, as when the page
+ * cache has nothing): on the services the pages call, one at a time and CONNECTIONS at once.
+ */
+async function communityFirstVisits(url: string, rounds: number): Promise<{ directory: TimedQuery[]; map: TimedQuery[] }> {
+  const db = createDb(url);
+  const deps = { db };
+  const search = searchService({ db });
+  const community = communityService(deps);
+  const kinds = allContentKinds();
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const jobs = createJobs({ connectionString: url, maxConnections: 2 });
+  const mailer = createMailer({ db, jobs, config });
+  const world = worldwideService(deps, search, { organisations: organisationsService({ db, mailer, config }, kinds), partnerships: partnershipsService(deps) });
+  const asRaw = (query: string) => {
+    const params = new URLSearchParams(query);
+    return Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)]));
+  };
+  try {
+    const directory: TimedQuery[] = [];
+    for (const query of DIRECTORY_QUERIES) {
+      const raw = asRaw(query);
+      directory.push(await timedCalls(query, async () => community.directory(await community.directoryQuery({ ...raw, q: raw.q?.[0] }), 1), rounds));
+    }
+    const map: TimedQuery[] = [];
+    for (const query of MAP_QUERIES) {
+      const raw = asRaw(query);
+      map.push(await timedCalls(query, () => world.map({ ...raw, layer: raw.layer?.[0] }), rounds));
+    }
+    return { directory, map };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * A daily digest run for every member with a digest, of whom `withNews` follow a country where a
+ * practice was just published: the time of the run and the mails it queued, then of a run with
+ * nothing new.
+ */
+async function digestRun(url: string, withNews: number): Promise<{ members: number; seconds: number; mails: number; idleSeconds: number }> {
+  const db = createDb(url);
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const jobs = createJobs({ connectionString: url, maxConnections: 3 });
+  const mailer = createMailer({ db, jobs, config });
+  const silent = { debug() {}, info() {}, warn() {}, error() {} };
+  await jobs.start(silent);
+  try {
+    const notifications = notificationsService({ db, mailer, config, kinds: allContentKinds() });
+    await sql`INSERT INTO follows (user_id, target_kind, target_key)
+              SELECT id, 'country', 'IS' FROM users WHERE digest_frequency = 'daily' ORDER BY id LIMIT ${withNews}`.execute(db);
+    await practiceService({ db, mailer, config, jobs }).create(samplePractice({ title: 'Welcome desks in Reykjavík', countries: ['IS'], city: null }), { authorId: null, status: 'published' });
+    const members = Number((await sql<{ count: string }>`SELECT count(*) AS count FROM users WHERE digest_frequency = 'daily'`.execute(db)).rows[0]?.count ?? 0);
+    const before = Number((await sql<{ count: string }>`SELECT count(*) AS count FROM outbox`.execute(db)).rows[0]?.count ?? 0);
+    let started = performance.now();
+    const run = await notifications.runDigests('daily');
+    const seconds = (performance.now() - started) / 1000;
+    const after = Number((await sql<{ count: string }>`SELECT count(*) AS count FROM outbox`.execute(db)).rows[0]?.count ?? 0);
+    started = performance.now();
+    await notifications.runDigests('daily');
+    const idleSeconds = (performance.now() - started) / 1000;
+    console.log(`digest run: ${members} members with a daily digest, ${run.mails} mails (${after - before} in the outbox) in ${seconds.toFixed(2)} s; a run with nothing new: ${idleSeconds.toFixed(3)} s`);
+    await jobs.whenIdle([MAIL_QUEUE], { timeoutMs: 60_000 });
+    return { members, seconds, mails: after - before, idleSeconds };
+  } finally {
+    await jobs.stop();
+    await db.destroy();
+  }
+}
+
+function timedTable(title: string, rows: readonly TimedQuery[]): string {
+  return [
+    `| ${title} | p50 ms | p95 ms | p95 with ${CONNECTIONS} at once (ms) |`,
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map((row) => `| \`${row.query}\` | ${row.p50} | ${row.p95} | ${row.p95Concurrent} |`),
+    `| budget for p95, one at a time | 100 ms: ${rows.every((row) => row.p95 < 100) ? 'met' : 'missed'} | | |`,
+  ].join('\n');
+}
+
 async function writePlans(db: Db, url: string, file: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -521,8 +655,8 @@ async function pageScenarios(base: string, slugs: readonly string[]): Promise<Ro
   return rows;
 }
 
-type Part = 'search' | 'pages' | 'compare' | 'processes' | 'soak';
-const PARTS: readonly Part[] = ['search', 'pages', 'compare', 'processes', 'soak'];
+type Part = 'search' | 'pages' | 'compare' | 'processes' | 'soak' | 'community';
+const PARTS: readonly Part[] = ['search', 'pages', 'compare', 'processes', 'soak', 'community'];
 const only = options.only;
 if (only !== undefined && !PARTS.some((part) => part === only)) throw new Error(`--only takes one of ${PARTS.join(', ')}`);
 const runs = (part: Part) => only === undefined || only === part;
@@ -605,14 +739,28 @@ try {
   const slugs = (await db.selectFrom('practices').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
   const resourceSlugs = (await db.selectFrom('resources').select('slug').where('status', '=', 'published').orderBy('id').limit(200).execute()).map((row) => row.slug);
   const member = await memberCookie(db);
+  if (runs('community') || runs('pages')) {
+    const started = Date.now();
+    const members = await loadSyntheticMembers(db, { count: MEMBERS, digest: 'daily' });
+    console.log(`${members} members with public profiles loaded (${Math.round((Date.now() - started) / 1000)} s)`);
+  }
   if (options.plans) await writePlans(db, url, options.plans);
   if (runs('search')) curve.push({ practices: PRACTICES, rows: await firstVisits(url, 10) });
 
-  if (runs('pages') || runs('compare')) {
+  if (runs('pages') || runs('compare') || runs('community')) {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     await startServer(url, port, base, options.profile);
     if (runs('pages')) sections.push(table(await pageScenarios(base, slugs)));
+    if (runs('community')) {
+      const rows: Row[] = [];
+      for (const [scenario, paths] of COMMUNITY_SCENARIOS) {
+        await fetch(`${base}${paths[0] as string}`);
+        rows.push(await measure(base, scenario, paths));
+        console.log(`${scenario}: ${Math.round(rows.at(-1)?.rps ?? 0)} req/s, p95 ${rows.at(-1)?.p95} ms`);
+      }
+      sections.push(`The community and the map at ${MEMBERS.toLocaleString('en')} listed members beside the ${PRACTICES.toLocaleString('en')} practices, under ${CONNECTIONS} connections (the pages come from the page cache once computed):`, table(rows));
+    }
     if (runs('compare')) {
       const cookies = await browserCookies(base, member);
       const practicePages = slugs.map((slug) => `/en/practices/${slug}`);
@@ -630,6 +778,18 @@ try {
       );
     }
     await stopServers();
+  }
+  if (runs('community')) {
+    const visits = await communityFirstVisits(url, 10);
+    const digest = await digestRun(url, 50);
+    sections.push(
+      `First visits of a directory search and of the map (everything computed, as when no cache holds the page; on the services the pages call), at ${MEMBERS.toLocaleString('en')} listed members and ${PRACTICES.toLocaleString('en')} practices, ten times one at a time and ten times ${CONNECTIONS} at once. The directory matches unaccented words with a trigram index and filters with a GIN index on facet values, both limited to listed members; the map's counts per country come from the counts the triggers keep, or with filters from the matching search rows.`,
+      timedTable('directory search', visits.directory),
+      '',
+      timedTable('map', visits.map),
+      '',
+      `A daily digest run for ${digest.members.toLocaleString('en')} members with a digest, of whom 50 follow the country where a practice was just published: ${digest.seconds.toFixed(2)} s, ${digest.mails} mails queued; a run with nothing new: ${(digest.idleSeconds * 1000).toFixed(0)} ms. The run reads only members with pending items (a partial index on \`notifications\`), so its work grows with the members who have news, not with every member.`,
+    );
   }
   if (runs('processes')) sections.push(await processesRun(url, slugs, member));
   if (runs('soak') && Number(options.soak) > 0) sections.push(await soakRun(url, slugs, resourceSlugs, member));

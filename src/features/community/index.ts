@@ -13,3 +13,4 @@ export { communityService, type CommunityService, type PublicProfile } from './s
 export async function community(app: FastifyInstance) {
   await app.register(communityRoutes(communityService(app.deps)));
 }
+export { loadSyntheticMembers } from './synthetic.ts';
