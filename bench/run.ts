@@ -301,20 +301,7 @@ async function firstVisits(url: string, rounds: number): Promise<FirstVisit[]> {
       const params = new URLSearchParams(query);
       const raw = Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)]));
       const request = readSearchRequest(raw, codes, 1);
-      const timed = async () => {
-        const started = performance.now();
-        await service.search(request);
-        return performance.now() - started;
-      };
-      await timed();
-      const alone: number[] = [];
-      for (let i = 0; i < rounds; i += 1) alone.push(await timed());
-      const together: number[] = [];
-      for (let i = 0; i < rounds; i += 1) together.push(...(await Promise.all(Array.from({ length: CONNECTIONS }, timed))));
-      alone.sort((a, b) => a - b);
-      together.sort((a, b) => a - b);
-      rows.push({ query: query || '(no query)', p50: Math.round(percentile(alone, 50)), p95: Math.round(percentile(alone, 95)), p95Concurrent: Math.round(percentile(together, 95)) });
-      console.log(`first visit of ${query || '(no query)'}: p50 ${rows.at(-1)?.p50} ms, p95 ${rows.at(-1)?.p95} ms, p95 with ${CONNECTIONS} at once ${rows.at(-1)?.p95Concurrent} ms`);
+      rows.push(await timedCalls(query || '(no query)', () => service.search(request), rounds));
     }
   } finally {
     searchTuning.cache = true;
@@ -326,15 +313,8 @@ async function firstVisits(url: string, rounds: number): Promise<FirstVisit[]> {
 const DIRECTORY_QUERIES = ['q=migrant', 'q=diallo', 'q=emploi', 'country=FR&topic=employment', 'q=integration&language=fr&stakeholder=civil_society', ''];
 const MAP_QUERIES = ['', 'topic=housing', 'topic=employment&dimension=socio_economic', 'layer=members', 'layer=resources', 'layer=organisations'];
 
-interface TimedQuery {
-  query: string;
-  p50: number;
-  p95: number;
-  p95Concurrent: number;
-}
-
-/** One call timed alone `rounds` times, then CONNECTIONS at once `rounds` times. */
-async function timedCalls(query: string, call: () => Promise<unknown>, rounds: number): Promise<TimedQuery> {
+/** One call timed alone `rounds` times, then CONNECTIONS at once `rounds` times: a first visit's cost. */
+async function timedCalls(query: string, call: () => Promise<unknown>, rounds: number): Promise<FirstVisit> {
   const timed = async () => {
     const started = performance.now();
     await call();
@@ -356,7 +336,7 @@ async function timedCalls(query: string, call: () => Promise<unknown>, rounds: n
  * The first visit of a directory search and of the map (everything computed, as when the page
  * cache has nothing): on the services the pages call, one at a time and CONNECTIONS at once.
  */
-async function communityFirstVisits(url: string, rounds: number): Promise<{ directory: TimedQuery[]; map: TimedQuery[] }> {
+async function communityFirstVisits(url: string, rounds: number): Promise<{ directory: FirstVisit[]; map: FirstVisit[] }> {
   const db = createDb(url);
   const deps = { db };
   const search = searchService({ db });
@@ -371,12 +351,12 @@ async function communityFirstVisits(url: string, rounds: number): Promise<{ dire
     return Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)]));
   };
   try {
-    const directory: TimedQuery[] = [];
+    const directory: FirstVisit[] = [];
     for (const query of DIRECTORY_QUERIES) {
       const raw = asRaw(query);
       directory.push(await timedCalls(query, async () => community.directory(await community.directoryQuery({ ...raw, q: raw.q?.[0] }), 1), rounds));
     }
-    const map: TimedQuery[] = [];
+    const map: FirstVisit[] = [];
     for (const query of MAP_QUERIES) {
       const raw = asRaw(query);
       map.push(await timedCalls(query, () => world.map({ ...raw, layer: raw.layer?.[0] }), rounds));
@@ -422,7 +402,7 @@ async function digestRun(url: string, withNews: number): Promise<{ members: numb
   }
 }
 
-function timedTable(title: string, rows: readonly TimedQuery[]): string {
+function timedTable(title: string, rows: readonly FirstVisit[]): string {
   return [
     `| ${title} | p50 ms | p95 ms | p95 with ${CONNECTIONS} at once (ms) |`,
     '| --- | ---: | ---: | ---: |',

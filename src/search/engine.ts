@@ -85,7 +85,7 @@ export interface SearchEngineSpec<F extends FacetDefinition, R> {
   loadPage(db: Db, page: RawBuilder<queries.PageEntry>, plan: queries.MatchPlan): Promise<R[]>;
 }
 
-interface Summary {
+export interface MatchSummary {
   total: number;
   counts: Map<string, number>;
   approximate: boolean;
@@ -98,13 +98,36 @@ function roundEstimate(value: number): number {
   return Math.round(value / unit) * unit;
 }
 
-function summaryOf(counts: Map<string, number>, scale = 1): Summary {
+function summaryOf(counts: Map<string, number>, scale = 1): MatchSummary {
   if (scale === 1) return { total: counts.get('*') ?? 0, counts, approximate: false };
   const scaled = new Map([...counts].map(([facet, count]) => [facet, roundEstimate(count * scale)]));
   return { total: scaled.get('*') ?? 0, counts: scaled, approximate: true };
 }
 
 type Computed<P extends string, R> = Omit<SearchOutcome<P, R>, 'request'>;
+
+/**
+ * How many items of a kind match and how they spread over the facet values: counted exactly up to
+ * `exactUpTo` matches (from the counts the triggers keep when nothing filters), estimated from a
+ * sample beyond, so that a first visit costs about the same at any size. Searches and the world map
+ * share it.
+ */
+export async function matchSummary(db: Db, kind: string, plan: queries.MatchPlan): Promise<MatchSummary> {
+  const { pilotRows, exactUpTo, sampleMatches, sampleRowsMax } = searchTuning.sampling;
+  const exactly = async () => summaryOf(await queries.facetCounts(db, kind, plan));
+  if (queries.isUnfiltered(plan)) return exactly();
+  const size = await queries.kindSize(db, kind);
+  if (size <= pilotRows) return exactly();
+  const pilotPercent = (100 * pilotRows) / size;
+  const pilot = await queries.sampledFacetCounts(db, kind, plan, pilotPercent);
+  const pilotMatches = pilot.get('*') ?? 0;
+  const estimate = (pilotMatches * 100) / pilotPercent;
+  if (estimate <= exactUpTo) return exactly();
+  if (pilotMatches >= sampleMatches) return summaryOf(pilot, 100 / pilotPercent);
+  const percent = Math.min(100, (100 * sampleMatches) / estimate, (100 * sampleRowsMax) / size);
+  if (percent <= pilotPercent) return summaryOf(pilot, 100 / pilotPercent);
+  return summaryOf(await queries.sampledFacetCounts(db, kind, plan, percent), 100 / percent);
+}
 
 export interface SearchEngine<F extends FacetDefinition, R> {
   readonly kind: string;
@@ -123,7 +146,7 @@ export function createSearchEngine<F extends FacetDefinition, R>(spec: SearchEng
    * is only ever reused for exactly the collection it was counted on, in any process. The promise
    * is kept, so visitors asking the same new search at once cause one count.
    */
-  const summaryCache = new LRUCache<string, Promise<Summary>>({ max: CACHE_SIZE });
+  const summaryCache = new LRUCache<string, Promise<MatchSummary>>({ max: CACHE_SIZE });
   /** Whole pages of results, tagged with the generation that ratings move on too (they order and show on cards). */
   const pageCache = new LRUCache<string, Promise<Computed<F['param'], R>>>({ max: CACHE_SIZE });
 
@@ -153,25 +176,10 @@ export function createSearchEngine<F extends FacetDefinition, R>(spec: SearchEng
    * and scaled up. The time then stays near constant however large the collection, and the page
    * says the numbers are estimates.
    */
-  async function countMatches(plan: queries.MatchPlan): Promise<Summary> {
-    const { pilotRows, exactUpTo, sampleMatches, sampleRowsMax } = searchTuning.sampling;
-    const exactly = async () => summaryOf(await queries.facetCounts(db, kind, plan));
-    if (queries.isUnfiltered(plan)) return exactly();
-    const size = await queries.kindSize(db, kind);
-    if (size <= pilotRows) return exactly();
-    const pilotPercent = (100 * pilotRows) / size;
-    const pilot = await queries.sampledFacetCounts(db, kind, plan, pilotPercent);
-    const pilotMatches = pilot.get('*') ?? 0;
-    const estimate = (pilotMatches * 100) / pilotPercent;
-    if (estimate <= exactUpTo) return exactly();
-    if (pilotMatches >= sampleMatches) return summaryOf(pilot, 100 / pilotPercent);
-    const percent = Math.min(100, (100 * sampleMatches) / estimate, (100 * sampleRowsMax) / size);
-    if (percent <= pilotPercent) return summaryOf(pilot, 100 / pilotPercent);
-    return summaryOf(await queries.sampledFacetCounts(db, kind, plan, percent), 100 / percent);
-  }
+  const countMatches = (plan: queries.MatchPlan): Promise<MatchSummary> => matchSummary(db, kind, plan);
 
   /** Counts depend on what matches, not on ratings: they are kept per content generation. */
-  function summaryFor(plan: queries.MatchPlan, contentGeneration: string): Promise<Summary> {
+  function summaryFor(plan: queries.MatchPlan, contentGeneration: string): Promise<MatchSummary> {
     const key = JSON.stringify([contentGeneration, plan.tsquery, plan.fuzzyText, plan.facetGroups]);
     return cached(summaryCache, key, () => countMatches(plan));
   }

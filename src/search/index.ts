@@ -48,6 +48,8 @@ export { Marked } from './views/marked.tsx';
 export {
   FUZZY_BELOW,
   createSearchEngine,
+  matchSummary,
+  type MatchSummary,
   searchTuning,
   type FacetValue,
   type SearchEngine,

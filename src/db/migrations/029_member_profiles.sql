@@ -37,15 +37,3 @@ CREATE CONSTRAINT TRIGGER users_member_page_generation AFTER UPDATE ON users
         OR OLD.languages_spoken IS DISTINCT FROM NEW.languages_spoken OR OLD.bio IS DISTINCT FROM NEW.bio
         OR OLD.website IS DISTINCT FROM NEW.website)
   EXECUTE FUNCTION page_generation_touch('member');
-
--- A session shows the member's time zone and language: a change must reach every process at once (028).
-DROP TRIGGER users_notify ON users;
-CREATE TRIGGER users_notify
-  AFTER UPDATE ON users
-  FOR EACH ROW
-  WHEN (OLD.handle IS DISTINCT FROM NEW.handle OR OLD.email IS DISTINCT FROM NEW.email
-        OR OLD.name IS DISTINCT FROM NEW.name OR OLD.role IS DISTINCT FROM NEW.role
-        OR OLD.email_verified_at IS DISTINCT FROM NEW.email_verified_at
-        OR OLD.deleted_at IS DISTINCT FROM NEW.deleted_at
-        OR OLD.time_zone IS DISTINCT FROM NEW.time_zone OR OLD.locale IS DISTINCT FROM NEW.locale)
-  EXECUTE FUNCTION notify_account_changed('id');

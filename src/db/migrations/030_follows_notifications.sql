@@ -111,7 +111,8 @@ $$;
 CREATE TRIGGER comments_content_event AFTER INSERT ON comments
   FOR EACH ROW EXECUTE FUNCTION content_event_of_comment();
 
--- The unread count and follows a session shows must reach every process at once (028, 029).
+-- What a session shows of its member (028), now also their time zone and language (029), unread
+-- count and follows: a change must reach every process at once.
 DROP TRIGGER users_notify ON users;
 CREATE TRIGGER users_notify
   AFTER UPDATE ON users

@@ -38,6 +38,13 @@ export function cityById(db: Executor, id: number) {
   return db.selectFrom('cities').select(['id', 'slug', 'name', 'country']).where('id', '=', id).executeTakeFirst();
 }
 
+/** What a public profile is made from; which of it shows is the member's choice (see service.ts). */
+const PROFILE_COLUMNS = [
+  'users.id', 'users.handle', 'users.name', 'users.organisation', 'users.stakeholder_type', 'users.job_title', 'users.country',
+  'users.expertise_ids', 'users.languages_spoken', 'users.bio', 'users.website', 'users.public_fields', 'users.listed',
+  'cities.slug as city_slug', 'cities.name as city_name',
+] as const;
+
 /**
  * A member whose profile shows something: listed in the directory, or with a field made public.
  * Deleted members and those who chose nothing are nobody's business.
@@ -46,11 +53,7 @@ export function visibleMember(db: Executor, handle: string) {
   return db
     .selectFrom('users')
     .leftJoin('cities', 'cities.id', 'users.city_id')
-    .select([
-      'users.id', 'users.handle', 'users.name', 'users.organisation', 'users.stakeholder_type', 'users.job_title', 'users.country',
-      'users.expertise_ids', 'users.languages_spoken', 'users.bio', 'users.website', 'users.public_fields', 'users.listed',
-      'cities.slug as city_slug', 'cities.name as city_name',
-    ])
+    .select(PROFILE_COLUMNS)
     .where('users.handle', '=', handle)
     .where('users.deleted_at', 'is', null)
     .where((eb) => eb.or([eb('users.listed', '=', true), eb(sql`cardinality(users.public_fields)`, '>', 0)]))
@@ -94,11 +97,7 @@ export function directoryPage(db: Executor, filter: DirectoryFilter, window: { l
   return db
     .selectFrom('users')
     .leftJoin('cities', 'cities.id', 'users.city_id')
-    .select([
-      'users.id', 'users.handle', 'users.name', 'users.organisation', 'users.stakeholder_type', 'users.job_title', 'users.country',
-      'users.expertise_ids', 'users.languages_spoken', 'users.bio', 'users.website', 'users.public_fields', 'users.listed',
-      'cities.slug as city_slug', 'cities.name as city_name',
-    ])
+    .select(PROFILE_COLUMNS)
     .where((eb) => eb.and(directoryConditions(filter)))
     .orderBy(sql`lower(users.name)`)
     .orderBy('users.id')

@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { PAGE_GENERATIONS } from '../../platform/page-cache.ts';
 import { PRACTICE_KIND } from '../practices/index.ts';
 import { RESOURCE_KIND } from '../resources/index.ts';
@@ -16,38 +16,46 @@ export interface MapLayer {
   readonly dependsOn: readonly string[];
   /** Whether the practice search's filters apply to it. */
   readonly filtered: boolean;
-  byCountry(db: Executor, groups: queries.FacetGroups): Promise<queries.CountryCount[]>;
-  byCity(db: Executor, groups: queries.FacetGroups): Promise<queries.CityCount[]>;
+  /** Counts per country and per city; `approximate` when they were estimated from a sample. */
+  counts(db: Db, groups: queries.FacetGroups): Promise<LayerCounts>;
 }
+
+export interface LayerCounts {
+  countries: queries.CountryCount[];
+  cities: queries.CityCount[];
+  approximate: boolean;
+}
+
+const exact = async (countries: Promise<queries.CountryCount[]>, cities: Promise<queries.CityCount[]> = Promise.resolve([])): Promise<LayerCounts> => ({
+  countries: await countries,
+  cities: await cities,
+  approximate: false,
+});
 
 export const MAP_LAYERS: readonly MapLayer[] = [
   {
     name: 'practices',
     dependsOn: [PRACTICE_KIND, PAGE_GENERATIONS.taxonomy],
     filtered: true,
-    byCountry: (db, groups) => queries.countsByCountry(db, PRACTICE_KIND, groups),
-    byCity: (db, groups) => queries.practiceCountsByCity(db, groups),
+    counts: (db, groups) => queries.practiceCounts(db, groups),
   },
   {
     name: 'resources',
     dependsOn: [RESOURCE_KIND],
     filtered: false,
-    byCountry: (db) => queries.countsByCountry(db, RESOURCE_KIND, []),
-    byCity: async () => [],
+    counts: (db) => exact(queries.countsByCountry(db, RESOURCE_KIND)),
   },
   {
     name: 'organisations',
     dependsOn: [PAGE_GENERATIONS.organisation],
     filtered: false,
-    byCountry: (db) => organisationCountsByCountry(db),
-    byCity: async () => [],
+    counts: (db) => exact(organisationCountsByCountry(db)),
   },
   {
     name: 'members',
     dependsOn: [PAGE_GENERATIONS.member, PAGE_GENERATIONS.taxonomy],
     filtered: false,
-    byCountry: (db) => queries.memberCountsByCountry(db),
-    byCity: (db) => queries.memberCountsByCity(db),
+    counts: (db) => exact(queries.memberCountsByCountry(db), queries.memberCountsByCity(db)),
   },
 ];
 

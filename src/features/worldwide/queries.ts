@@ -1,5 +1,7 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Executor } from '../../db/client.ts';
+import { sql, type SqlBool } from 'kysely';
+import type { Db, Executor } from '../../db/client.ts';
+import { matchSummary } from '../../search/index.ts';
+import { PRACTICE_KIND } from '../practices/index.ts';
 
 /** A count of items per place, as every layer gives it. */
 export interface CountryCount {
@@ -19,46 +21,41 @@ export interface CityCount {
 /** Facet groups of a search (`topic:housing`), each matched by any of its values. */
 export type FacetGroups = readonly (readonly string[])[];
 
-function matching(groups: FacetGroups): Expression<SqlBool> {
-  if (groups.length === 0) return sql<SqlBool>`true`;
-  return sql<SqlBool>`${sql.join(groups.map((values) => sql`d.facets && ${sql.val([...values])}::text[]`), sql` AND `)}`;
-}
-
-/**
- * Published items of a kind per country. Without filters it reads the counts the triggers keep
- * (`search_facet_counts`, one row per country); with filters, the matching search rows' facets.
- */
-export async function countsByCountry(db: Executor, kind: string, groups: FacetGroups): Promise<CountryCount[]> {
-  if (groups.length === 0) {
-    const rows = await db
-      .selectFrom('search_facet_counts')
-      .select([sql<string>`substr(facet, 9)`.as('country'), 'count'])
-      .where('kind', '=', kind)
-      .where('facet', 'like', 'country:%')
-      .where('count', '>', 0)
-      .execute();
-    return rows.map((row) => ({ country: row.country, count: Number(row.count) }));
-  }
-  const result = await sql<{ country: string; count: string }>`
-    SELECT substr(f, 9) AS country, count(*) AS count
-      FROM search_documents d, unnest(d.facets) AS f
-     WHERE d.kind = ${kind} AND ${matching(groups)} AND f LIKE 'country:%'
-     GROUP BY 1`.execute(db);
-  return result.rows.map((row) => ({ country: row.country, count: Number(row.count) }));
+/** Published items of a kind per country, from the counts the triggers keep (`search_facet_counts`). */
+export async function countsByCountry(db: Executor, kind: string): Promise<CountryCount[]> {
+  const rows = await db
+    .selectFrom('search_facet_counts')
+    .select([sql<string>`substr(facet, 9)`.as('country'), 'count'])
+    .where('kind', '=', kind)
+    .where('facet', 'like', 'country:%')
+    .where('count', '>', 0)
+    .execute();
+  return rows.map((row) => ({ country: row.country, count: Number(row.count) }));
 }
 
 const CITIES_SHOWN = 400;
 
-/** Published practices per city, the largest first. */
-export async function practiceCountsByCity(db: Executor, groups: FacetGroups, country?: string): Promise<CityCount[]> {
-  const filtered = groups.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`p.id IN (SELECT d.subject_id FROM search_documents d WHERE d.kind = 'practice' AND ${matching(groups)})`;
-  const inCountry = country ? sql<SqlBool>`c.country = ${country}` : sql<SqlBool>`true`;
-  const result = await sql<CityCount & { count: string }>`
-    SELECT c.slug, c.name, c.country, c.latitude, c.longitude, count(*) AS count
-      FROM practices p JOIN cities c ON c.id = p.city_id
-     WHERE p.status = 'published' AND ${filtered} AND ${inCountry}
-     GROUP BY c.id ORDER BY count(*) DESC, c.name LIMIT ${CITIES_SHOWN}`.execute(db);
-  return result.rows.map((row) => ({ ...row, count: Number(row.count) }));
+/**
+ * Published practices per country and per city, filtered by the practice search's facets: the
+ * search's own counts (exact, or estimated from a sample for a large match, then `approximate`).
+ */
+export async function practiceCounts(db: Db, groups: FacetGroups): Promise<{ countries: CountryCount[]; cities: CityCount[]; approximate: boolean }> {
+  const summary = await matchSummary(db, PRACTICE_KIND, { tsquery: '', fuzzyText: null, facetGroups: groups.map((group) => [...group]) });
+  const countries: CountryCount[] = [];
+  const byCity = new Map<number, number>();
+  for (const [facet, count] of summary.counts) {
+    if (count <= 0) continue;
+    if (facet.startsWith('country:')) countries.push({ country: facet.slice(8), count });
+    else if (facet.startsWith('city:')) byCity.set(Number(facet.slice(5)), count);
+  }
+  const largest = [...byCity].sort((a, b) => b[1] - a[1]).slice(0, CITIES_SHOWN);
+  const places = largest.length === 0 ? [] : await db.selectFrom('cities').select(['id', 'slug', 'name', 'country', 'latitude', 'longitude']).where('id', 'in', largest.map(([id]) => id)).execute();
+  const placeById = new Map(places.map((place) => [place.id, place]));
+  const cities = largest.flatMap(([id, count]) => {
+    const place = placeById.get(id);
+    return place ? [{ slug: place.slug, name: place.name, country: place.country, latitude: place.latitude, longitude: place.longitude, count }] : [];
+  });
+  return { countries, cities, approximate: summary.approximate };
 }
 
 /** Listed members per public country. */

@@ -45,8 +45,8 @@ export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearc
       }, 0);
       const kept = [...request.filters.values()].reduce((sum, values) => sum + values.length, 0);
       const groups = layer.filtered ? practiceFacets.facetGroups(request) : [];
-      const [countries, cities] = await Promise.all([layer.byCountry(db, groups), layer.byCity(db, groups)]);
-      return { layer, request, countries, cities, ignored: !chosen || kept < given };
+      const { countries, cities, approximate } = await layer.counts(db, groups);
+      return { layer, request, countries, cities, approximate, ignored: !chosen || kept < given };
     },
 
     /** What happens in a country: counts of every layer, the newest items, its cities. */
@@ -54,11 +54,11 @@ export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearc
       const country = iso2.toUpperCase();
       if (!isCountryCode(country)) throw new NotFoundError();
       const [counts, practices, resources, members, cities, organisations, partnerships] = await Promise.all([
-        Promise.all(MAP_LAYERS.map(async (layer) => ({ layer: layer.name, count: (await layer.byCountry(db, [])).find((row) => row.country === country)?.count ?? 0 }))),
+        Promise.all(MAP_LAYERS.map(async (layer) => ({ layer: layer.name, count: (await layer.counts(db, [])).countries.find((row) => row.country === country)?.count ?? 0 }))),
         queries.newestIn(db, 'practices', { country }, LISTED),
         queries.newestIn(db, 'resources', { country }, LISTED),
         queries.listedMembersIn(db, { country }, LISTED),
-        queries.practiceCountsByCity(db, [], country),
+        queries.practiceCounts(db, [[`country:${country}`]]).then((counts) => counts.cities.filter((city) => city.country === country)),
         others.organisations.search({ words: [], stakeholderTypes: [], countries: [country] }, 1),
         others.partnerships.openIn(country),
       ]);

@@ -1,6 +1,7 @@
 import type { ViewContext } from '../../../platform/context.ts';
 import { FollowButton } from '../../follows/index.ts';
-import { formatMoment, paragraphsOf } from '../../../ui/format.ts';
+import { formatMoment } from '../../../ui/format.ts';
+import { Paragraphs } from '../../../ui/paragraphs.tsx';
 import { SummaryList } from '../../../ui/summary-list.tsx';
 import type { PublicProfile } from '../service.ts';
 import { profileRows } from './member-parts.tsx';
@@ -57,11 +58,7 @@ export function MemberPage({ ctx, memberId, profile, published }: MemberPageProp
       {profile.bio ? (
         <section aria-labelledby="bio-heading">
           <h2 id="bio-heading">{t('community.fields.bio')}</h2>
-          {paragraphsOf(profile.bio).map((lines, index) => (
-            <p key={index} dir="auto">
-              {lines.join(' ')}
-            </p>
-          ))}
+          <Paragraphs text={profile.bio} />
         </section>
       ) : null}
       <PublishedList ctx={ctx} items={published.practices} base="/practices" heading={t('community.member.practices')} count={published.practiceCount} empty={t('community.member.noPractices')} />

@@ -4,7 +4,7 @@ import { paginationLabels, type Page } from '../../../platform/pagination.ts';
 import { Button, Pagination, Radios, Textarea, TextInput } from '../../../ui/index.ts';
 import { DateText } from '../../../ui/date-text.tsx';
 import { ErrorSummary } from '../../../ui/error-summary.tsx';
-import { paragraphsOf } from '../../../ui/format.ts';
+import { Paragraphs } from '../../../ui/paragraphs.tsx';
 import { SuccessBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { Tag } from '../../../ui/tag.tsx';
@@ -13,18 +13,6 @@ import type { Conversation, MessagesService } from '../service.ts';
 import { MESSAGE_MAX } from '../service.ts';
 
 type ConversationView = Awaited<ReturnType<MessagesService['conversation']>>;
-
-function MessageBody({ text }: { text: string }) {
-  return (
-    <>
-      {paragraphsOf(text).map((lines, index) => (
-        <p key={index} dir="auto">
-          {lines.join(' ')}
-        </p>
-      ))}
-    </>
-  );
-}
 
 /** `/{l}/messages`: the member's conversations, latest first. */
 export function InboxPage({ ctx, page }: { ctx: ViewContext; page: Page<Conversation> }) {
@@ -100,7 +88,7 @@ export function ConversationPage({ ctx, view, errors, body, notice }: { ctx: Vie
                 <strong dir="auto">{mine ? t('messages.conversation.you') : (message.sender_name ?? t('messages.deletedMember'))}</strong>{' '}
                 <DateText ctx={ctx} date={message.created_at} withTime />
               </p>
-              <MessageBody text={message.body} />
+              <Paragraphs text={message.body} />
               {!mine ? (
                 <details class="message__report">
                   <summary>{t('messages.report.open')}</summary>

@@ -6,7 +6,8 @@ import { paginationLabels, type Page } from '../../../platform/pagination.ts';
 import { Button, ButtonLink, Card, Checkboxes, Pagination, Select, Textarea, TextInput } from '../../../ui/index.ts';
 import { ErrorSummary } from '../../../ui/error-summary.tsx';
 import { CountryChoices, FileInput } from '../../../ui/form-controls.tsx';
-import { paragraphsOf, safeHttpUrl } from '../../../ui/format.ts';
+import { safeHttpUrl } from '../../../ui/format.ts';
+import { Paragraphs } from '../../../ui/paragraphs.tsx';
 import { SuccessBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { SummaryList } from '../../../ui/summary-list.tsx';
@@ -89,11 +90,7 @@ export function OrganisationPage({ ctx, view, notice }: { ctx: ViewContext; view
       <Personal<Standing> ctx={ctx} part={standingPart} data={{ slug: organisation.slug, organisationId: organisation.id, standing: 'none' }} />
       <FollowButton ctx={ctx} kind="organisation" targetKey={String(organisation.id)} label={organisation.name} />
       {rows.length > 0 ? <SummaryList rows={rows} /> : null}
-      {paragraphsOf(organisation.description).map((lines, index) => (
-        <p key={index} dir="auto">
-          {lines.join(' ')}
-        </p>
-      ))}
+      <Paragraphs text={organisation.description} />
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{t('organisations.page.members')}</h2>
         <ul class="list">

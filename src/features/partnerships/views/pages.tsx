@@ -6,7 +6,8 @@ import { Button, ButtonLink, Card, Checkboxes, Pagination, Radios, Select, Texta
 import { DateText } from '../../../ui/date-text.tsx';
 import { ErrorSummary } from '../../../ui/error-summary.tsx';
 import { CountryChoices } from '../../../ui/form-controls.tsx';
-import { paragraphsOf } from '../../../ui/format.ts';
+import { ItemLinks } from '../../../ui/item-links.tsx';
+import { Paragraphs } from '../../../ui/paragraphs.tsx';
 import { NotificationBanner, SuccessBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { SummaryList } from '../../../ui/summary-list.tsx';
@@ -99,23 +100,11 @@ export function PartnershipPage({ ctx, item, topics, notice }: { ctx: ViewContex
       <SuccessBanner title={t('common.success')} message={notice ? t(`partnerships.notice.${notice}`) : undefined} />
       <h1 dir="auto">{item.title}</h1>
       <SummaryList rows={rows} />
-      {paragraphsOf(item.description).map((lines, index) => (
-        <p key={index} dir="auto">
-          {lines.join(' ')}
-        </p>
-      ))}
+      <Paragraphs text={item.description} />
       {item.practices.length > 0 ? (
         <section aria-labelledby="practices-heading">
           <h2 id="practices-heading">{t('partnerships.fields.practices')}</h2>
-          <ul class="list">
-            {item.practices.map((practice) => (
-              <li key={practice.slug}>
-                <a href={ctx.href(`/practices/${encodeURIComponent(practice.slug)}`)} lang={practice.language} dir="auto">
-                  {practice.title}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <ItemLinks ctx={ctx} items={item.practices} basePath="/practices" />
         </section>
       ) : null}
       {item.status === 'open' && item.author_handle && item.author_name ? (

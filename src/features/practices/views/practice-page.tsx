@@ -12,6 +12,7 @@ import type { PracticePage } from '../page-service.ts';
 import { CommentsSection, PersonalRating, type CommunityNotice } from '../../../engagement/index.ts';
 import { Personal, personalPart } from '../../../platform/personal-parts.tsx';
 import { FollowButton } from '../../follows/index.ts';
+import { ItemLinks } from '../../../ui/item-links.tsx';
 import type { PracticeStatus } from '../../../db/schema/practices.ts';
 import { formatDay, formatMoment, formatMonth, formatMoney, paragraphsOf, safeHttpUrl } from '../../../ui/format.ts';
 import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
@@ -237,15 +238,7 @@ function Adaptations({ ctx, page }: { ctx: ViewContext; page: PracticePage }) {
       {page.adaptedIn.length > 0 ? (
         <>
           <h3>{ctx.t('practicePage.adaptations.in')}</h3>
-          <ul class="link-list">
-            {page.adaptedIn.map((practice) => (
-              <li key={practice.slug}>
-                <a href={ctx.href(`/practices/${encodeURIComponent(practice.slug)}`)} lang={practice.language} dir="auto">
-                  {practice.title}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <ItemLinks ctx={ctx} items={page.adaptedIn} basePath="/practices" />
         </>
       ) : null}
     </Section>
@@ -321,7 +314,11 @@ function recordFacts(ctx: ViewContext, page: PracticePage): SummaryRow[] {
   ];
   if (row.published_at) rows.push({ key: t('practicePage.meta.published'), value: formatMoment(row.published_at, ctx) });
   if (row.author_deleted_at) rows.push({ key: t('practicePage.meta.submittedBy'), value: t('practicePage.meta.deletedMember') });
-  else if (row.author_name) rows.push({ key: t('practicePage.meta.submittedBy'), value: <span dir="auto">{row.author_name}</span> });
+  else if (row.author_name) {
+    rows.push({ key: t('practicePage.meta.submittedBy'), value: <span dir="auto">{row.author_name}</span> });
+    // Through the platform: neither address is shown to the other.
+    rows.push({ key: t('practicePage.meta.contactAuthor'), value: <a href={ctx.href(`/messages/new?to=${encodeURIComponent(row.author_handle ?? '')}`)}>{t('practicePage.meta.writeToAuthor', { name: row.author_name })}</a> });
+  }
   return rows;
 }
 

@@ -1,4 +1,5 @@
 import { FollowButton } from '../../follows/index.ts';
+import { ItemLinks } from '../../../ui/item-links.tsx';
 import { Section } from '../../../ui/section.tsx';
 import { countryName } from '../../../lib/countries.ts';
 import { displayNames } from '../../../lib/intl.ts';
@@ -144,17 +145,7 @@ export function ResourcePageView({ ctx, detail, engagement, neighbours, forms, n
       </Section>
       {detail.related.some((practice) => practice.status === 'published') ? (
         <Section id="practices" title={t('resources.page.related')}>
-          <ul>
-            {detail.related
-              .filter((practice) => practice.status === 'published')
-              .map((practice) => (
-                <li key={practice.slug}>
-                  <a href={ctx.href(`/practices/${encodeURIComponent(practice.slug)}`)} lang={practice.language} dir="auto">
-                    {practice.title}
-                  </a>
-                </li>
-              ))}
-          </ul>
+          <ItemLinks ctx={ctx} items={detail.related.filter((practice) => practice.status === 'published')} basePath="/practices" />
         </Section>
       ) : null}
       {isPublic ? (

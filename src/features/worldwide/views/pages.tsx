@@ -9,6 +9,7 @@ import { DateText } from '../../../ui/date-text.tsx';
 import { ErrorSummary } from '../../../ui/error-summary.tsx';
 import { NotificationBanner, SuccessBanner } from '../../../ui/notification.tsx';
 import { PostForm } from '../../../ui/post-form.tsx';
+import { ItemLinks } from '../../../ui/item-links.tsx';
 import { FollowButton } from '../../follows/index.ts';
 import { OrganisationCards } from '../../organisations/index.ts';
 import { PartnershipCards } from '../../partnerships/index.ts';
@@ -108,7 +109,10 @@ export function MapPage({ ctx, view, layers, filterQuery }: MapPageProps) {
           <a href={ctx.href('/practices')}>{t('worldwide.map.filterInSearch')}</a>
         </p>
       ) : null}
-      <p>{t(`worldwide.map.total.${layer}`, { count: total })}</p>
+      <p>
+        {t(`worldwide.map.total.${layer}`, { count: total })}
+        {view.approximate ? ` ${t('worldwide.map.approximate')}` : ''}
+      </p>
       <WorldMapSvg
         ctx={ctx}
         countries={view.countries}
@@ -165,15 +169,7 @@ function ItemList({ ctx, heading, id, items, base, total, more, empty }: {
       {items.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ul class="list">
-          {items.map((item) => (
-            <li key={item.slug}>
-              <a href={ctx.href(`${base}/${encodeURIComponent(item.slug)}`)} lang={item.language} dir="auto">
-                {item.title}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <ItemLinks ctx={ctx} items={items} basePath={base} listClass="list" />
       )}
       {total > items.length ? (
         <p>
