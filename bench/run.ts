@@ -17,8 +17,10 @@
  *   npm run bench -- --only compare            one part at the main scale: compare, processes, soak,
  *                                              pages (the autocannon scenarios), search (first visits) or
  *                                              community (directory, map and digest run)
+ *                                              events (list, month, calendar file, concurrent registrations)
  *   npm run bench -- --practices 20000         the main scale (100,000)
  *   npm run bench -- --members 20000           listed members for the community part (20,000)
+ *   npm run bench -- --events 20000            published events for the events part (20,000)
  *   npm run bench -- --curve 10000,1000000     the other scales of the search curve ('' for none)
  *   npm run bench -- --duration 5              seconds per scenario (15)
  *   npm run bench -- --soak 1 --sample-seconds 10
@@ -52,6 +54,7 @@ import { communityService, loadSyntheticMembers } from '../src/features/communit
 import { notificationsService } from '../src/features/follows/index.ts';
 import { organisationsService } from '../src/features/organisations/index.ts';
 import { partnershipsService } from '../src/features/partnerships/index.ts';
+import { eventsService, loadSyntheticEvents } from '../src/features/events/index.ts';
 import { practiceService } from '../src/features/practices/service.ts';
 import { samplePractice } from '../src/features/practices/fixtures.ts';
 import { worldwideService } from '../src/features/worldwide/service.ts';
@@ -65,6 +68,7 @@ const { values: options } = parseArgs({
   options: {
     practices: { type: 'string', default: '100000' },
     members: { type: 'string', default: '20000' },
+    events: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '20' },
     readme: { type: 'boolean', default: false },
@@ -78,6 +82,7 @@ const { values: options } = parseArgs({
 });
 const PRACTICES = Number(options.practices);
 const MEMBERS = Number(options.members);
+const EVENTS = Number(options.events);
 /** Pages of the community and the map under load: each computed once, then served from the page cache. */
 const COMMUNITY_SCENARIOS: [string, string[]][] = [
   ['directory, no query', ['/en/community']],
@@ -345,7 +350,7 @@ async function communityFirstVisits(url: string, rounds: number): Promise<{ dire
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
   const jobs = createJobs({ connectionString: url, maxConnections: 2 });
   const mailer = createMailer({ db, jobs, config });
-  const world = worldwideService(deps, search, { organisations: organisationsService({ db, mailer, config }, kinds), partnerships: partnershipsService(deps) });
+  const world = worldwideService(deps, search, { organisations: organisationsService({ db, mailer, config }, kinds), partnerships: partnershipsService(deps), events: eventsService({ db, mailer, config, jobs }) });
   const asRaw = (query: string) => {
     const params = new URLSearchParams(query);
     return Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)]));
@@ -396,6 +401,66 @@ async function digestRun(url: string, withNews: number): Promise<{ members: numb
     console.log(`digest run: ${members} members with a daily digest, ${run.mails} mails (${after - before} in the outbox) in ${seconds.toFixed(2)} s; a run with nothing new: ${idleSeconds.toFixed(3)} s`);
     await jobs.whenIdle([MAIL_QUEUE], { timeoutMs: 60_000 });
     return { members, seconds, mails: after - before, idleSeconds };
+  } finally {
+    await jobs.stop();
+    await db.destroy();
+  }
+}
+
+const EVENT_QUERIES = ['', 'country=FR', 'attendance=online&topic=housing', 'language=fr&attendance=in_person', 'when=past'];
+
+/**
+ * Events at scale: first visits of the list (upcoming and past, with filters), of the month view
+ * and of the calendar file, then `registrants` members registering at once for `seats` seats.
+ */
+async function eventsRun(url: string, registrants: number, seats: number): Promise<string> {
+  const db = createDb(url, { max: 20 });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const jobs = createJobs({ connectionString: url, maxConnections: 3 });
+  const mailer = createMailer({ db, jobs, config });
+  await jobs.start({ debug() {}, info() {}, warn() {}, error() {} });
+  try {
+    let started = performance.now();
+    const loaded = await loadSyntheticEvents(db, { count: EVENTS });
+    console.log(`${loaded} events loaded (${Math.round((performance.now() - started) / 1000)} s)`);
+    const service = eventsService({ db, mailer, config, jobs });
+    const list: FirstVisit[] = [];
+    for (const query of EVENT_QUERIES) {
+      const raw = Object.fromEntries(new URLSearchParams(query));
+      list.push(await timedCalls(query, async () => {
+        const { query: parsed, filters } = await service.queryOf(raw);
+        return service.list(filters, parsed.when, 1);
+      }, 10));
+    }
+    const today = new Date();
+    list.push(await timedCalls('month view', () => service.month({}, today.getUTCFullYear(), today.getUTCMonth() + 1), 10));
+    list.push(await timedCalls('/events.ics (500 upcoming)', () => service.calendar({}, 'en', 'Bridges events', 500), 10));
+
+    const event = await db.selectFrom('events').select(['id', 'slug']).where('status', '=', 'published').where('starts_at', '>', new Date()).where('recurrence', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('events').set({ capacity: seats, registration_deadline: null }).where('id', '=', event.id).execute();
+    await db.deleteFrom('event_registrations').where('event_id', '=', event.id).execute();
+    const users = await db
+      .insertInto('users')
+      .values(Array.from({ length: registrants }, (_, index) => ({ handle: `bench-registrant-${index}`, email: `registrant-${index}@bench.example`, name: `Registrant ${index}`, email_verified_at: new Date() })))
+      .returning(['id', 'handle', 'name', 'email'])
+      .execute();
+    started = performance.now();
+    await Promise.all(users.map((user) => service.seats.registerMember(
+      { id: user.id, handle: user.handle, name: user.name ?? '', email: user.email ?? '', role: 'member', emailVerified: true, twoFactorEnabled: false, timeZone: 'UTC', unreadNotifications: 0, followsVersion: 0 },
+      event.slug,
+      'en',
+    )));
+    const seconds = (performance.now() - started) / 1000;
+    const counts = await db.selectFrom('event_registrations').select(['status', (eb) => eb.fn.countAll<string>().as('count')]).where('event_id', '=', event.id).groupBy('status').execute();
+    const count = (status: string) => Number(counts.find((row) => row.status === status)?.count ?? 0);
+    console.log(`${registrants} registrations at once for ${seats} seats: ${seconds.toFixed(2)} s; ${count('confirmed')} seats, ${count('waiting')} waiting`);
+    await jobs.whenIdle([MAIL_QUEUE], { timeoutMs: 120_000 });
+    return [
+      `Events at ${loaded.toLocaleString('en')} published events (one in five a weekly series of eight), first visits on the services the pages call (everything computed, as when no cache holds the page), ten times one at a time and ten times ${CONNECTIONS} at once. Lists read \`event_occurrences\` through its index on the start, joined to the published events and filtered on their columns.`,
+      timedTable('events', list),
+      '',
+      `${registrants} members registering at once for one event of ${seats} seats (each registration takes the event's row lock, counts the seats, writes the registration and its mail in one transaction): ${seconds.toFixed(2)} s in all, ${(seconds * 1000 / registrants).toFixed(1)} ms a registration; ${count('confirmed')} seats taken and ${count('waiting')} on the waiting list, as they came.`,
+    ].join('\n');
   } finally {
     await jobs.stop();
     await db.destroy();
@@ -635,8 +700,8 @@ async function pageScenarios(base: string, slugs: readonly string[]): Promise<Ro
   return rows;
 }
 
-type Part = 'search' | 'pages' | 'compare' | 'processes' | 'soak' | 'community';
-const PARTS: readonly Part[] = ['search', 'pages', 'compare', 'processes', 'soak', 'community'];
+type Part = 'search' | 'pages' | 'compare' | 'processes' | 'soak' | 'community' | 'events';
+const PARTS: readonly Part[] = ['search', 'pages', 'compare', 'processes', 'soak', 'community', 'events'];
 const only = options.only;
 if (only !== undefined && !PARTS.some((part) => part === only)) throw new Error(`--only takes one of ${PARTS.join(', ')}`);
 const runs = (part: Part) => only === undefined || only === part;
@@ -771,6 +836,7 @@ try {
       `A daily digest run for ${digest.members.toLocaleString('en')} members with a digest, of whom 50 follow the country where a practice was just published: ${digest.seconds.toFixed(2)} s, ${digest.mails} mails queued; a run with nothing new: ${(digest.idleSeconds * 1000).toFixed(0)} ms. The run reads only members with pending items (a partial index on \`notifications\`), so its work grows with the members who have news, not with every member.`,
     );
   }
+  if (runs('events')) sections.push(await eventsRun(url, 200, 50));
   if (runs('processes')) sections.push(await processesRun(url, slugs, member));
   if (runs('soak') && Number(options.soak) > 0) sections.push(await soakRun(url, slugs, resourceSlugs, member));
   await db.destroy();

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { SMTPServer } from 'smtp-server';
 import { allContentKinds } from '../src/content-kinds.ts';
 import { accountService } from '../src/features/accounts/service.ts';
 import { notificationsService } from '../src/features/follows/index.ts';
 import { samplePractice } from '../src/features/practices/fixtures.ts';
 import { practiceService } from '../src/features/practices/service.ts';
-import { MAIL_QUEUE } from '../src/platform/mail.ts';
-import { listenSmtp, readableMail, stopSmtp, type ReceivedMail } from '../src/test/smtp.ts';
-import { expectNoAxeViolations, startJourney, watchPageProblems, type Journey } from './support.ts';
+import { listenSmtp, stopSmtp, type ReceivedMail } from '../src/test/smtp.ts';
+import { checkBothLanguages, expectNoAxeViolations, signIn, smtpMailsTo, startJourney, watchPageProblems, type Journey } from './support.ts';
 
 /**
  * The Integration Community and Worldwide in the browser: profiles and the directory, private
@@ -42,27 +40,9 @@ after(async () => {
 });
 
 
-async function signIn(page: Page, person: { email: string; password: string }, next: string): Promise<void> {
-  await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email address', { exact: true }).fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(person.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(`**${next}`);
-}
 
-/** Mail that reached the SMTP listener for one person, once the queue has delivered everything. */
-async function mailsTo(email: string): Promise<string[]> {
-  await journey.deps.jobs.whenIdle([MAIL_QUEUE]);
-  return received.filter((mail) => mail.to.includes(email)).map(readableMail);
-}
+const mailsTo = (email: string) => smtpMailsTo(journey, received, email);
 
-/** Checks a page in English and in Arabic (right to left) with axe. */
-async function checkBothLanguages(page: Page, path: string): Promise<void> {
-  for (const locale of ['en', 'ar']) {
-    await page.goto(`/${locale}${path}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 describe('community and worldwide in the browser', () => {
   test('a member fills a public profile and appears in the directory by country and topic; another finds her and writes; the message arrives in the inbox and as a mail notice that reveals no address', async () => {

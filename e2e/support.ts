@@ -16,6 +16,7 @@ import type { AppDeps } from '../src/platform/deps.ts';
 import { SILENT_JOBS_LOG, TEST_MAIL_RETRIES, testJobs } from '../src/test/app.ts';
 import { freshDatabase, type TestDatabase } from '../src/test/database.ts';
 import { turnOnTwoFactor } from '../src/test/members.ts';
+import { readableMail, type ReceivedMail } from '../src/test/smtp.ts';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -247,4 +248,27 @@ export async function enterSignInCode(page: Page, secret: string): Promise<void>
   await page.waitForURL('**/en/login/code*');
   await page.getByLabel('Authentication code', { exact: true }).fill(totpCode(secret));
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
+}
+
+/** Signs in through the form and waits to land on `next`. */
+export async function signIn(page: Page, person: { email: string; password: string }, next: string): Promise<void> {
+  await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email address', { exact: true }).fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(`**${next}`);
+}
+
+/** Mail that reached an SMTP listener for one person, once the queue has delivered everything. */
+export async function smtpMailsTo(journey: Journey, received: readonly ReceivedMail[], email: string): Promise<string[]> {
+  await journey.deps.jobs.whenIdle([MAIL_QUEUE]);
+  return received.filter((mail) => mail.to.includes(email)).map(readableMail);
+}
+
+/** Checks a page in English and in Arabic (right to left) with axe. */
+export async function checkBothLanguages(page: Page, path: string): Promise<void> {
+  for (const locale of ['en', 'ar']) {
+    await page.goto(`/${locale}${path}`);
+    await expectNoAxeViolations(page);
+  }
 }

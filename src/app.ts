@@ -16,6 +16,7 @@ import { worldwide } from './features/worldwide/index.ts';
 import { organisations } from './features/organisations/index.ts';
 import { conversationSubjects, messages } from './features/messages/index.ts';
 import { partnerships } from './features/partnerships/index.ts';
+import { events, eventsMachineAccess } from './features/events/index.ts';
 import { allContentKinds } from './content-kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
 import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
@@ -130,10 +131,12 @@ export async function buildApp(
     tags: [
       { name: 'practices', description: 'Good practices for migrant integration' },
       { name: 'resources', description: 'News, research, tools and guidelines' },
+      { name: 'events', description: 'Workshops, roundtables, launches and their calendar files' },
     ],
   });
   await app.register(practicesMachineAccess(practicesSearch));
   await app.register(resourcesMachineAccess(resourcesSearch));
+  await app.register(eventsMachineAccess);
   app.get('/', async (request, reply) => {
     reply.header('vary', 'Accept-Language');
     return reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302);
@@ -152,6 +155,7 @@ export async function buildApp(
         await pages.register(organisations);
         await pages.register(messages);
         await pages.register(partnerships);
+        await pages.register(events);
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

@@ -29,6 +29,7 @@ interface Area {
 const AREAS: readonly Area[] = [
   { path: '/practices', table: 'practices', searchWord: 'housing' },
   { path: '/resources', table: 'resources', searchWord: 'housing' },
+  { path: '/events', table: 'events', searchWord: 'housing' },
 ];
 
 let testApp: TestApp;
@@ -108,6 +109,7 @@ async function pagesToWeigh(): Promise<string[]> {
   assert.ok(city && member, 'the demo content has cities and listed members');
   for (const locale of ['en', 'ar']) {
     urls.push(`/${locale}/map`, `/${locale}/map?layer=resources`, `/${locale}/map?layer=members`, `/${locale}/countries/fr`, `/${locale}/cities/${encodeURIComponent(city.slug)}`);
+    urls.push(`/${locale}/events/month`, `/${locale}/map?layer=events`);
     urls.push(`/${locale}/community`, `/${locale}/community?q=migration`, `/${locale}/members/${encodeURIComponent(member.handle)}`);
   }
   return urls;

@@ -8,6 +8,7 @@ import { worldwidePersonalData } from './features/worldwide/index.ts';
 import { organisationsPersonalData } from './features/organisations/index.ts';
 import { messagesPersonalData } from './features/messages/index.ts';
 import { partnershipsPersonalData } from './features/partnerships/index.ts';
+import { eventsPersonalData } from './features/events/index.ts';
 import { auditPersonalData } from './platform/audit.ts';
 import { outboxPersonalData } from './platform/mail.ts';
 import { personalDataRegistry } from './platform/personal-data.ts';
@@ -27,6 +28,7 @@ export const personalData = personalDataRegistry([
   ...organisationsPersonalData,
   ...messagesPersonalData,
   partnershipsPersonalData,
+  ...eventsPersonalData,
   ...engagementPersonalData,
   pendingChangesPersonalData,
   revisionsPersonalData,

@@ -36,8 +36,16 @@ async function plantPrivateData(testApp: TestApp): Promise<string[]> {
   await sql`UPDATE messages SET body = body || ${` ${MARKER} message`}`.execute(db);
   await sql`UPDATE city_keepers SET note = ${`${MARKER} keeper note`}`.execute(db);
   await sql`UPDATE practices SET contact_name = ${`${MARKER} contact`}, contact_email = ${`${MARKER}.contact@example.org`}, contact_public = false`.execute(db);
+  // Join links are for registered people; who registered, and their codes, for the organisers.
+  await sql`UPDATE events SET join_url = ${`https://${MARKER}.example.org/join`} WHERE format <> 'in_person'`.execute(db);
+  const event = await db.selectFrom('events').select(['id', 'author_id']).where('status', '=', 'published').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  await db.insertInto('event_registrations').values({ event_id: event.id, user_id: null, email: `${MARKER}.visitor@example.org`, name: `${MARKER} visitor`, status: 'confirmed', code: 'PRIV8X', queued_at: new Date() }).execute();
+  await db.insertInto('events').values({
+    slug: `draft-${MARKER}`, status: 'submitted', author_id: event.author_id, title: `${MARKER} draft event`, starts_at: new Date(Date.now() + 86_400_000), ends_at: new Date(Date.now() + 90_000_000), time_zone: 'UTC', format: 'online',
+  }).execute();
+  const codes = await db.selectFrom('event_registrations').select('code').execute();
   const emails = await db.selectFrom('users').select('email').where('email', 'is not', null).execute();
-  return [MARKER, ...emails.flatMap((row) => (row.email ? [row.email] : []))];
+  return [MARKER, ...emails.flatMap((row) => (row.email ? [row.email] : [])), ...codes.map((row) => `code: ${row.code}`), ...codes.map((row) => `"${row.code}"`)];
 }
 
 /** Real values for the path parameters of public routes, by the parameter's name. */
@@ -49,10 +57,11 @@ async function knownParameterValues(testApp: TestApp): Promise<Map<string, strin
   const cities = await db.selectFrom('cities').select('slug').limit(3).execute();
   const organisations = await db.selectFrom('organisations').select('slug').limit(3).execute();
   const partnerships = await db.selectFrom('partnerships').select('id').limit(3).execute();
+  const events = await db.selectFrom('events').select('slug').where('status', '=', 'published').limit(5).execute();
   const countries = await db.selectFrom('practices').select(sql<string>`unnest(countries)`.as('country')).where('status', '=', 'published').limit(3).execute();
   return new Map<string, string[]>([
     ['locale', [...LOCALES]],
-    ['slug', [...practices, ...resources, ...cities, ...organisations].map((row) => row.slug)],
+    ['slug', [...practices, ...resources, ...cities, ...organisations, ...events].map((row) => row.slug)],
     ['id', partnerships.map((row) => String(row.id))],
     ['handle', members.map((row) => row.handle)],
     ['iso2', countries.map((row) => row.country.toLowerCase())],
@@ -116,7 +125,7 @@ test('no email address or private field reaches any public page, API answer, fee
   }
   assert.deepEqual(leaks, []);
   // The walk reached the areas it is meant to guard, not only a few pages.
-  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom', '/en/members/', '/en/organisations/', '/en/partnerships/', '/en/countries/', '/en/cities/', '/en/map']) {
+  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom', '/en/members/', '/en/organisations/', '/en/partnerships/', '/en/countries/', '/en/cities/', '/en/map', '/en/events/', '/api/v1/events', '/events.ics']) {
     assert.ok(read.some((url) => url.includes(area)), `the walk read ${area}`);
   }
   assert.ok(read.length > 100, `the walk read ${read.length} pages`);

@@ -45,7 +45,7 @@ export interface ContentKind {
 }
 
 /** Tables of reviewed kinds, named to the queue as SQL identifiers (never user input). */
-export type ReviewedTable = 'practices' | 'resources';
+export type ReviewedTable = 'practices' | 'resources' | 'events';
 
 /**
  * Who may see an item: everyone once published; before that its author and the editors. Kinds
@@ -139,6 +139,16 @@ export function tableKind(spec: { name: string; basePath: string; table: Reviewe
       return rows.map(refOf);
     },
   };
+}
+
+/**
+ * The slugs of a reviewed kind's table that are `base` or `base-…`: what a new item's slug must
+ * avoid (lib/text.ts `nextFreeSlug`).
+ */
+export async function slugsStartingWith(db: Executor, table: ReviewedTable, base: string): Promise<Set<string>> {
+  const { rows } = await sql<{ slug: string }>`
+    SELECT slug FROM ${sql.table(table)} WHERE slug = ${base} OR slug LIKE ${`${base.replace(/[%_\\]/g, '\\$&')}-%`}`.execute(db);
+  return new Set(rows.map((row) => row.slug));
 }
 
 export interface ItemLink {

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/client.ts';
 import { containsIgnoringCase } from '../db/like.ts';
-import type { MailTransportName } from '../db/schema/platform.ts';
+import type { MailAttachment, MailTransportName } from '../db/schema/platform.ts';
 
 /** The outbox rows that mail delivery reads and writes. */
 
@@ -10,11 +10,11 @@ type Executor = Db | Trx;
 
 export async function insertQueuedMail(
   trx: Trx,
-  mail: { recipient: string; subject: string; body: string; messageId: string; headers: Record<string, string> },
+  mail: { recipient: string; subject: string; body: string; messageId: string; headers: Record<string, string>; attachments: readonly MailAttachment[] },
 ): Promise<number> {
   const row = await trx
     .insertInto('outbox')
-    .values({ recipient: mail.recipient, subject: mail.subject, body: mail.body, message_id: mail.messageId, headers: mail.headers, status: 'queued' })
+    .values({ recipient: mail.recipient, subject: mail.subject, body: mail.body, message_id: mail.messageId, headers: mail.headers, attachments: JSON.stringify(mail.attachments), status: 'queued' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -24,7 +24,7 @@ export async function insertQueuedMail(
 export function lockMail(trx: Trx, id: number) {
   return trx
     .selectFrom('outbox')
-    .select(['id', 'recipient', 'subject', 'body', 'status', 'message_id', 'headers'])
+    .select(['id', 'recipient', 'subject', 'body', 'status', 'message_id', 'headers', 'attachments'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();

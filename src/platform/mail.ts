@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Database } from '../db/schema/index.ts';
 import type { Transaction } from 'kysely';
-import type { MailTransportName } from '../db/schema/platform.ts';
+import type { MailAttachment, MailTransportName } from '../db/schema/platform.ts';
 import type { Jobs, QueueOptions } from './jobs/index.ts';
 import { percentDecoded } from '../lib/text.ts';
 import * as queries from './mail-queries.ts';
@@ -23,6 +23,8 @@ export interface Mail {
   text: string;
   /** Extra headers, such as List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
   headers?: Readonly<Record<string, string>>;
+  /** Files to attach, such as an event's calendar entry. */
+  attachments?: readonly MailAttachment[];
 }
 
 export interface Mailer {
@@ -71,8 +73,12 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
   const transport = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS_MS });
   return {
     name: 'smtp',
-    async deliver({ to, subject, text, messageId, headers }) {
-      await transport.sendMail({ from, to, subject, text, messageId, ...(headers ? { headers: { ...headers } } : {}) });
+    async deliver({ to, subject, text, messageId, headers, attachments }) {
+      await transport.sendMail({
+        from, to, subject, text, messageId,
+        ...(headers ? { headers: { ...headers } } : {}),
+        ...(attachments && attachments.length > 0 ? { attachments: attachments.map((file) => ({ ...file })) } : {}),
+      });
     },
   };
 }
@@ -144,6 +150,7 @@ export function createMailer({ db, jobs, config, transport = transportFor(config
             text: mail.body,
             messageId: mail.message_id ?? `<outbox-${mail.id}@${messageIdDomain}>`,
             headers: mail.headers,
+            attachments: mail.attachments,
           });
         } catch (error) {
           const description = describeDeliveryError(error, config.smtpUrl);
@@ -160,9 +167,9 @@ export function createMailer({ db, jobs, config, transport = transportFor(config
     { ...retries, expireInSeconds: DELIVERY_EXPIRES_SECONDS, concurrency: 2 },
   );
 
-  async function sendWithin(trx: Transaction<Database>, { to, subject, text, headers }: Mail): Promise<void> {
+  async function sendWithin(trx: Transaction<Database>, { to, subject, text, headers, attachments = [] }: Mail): Promise<void> {
     const messageId = `<${randomUUID()}@${messageIdDomain}>`;
-    const mailId = await queries.insertQueuedMail(trx, { recipient: to, subject, body: text, messageId, headers: { ...headers } });
+    const mailId = await queries.insertQueuedMail(trx, { recipient: to, subject, body: text, messageId, headers: { ...headers }, attachments });
     await jobs.send(MAIL_QUEUE, { mailId }, { executor: trx });
   }
 

@@ -101,6 +101,8 @@ const TEXT_INPUT_TYPES = {
   tel: { type: 'tel' },
   number: { type: 'number' },
   date: { type: 'date' },
+  'datetime-local': { type: 'datetime-local' },
+  month: { type: 'month' },
 } as const;
 
 export type TextInputType = keyof typeof TEXT_INPUT_TYPES;

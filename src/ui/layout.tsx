@@ -23,6 +23,7 @@ function navItems(ctx: ViewContext): NavItem[] {
     { href: '/', label: t('common.nav.home') },
     { href: '/practices', label: t('common.nav.practices') },
     { href: '/resources', label: t('common.nav.resources') },
+    { href: '/events', label: t('common.nav.events') },
     { href: '/community', label: t('common.nav.community') },
     { href: '/map', label: t('common.nav.map') },
   ];

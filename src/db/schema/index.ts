@@ -27,6 +27,7 @@ import type { CityKeepersTable, CityProfilesTable } from './worldwide.ts';
 import type { OrganisationItemsTable, OrganisationMembersTable, OrganisationsTable } from './organisations.ts';
 import type { ConversationsTable, MemberBlocksTable, MessagesTable } from './messages.ts';
 import type { PartnershipsTable } from './partnerships.ts';
+import type { EventOccurrencesTable, EventRegistrationsTable, EventRemindersTable, EventsTable } from './events.ts';
 
 /** Every table the app reads or writes, one file per aggregate. */
 export interface Database {
@@ -57,6 +58,10 @@ export interface Database {
   search_misses: SearchMissesTable;
   search_miss_salts: SearchMissSaltsTable;
   resources: ResourcesTable;
+  events: EventsTable;
+  event_occurrences: EventOccurrencesTable;
+  event_registrations: EventRegistrationsTable;
+  event_reminders: EventRemindersTable;
   resource_practices: ResourcePracticesTable;
   search_documents: SearchDocumentsTable;
   search_facet_counts: SearchFacetCountsTable;

@@ -4,6 +4,13 @@ export type MailStatus = 'queued' | 'sent' | 'failed';
 /** How a sent mail left: over SMTP, or kept in the outbox when no mail server is configured. */
 export type MailTransportName = 'smtp' | 'outbox';
 
+/** A file sent with a mail; only text files are sent (calendar entries). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 /** Every mail the platform writes, with its delivery state. */
 export interface OutboxTable {
   id: Generated<number>;
@@ -21,6 +28,8 @@ export interface OutboxTable {
   message_id: string | null;
   /** Extra headers sent with the mail, such as List-Unsubscribe (RFC 8058). */
   headers: ColumnType<Record<string, string>, Record<string, string> | undefined, Record<string, string>>;
+  /** Files sent with the mail (an event's .ics), as text. */
+  attachments: ColumnType<MailAttachment[], string | undefined, string>;
 }
 
 export interface RateLimitsTable {

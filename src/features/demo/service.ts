@@ -7,6 +7,7 @@ import { partnershipsService } from '../partnerships/index.ts';
 import { allContentKinds } from '../../content-kinds.ts';
 import { loadDemoPractices } from '../practices/index.ts';
 import { loadDemoResources } from '../resources/index.ts';
+import { loadDemoEvents } from '../events/index.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MEMBERS, DEMO_ORGANISATIONS, DEMO_PARTNERSHIPS } from './content.ts';
 
@@ -50,6 +51,7 @@ export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: 
   const editor = [...members.values()].find((member) => member.role === 'editor');
   if (!editor) throw new Error('The demo members include no editor');
   await loadDemoResources(deps, members, editor);
+  await loadDemoEvents(deps, members, editor);
   return { loaded: true, admin: { email: DEMO_ADMIN_EMAIL, password: adminPassword } };
 }
 

@@ -41,15 +41,27 @@ export async function markProcessed(db: Executor, ids: readonly string[]): Promi
   await db.updateTable('content_events').set({ processed_at: new Date() }).where('id', 'in', ids).execute();
 }
 
-/** What a practice or resource can be followed through: its topics, countries, city and author. */
-export async function followTargetsOf(db: Executor, kind: 'practice' | 'resource', id: number): Promise<{ kinds: string[]; keys: string[] }> {
-  const table = kind === 'practice' ? 'practices' : 'resources';
-  const city = kind === 'practice' ? sql`(SELECT c.slug FROM cities c WHERE c.id = t.city_id)` : sql`NULL`;
+/** Kinds whose new items reach the followers of their topics, countries, city and author, and where those are. */
+const FOLLOWED_THROUGH = {
+  practice: { table: 'practices', countries: sql`t.countries`, city: sql`(SELECT c.slug FROM cities c WHERE c.id = t.city_id)` },
+  resource: { table: 'resources', countries: sql`t.countries`, city: sql`NULL` },
+  // An event happens in one country (or none, online).
+  event: { table: 'events', countries: sql`ARRAY_REMOVE(ARRAY[trim(t.country)], NULL)`, city: sql`(SELECT c.slug FROM cities c WHERE c.id = t.city_id)` },
+} as const;
+export type FollowedKind = keyof typeof FOLLOWED_THROUGH;
+
+export function isFollowedKind(kind: string): kind is FollowedKind {
+  return Object.hasOwn(FOLLOWED_THROUGH, kind);
+}
+
+/** What an item can be followed through: its topics, countries, city and author. */
+export async function followTargetsOf(db: Executor, kind: FollowedKind, id: number): Promise<{ kinds: string[]; keys: string[] }> {
+  const { table, countries, city } = FOLLOWED_THROUGH[kind];
   const result = await sql<{ target_kind: string; target_key: string }>`
     SELECT 'topic' AS target_kind, term.code AS target_key
       FROM ${sql.table(table)} t JOIN taxonomy_terms term ON term.id = ANY (t.term_ids) AND term.vocabulary = 'topic'
      WHERE t.id = ${id}
-    UNION SELECT 'country', unnest(t.countries) FROM ${sql.table(table)} t WHERE t.id = ${id}
+    UNION SELECT 'country', unnest(${countries}) FROM ${sql.table(table)} t WHERE t.id = ${id}
     UNION SELECT 'city', ${city} FROM ${sql.table(table)} t WHERE t.id = ${id}
     UNION SELECT 'member', t.author_id::text FROM ${sql.table(table)} t WHERE t.id = ${id} AND t.author_id IS NOT NULL
     UNION SELECT ${kind}, ${String(id)}`.execute(db);

@@ -138,7 +138,7 @@ export function notificationsService(deps: Pick<AppDeps, 'db' | 'mailer' | 'conf
 
   /** Fans one event out; mails about replies go after the batch commits. */
   async function fanOut(trx: Executor, event: queries.ContentEventRow, afterCommit: (() => Promise<void>)[]): Promise<void> {
-    if ((event.kind === 'practice' || event.kind === 'resource') && (event.event === 'published' || event.event === 'updated')) {
+    if (queries.isFollowedKind(event.kind) && (event.event === 'published' || event.event === 'updated')) {
       const targets = event.event === 'published' ? await queries.followTargetsOf(trx, event.kind, event.subject_id) : { kinds: [event.kind], keys: [String(event.subject_id)] };
       await queries.notifyFollowers(trx, { id: event.id, event: event.event, kind: event.kind, subjectId: event.subject_id, actorId: event.actor_id }, targets);
       return;

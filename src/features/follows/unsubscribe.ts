@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hasSignature, signature as signed } from '../../lib/signed-tokens.ts';
 
 /**
  * One-click unsubscribe links (RFC 8058): the link names the member and what to stop, signed with
@@ -9,12 +9,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const UNSUBSCRIBE_PURPOSES = ['digest', 'notices'] as const;
 export type UnsubscribePurpose = (typeof UNSUBSCRIBE_PURPOSES)[number];
 
-function signature(secret: string, userId: number, purpose: UnsubscribePurpose): string {
-  return createHmac('sha256', secret).update(`unsubscribe:${userId}:${purpose}`).digest('base64url').slice(0, 32);
-}
+const messageOf = (userId: number, purpose: UnsubscribePurpose): string => `unsubscribe:${userId}:${purpose}`;
 
 export function unsubscribeToken(secret: string, userId: number, purpose: UnsubscribePurpose): string {
-  return `${userId}.${purpose}.${signature(secret, userId, purpose)}`;
+  return `${userId}.${purpose}.${signed(secret, messageOf(userId, purpose))}`;
 }
 
 /** The member and purpose a token was made for, or undefined when it was not made here. */
@@ -24,9 +22,7 @@ export function readUnsubscribeToken(secret: string, token: string): { userId: n
   const known = UNSUBSCRIBE_PURPOSES.find((candidate) => candidate === purpose);
   if (!known) return undefined;
   const userId = Number(id);
-  const expected = Buffer.from(signature(secret, userId, known));
-  const actual = Buffer.from(given);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
+  if (!hasSignature(secret, messageOf(userId, known), given)) return undefined;
   return { userId, purpose: known };
 }
 

@@ -35,3 +35,4 @@ export { loadDemoPractices } from './demo/load.ts';
 export { practiceService, type FeaturedPractice } from './service.ts';
 export { practicePersonalData } from './personal-data.ts';
 export { FACETS as PRACTICE_FACETS, practiceFacets, readSearchRequest as readPracticeSearchRequest, searchQueryString as practiceSearchQueryString } from './search-params.ts';
+export { upsertCity } from './queries.ts';

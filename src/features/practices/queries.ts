@@ -37,14 +37,6 @@ export async function practiceIdBySlug(db: Executor, slug: string): Promise<numb
   return row?.id;
 }
 
-export async function slugsStartingWith(db: Executor, base: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('practices')
-    .select('slug')
-    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base.replace(/[%_\\]/g, '\\$&')}-%`)]))
-    .execute();
-  return new Set(rows.map((row) => row.slug));
-}
 
 export async function insertPractice(
   db: Executor,

@@ -1,3 +1,4 @@
+import { slugsStartingWith } from '../../content/kinds.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -180,7 +181,7 @@ export function practiceService(deps: AppDeps) {
           return await practiceFiles.withStoredFiles(options.attachments ?? [], (stored) => inTransaction(async (trx) => {
             const columns = await resolveColumns(trx, input, forSubmission);
             const base = slug ?? (slugify(input.title, 80) || 'practice');
-            const chosen = slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base), RESERVED_SLUGS);
+            const chosen = slug ?? nextFreeSlug(base, await slugsStartingWith(trx, 'practices', base), RESERVED_SLUGS);
             const status = options.status ?? 'draft';
             const id = await queries.insertPractice(trx, {
               ...columns,

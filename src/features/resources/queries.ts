@@ -25,14 +25,6 @@ export function lockBySlug(db: Executor, slug: string) {
   return db.selectFrom('resources').select(['id', 'slug', 'title', 'status', 'version', 'author_id']).where('slug', '=', slug).forUpdate().executeTakeFirst();
 }
 
-export async function slugsStartingWith(db: Executor, base: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('resources')
-    .select('slug')
-    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base.replace(/[%_\\]/g, '\\$&')}-%`)]))
-    .execute();
-  return new Set(rows.map((row) => row.slug));
-}
 
 export async function insertResource(db: Executor, values: Insertable<ResourcesTable>): Promise<number> {
   const row = await db.insertInto('resources').values(values).returning('id').executeTakeFirstOrThrow();

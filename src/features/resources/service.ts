@@ -1,4 +1,4 @@
-import { canViewContent, publishedNeighbour, type ContentStatus, type Executor } from '../../content/kinds.ts';
+import { canViewContent, publishedNeighbour, slugsStartingWith, type ContentStatus, type Executor } from '../../content/kinds.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import {
@@ -220,7 +220,7 @@ export function resourceService(deps: AppDeps) {
         try {
           const created = await files.withStoredFiles(sent.attachments, (stored) => db.transaction().execute(async (trx) => {
             const base = options.slug ?? (slugify(input.title, 80) || 'resource');
-            const slug = options.slug ?? nextFreeSlug(base, await queries.slugsStartingWith(trx, base), RESERVED_SLUGS);
+            const slug = options.slug ?? nextFreeSlug(base, await slugsStartingWith(trx, 'resources', base), RESERVED_SLUGS);
             const now = new Date();
             const id = await queries.insertResource(trx, {
               ...columnsOf(input, termIds),

@@ -4,6 +4,7 @@ import { PRACTICE_KIND } from '../practices/index.ts';
 import { RESOURCE_KIND } from '../resources/index.ts';
 import * as queries from './queries.ts';
 import { organisationCountsByCountry } from '../organisations/index.ts';
+import { EVENT_KIND, upcomingCountsByCity, upcomingCountsByCountry } from '../events/index.ts';
 
 /**
  * The layers of the world map: each says what it counts per country and per city, and which
@@ -50,6 +51,13 @@ export const MAP_LAYERS: readonly MapLayer[] = [
     dependsOn: [PAGE_GENERATIONS.organisation],
     filtered: false,
     counts: (db) => exact(organisationCountsByCountry(db)),
+  },
+  {
+    // Upcoming events; one that has just ended still counts until the next change to any event.
+    name: 'events',
+    dependsOn: [EVENT_KIND],
+    filtered: false,
+    counts: (db) => exact(upcomingCountsByCountry(db, new Date()), upcomingCountsByCity(db, new Date())),
   },
   {
     name: 'members',

@@ -8,6 +8,7 @@ import type { RawQuery } from '../../search/index.ts';
 import { PRACTICE_FACETS, practiceFacets, readPracticeSearchRequest, type PracticeSearch } from '../practices/index.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
 import type { PartnershipsService } from '../partnerships/index.ts';
+import type { EventsService } from '../events/index.ts';
 import { layerNamed, MAP_LAYERS, DEFAULT_LAYER, type MapLayer } from './layers.ts';
 import * as queries from './queries.ts';
 
@@ -24,7 +25,7 @@ export interface CityProfileForm {
 
 export type PracticeFilters = ReturnType<typeof readPracticeSearchRequest>;
 
-export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearch, others: { organisations: OrganisationsService; partnerships: PartnershipsService }) {
+export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearch, others: { organisations: OrganisationsService; partnerships: PartnershipsService; events: EventsService }) {
   const { db } = deps;
 
   async function keeperOf(member: CurrentUser | null, cityId: number): Promise<boolean> {
@@ -53,7 +54,7 @@ export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearc
     async country(iso2: string) {
       const country = iso2.toUpperCase();
       if (!isCountryCode(country)) throw new NotFoundError();
-      const [counts, practices, resources, members, cities, organisations, partnerships] = await Promise.all([
+      const [counts, practices, resources, members, cities, organisations, partnerships, events] = await Promise.all([
         Promise.all(MAP_LAYERS.map(async (layer) => ({ layer: layer.name, count: (await layer.counts(db, [])).countries.find((row) => row.country === country)?.count ?? 0 }))),
         queries.newestIn(db, 'practices', { country }, LISTED),
         queries.newestIn(db, 'resources', { country }, LISTED),
@@ -61,22 +62,24 @@ export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearc
         queries.practiceCounts(db, [[`country:${country}`]]).then((counts) => counts.cities.filter((city) => city.country === country)),
         others.organisations.search({ words: [], stakeholderTypes: [], countries: [country] }, 1),
         others.partnerships.openIn(country),
+        others.events.upcoming({ country }, LISTED),
       ]);
-      return { country, counts, practices, resources, members, cities, organisations, partnerships };
+      return { country, counts, practices, resources, members, cities, organisations, partnerships, events };
     },
 
     /** A city's page: its profile, its practices and members, and who keeps it. */
     async city(slug: string, viewer: CurrentUser | null) {
       const city = await queries.cityBySlug(db, slug);
       if (!city) throw new NotFoundError();
-      const [profile, practices, members, keeper, request] = await Promise.all([
+      const [profile, practices, members, keeper, request, events] = await Promise.all([
         db.selectFrom('city_profiles').selectAll().where('city_id', '=', city.id).executeTakeFirst(),
         queries.newestIn(db, 'practices', { cityId: city.id }, LISTED),
         queries.listedMembersIn(db, { cityId: city.id }, LISTED),
         keeperOf(viewer, city.id),
         viewer ? db.selectFrom('city_keepers').select('status').where('city_id', '=', city.id).where('user_id', '=', viewer.id).executeTakeFirst() : undefined,
+        others.events.upcoming({ citySlug: slug }, LISTED),
       ]);
-      return { city, profile, practices, members, isKeeper: keeper, requestStatus: request?.status ?? null };
+      return { city, profile, practices, members, isKeeper: keeper, requestStatus: request?.status ?? null, events };
     },
 
     /** A member of a local government asks to keep a city's page; an editor decides. */

@@ -13,6 +13,7 @@ import { ItemLinks } from '../../../ui/item-links.tsx';
 import { FollowButton } from '../../follows/index.ts';
 import { OrganisationCards } from '../../organisations/index.ts';
 import { PartnershipCards } from '../../partnerships/index.ts';
+import { EventCards } from '../../events/index.ts';
 import type { CityCount, CountryCount } from '../queries.ts';
 import type { CityProfileForm, WorldwideService } from '../service.ts';
 import { MapLegend, WorldMapSvg } from './world-map-svg.tsx';
@@ -206,6 +207,19 @@ function MemberList({ ctx, members, more }: { ctx: ViewContext; members: { items
   );
 }
 
+/** The next events in a place, with a link to all of them. */
+function UpcomingEvents({ ctx, events, more }: { ctx: ViewContext; events: CountryView['events']; more: string }) {
+  return (
+    <section aria-labelledby="events-heading">
+      <h2 id="events-heading">{ctx.t('worldwide.place.events')}</h2>
+      {events.length === 0 ? <p>{ctx.t('worldwide.place.noEvents')}</p> : <EventCards ctx={ctx} items={events} topics={new Map()} />}
+      <p>
+        <a href={ctx.href(more)}>{ctx.t('worldwide.place.allEvents')}</a>
+      </p>
+    </section>
+  );
+}
+
 /** `/{l}/countries/{iso2}`: what happens in a country, in counts and the newest items. */
 export function CountryPage({ ctx, view }: { ctx: ViewContext; view: CountryView }) {
   const { t, locale } = ctx;
@@ -230,6 +244,7 @@ export function CountryPage({ ctx, view }: { ctx: ViewContext; view: CountryView
         <h2 id="organisations-heading">{t('worldwide.place.organisations', { count: view.organisations.total })}</h2>
         <OrganisationCards ctx={ctx} page={view.organisations} hrefFor={() => ctx.href(`/community?show=organisations&country=${code}`)} />
       </section>
+      <UpcomingEvents ctx={ctx} events={view.events} more={`/events?country=${code}`} />
       <section aria-labelledby="partnerships-heading">
         <h2 id="partnerships-heading">{t('partnerships.country')}</h2>
         {view.partnerships.items.length === 0 ? <p>{t('partnerships.list.empty')}</p> : <PartnershipCards ctx={ctx} items={view.partnerships.items.slice(0, 8)} topics={new Map()} />}
@@ -321,6 +336,7 @@ export function CityPage({ ctx, view, notice }: { ctx: ViewContext; view: CityVi
         </p>
       </section>
       <ItemList ctx={ctx} id="practices-heading" heading={t('worldwide.place.practices')} items={view.practices.items} base="/practices" total={view.practices.total} more={`/practices?country=${city.country}`} empty={t('worldwide.place.noPractices')} />
+      <UpcomingEvents ctx={ctx} events={view.events} more={`/events?city=${encodeURIComponent(city.slug)}`} />
       <MemberList ctx={ctx} members={view.members} />
     </div>
   );
