@@ -454,7 +454,6 @@ async function eventsRun(url: string, registrants: number, seats: number): Promi
     const counts = await db.selectFrom('event_registrations').select(['status', (eb) => eb.fn.countAll<string>().as('count')]).where('event_id', '=', event.id).groupBy('status').execute();
     const count = (status: string) => Number(counts.find((row) => row.status === status)?.count ?? 0);
     console.log(`${registrants} registrations at once for ${seats} seats: ${seconds.toFixed(2)} s; ${count('confirmed')} seats, ${count('waiting')} waiting`);
-    await jobs.whenIdle([MAIL_QUEUE], { timeoutMs: 120_000 });
     return [
       `Events at ${loaded.toLocaleString('en')} published events (one in five a weekly series of eight), first visits on the services the pages call (everything computed, as when no cache holds the page), ten times one at a time and ten times ${CONNECTIONS} at once. Lists read \`event_occurrences\` through its index on the start, joined to the published events and filtered on their columns.`,
       timedTable('events', list),
