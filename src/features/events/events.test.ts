@@ -110,7 +110,10 @@ describe('events', () => {
     assert.match((await look('/en/events')).body, /Toronto dialogue on housing/);
     assert.match((await look('/en/events?country=CA&topic=housing&attendance=in_person&language=fr')).body, /Toronto dialogue on housing/);
     assert.doesNotMatch((await look('/en/events?attendance=online')).body, /Toronto dialogue on housing/);
-    assert.match((await look(`/en/events/month?month=${inAYear}-01`)).body, /Toronto dialogue on housing/);
+    const month = await look(`/en/events/month?month=${inAYear}-01`);
+    assert.match(month.body, /Toronto dialogue on housing/);
+    assert.match(month.body, /<option value="housing"/, 'the month view filters by topic too');
+    assert.doesNotMatch((await look(`/en/events/month?month=${inAYear}-01&topic=employment`)).body, /Toronto dialogue on housing/);
     assert.match((await look('/en/events?country=ZZ')).body, /Some filters were left out/);
   });
 

@@ -153,7 +153,7 @@ function weeksOf(year: number, month: number): string[][] {
 const monthParam = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
 /** `/{l}/events/month`: a month as a table of weeks, each day listing its events; no script needed. */
-export function EventMonthPage({ ctx, query, year, month, items }: { ctx: ViewContext; query: EventListQuery; year: number; month: number; items: readonly ListedOccurrence[]; topics: readonly Term[] }) {
+export function EventMonthPage({ ctx, query, year, month, items, topics }: { ctx: ViewContext; query: EventListQuery; year: number; month: number; items: readonly ListedOccurrence[]; topics: readonly Term[] }) {
   const { t, locale } = ctx;
   const byDay = new Map<string, ListedOccurrence[]>();
   for (const item of items) {
@@ -172,7 +172,7 @@ export function EventMonthPage({ ctx, query, year, month, items }: { ctx: ViewCo
         <a rel="prev" href={ctx.href(`/events/month${eventQueryString({ ...query, month: previous })}`)}>{t('events.month.previous')}</a>
         <a rel="next" href={ctx.href(`/events/month${eventQueryString({ ...query, month: next })}`)}>{t('events.month.next')}</a>
       </nav>
-      <FilterForm ctx={ctx} query={query} topics={[]} action="/events/month" month={monthParam(year, month)} />
+      <FilterForm ctx={ctx} query={query} topics={topics} action="/events/month" month={monthParam(year, month)} />
       <div class="table-scroll">
         <table class="table month-grid">
           <caption class="visually-hidden">{t('events.month.caption', { month: title })}</caption>
