@@ -102,7 +102,6 @@ const TEXT_INPUT_TYPES = {
   number: { type: 'number' },
   date: { type: 'date' },
   'datetime-local': { type: 'datetime-local' },
-  month: { type: 'month' },
 } as const;
 
 export type TextInputType = keyof typeof TEXT_INPUT_TYPES;

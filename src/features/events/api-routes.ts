@@ -3,7 +3,7 @@ import { ATOM_CONTENT_TYPE, atomXml } from '../../open-data/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { apiErrorSchema, parsePerPage, perPageParameter, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
 import { PAGE_GENERATIONS, sharedPage } from '../../platform/page-cache.ts';
-import { loadPage, parsePage } from '../../platform/pagination.ts';
+import { parsePage } from '../../platform/pagination.ts';
 import { PAGE_SIZE } from '../../search/index.ts';
 import { taxonomyService, termLabel } from '../taxonomies/index.ts';
 import { ICS_CONTENT_TYPE } from './calendar.ts';
@@ -57,7 +57,7 @@ const eventDetailSchema = { ...eventSchema, properties: { ...eventSchema.propert
 
 export function eventApiRoutes({ service, organiser }: { service: EventsService; organiser: OrganiserService }) {
   return async function eventApiRoutesPlugin(app: FastifyInstance) {
-    const { db, config } = app.deps;
+    const { config } = app.deps;
     const taxonomy = taxonomyService(app.deps);
     const absolute = (path: string) => new URL(path, config.baseUrl).href;
 
@@ -105,8 +105,7 @@ export function eventApiRoutes({ service, organiser }: { service: EventsService;
         const raw = request.query as RawEventQuery & { per_page?: string };
         const perPage = parsePerPage(raw.per_page);
         const { query, filters } = await service.queryOf(raw);
-        const now = new Date();
-        const page = await loadPage(parsePage(raw.page), { count: () => queries.countOccurrences(db, filters, query.when, now), rows: (window) => queries.pageOfOccurrences(db, filters, query.when, now, window) }, perPage);
+        const page = await service.list(filters, query.when, parsePage(raw.page), perPage);
         const rows = new Map((await service.eventsByIds([...new Set(page.items.map((item) => item.event_id))])).map((row) => [row.id, row]));
         const nextQuery = new URLSearchParams(eventQueryString(query, page.page + 1).slice(1));
         if (perPage !== PAGE_SIZE) nextQuery.set('per_page', String(perPage));
@@ -129,10 +128,7 @@ export function eventApiRoutes({ service, organiser }: { service: EventsService;
       '/api/v1/events/:slug',
       { config: SHOWS, schema: { tags: ['events'], summary: 'One published event with all its occurrences', params: slugParameter, response: { 200: eventDetailSchema, 404: apiErrorSchema } } },
       async (request) => {
-        const { slug } = request.params as { slug: string };
-        const row = await queries.findBySlug(db, slug);
-        if (!row || row.status !== 'published') throw new NotFoundError(`No published event ${slug}`);
-        const occurrences = await queries.occurrencesOf(db, row.id);
+        const { row, occurrences } = await service.find(null, (request.params as { slug: string }).slug);
         return { ...recordOf(row, { starts_at: row.starts_at, ends_at: row.ends_at, cancelled: false }), occurrences: occurrences.map((o) => ({ starts_at: o.starts_at.toISOString(), ends_at: o.ends_at.toISOString(), cancelled: o.cancelled })) };
       },
     );

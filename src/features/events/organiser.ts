@@ -23,16 +23,22 @@ export type CheckInOutcome = { result: 'checked_in' | 'already'; name: string } 
 export function organiserService(deps: AppDeps, events: EventsService) {
   const { db, config } = deps;
 
+  /** Seats in the order they were taken, then the waiting list in its order, and the event's dates. */
+  async function registrations(actor: CurrentUser, slug: string) {
+    const row = await events.manageable(actor, slug);
+    const [confirmed, waiting, occurrences] = await Promise.all([
+      queries.registrationsOf(db, row.id, ['confirmed']),
+      queries.registrationsOf(db, row.id, ['waiting']),
+      queries.occurrencesOf(db, row.id),
+    ]);
+    return { row, confirmed, waiting, occurrences };
+  }
+
   return {
-    /** Seats in the order they were taken, then the waiting list in its order. */
-    async registrations(actor: CurrentUser, slug: string) {
-      const row = await events.manageable(actor, slug);
-      const [confirmed, waiting] = await Promise.all([queries.registrationsOf(db, row.id, ['confirmed']), queries.registrationsOf(db, row.id, ['waiting'])]);
-      return { row, confirmed, waiting };
-    },
+    registrations,
 
     async registrationsCsv(actor: CurrentUser, slug: string): Promise<{ slug: string; csv: string }> {
-      const { row, confirmed, waiting } = await this.registrations(actor, slug);
+      const { row, confirmed, waiting } = await registrations(actor, slug);
       const lines = [CSV_COLUMNS.join(',')];
       for (const registration of [...confirmed, ...waiting]) {
         lines.push(
@@ -66,12 +72,10 @@ export function organiserService(deps: AppDeps, events: EventsService) {
       return hasSignature(config.sessionSecret, `event-calendar:${id}`, given) ? Number(id) : undefined;
     },
 
-    /** The member's upcoming registrations, soonest first, for their own page. */
+    /** Published events the member registered for that have a date still to come, soonest first. */
     async registeredUpcoming(userId: number) {
-      const ids = await queries.registeredEventIds(db, userId);
-      const rows = await queries.eventsByIds(db, ids);
-      const now = Date.now();
-      return rows.filter((row) => row.status === 'published' && row.ends_at.getTime() >= now - 86_400_000 * 365).sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime());
+      const rows = await queries.eventsByIds(db, await queries.registeredEventIds(db, userId, new Date()));
+      return rows.filter((row) => row.status === 'published').sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime());
     },
 
     /** Every event the member holds a seat or waiting place for, join links included. */

@@ -319,6 +319,18 @@ export async function memberRegistration(db: Executor, eventId: number, userId: 
   return rows[0];
 }
 
+/** A member's live registration with the event's join link, for their part of the event page. */
+export async function memberSeat(db: Executor, eventId: number, userId: number) {
+  return db
+    .selectFrom('event_registrations as r')
+    .innerJoin('events as e', 'e.id', 'r.event_id')
+    .select(['r.status', 'r.code', 'r.show_publicly', 'e.join_url'])
+    .where('r.event_id', '=', eventId)
+    .where('r.user_id', '=', userId)
+    .where('r.status', '<>', 'cancelled')
+    .executeTakeFirst();
+}
+
 export async function registrationById(db: Executor, id: number): Promise<RegistrationRow | undefined> {
   const { rows } = await sql<RegistrationRow>`SELECT ${REGISTRATION_COLUMNS} FROM event_registrations r LEFT JOIN users u ON u.id = r.user_id WHERE r.id = ${id}`.execute(db);
   return rows[0];
@@ -392,9 +404,11 @@ export async function checkIn(trx: Executor, id: number): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Events a member holds a seat or a waiting place for, for their private calendar. */
-export async function registeredEventIds(db: Executor, userId: number): Promise<number[]> {
-  const rows = await db.selectFrom('event_registrations').select('event_id').where('user_id', '=', userId).where('status', 'in', ['confirmed', 'waiting']).execute();
+/** Events a member holds a seat or waiting place for; with `after`, only those with a date still to end. */
+export async function registeredEventIds(db: Executor, userId: number, after?: Date): Promise<number[]> {
+  let query = db.selectFrom('event_registrations as r').select('r.event_id').where('r.user_id', '=', userId).where('r.status', 'in', ['confirmed', 'waiting']);
+  if (after) query = query.where((eb) => eb.exists(eb.selectFrom('event_occurrences as o').select('o.id').whereRef('o.event_id', '=', 'r.event_id').where('o.ends_at', '>=', after)));
+  const rows = await query.execute();
   return rows.map((row) => row.event_id);
 }
 

@@ -17,9 +17,8 @@ import { eventQuerySchema, type RawEventQuery } from './filters.ts';
 import { EVENT_KIND, EVENTS_PATH, eventPath, eventRef } from './kind.ts';
 import { EMPTY_EVENT_FORM, readEventForm, type EventFormValues } from './model.ts';
 import type { OrganiserService } from './organiser.ts';
-import * as queries from './queries.ts';
 import { SAVE_ACTIONS, type EventsService, type SaveAction } from './service.ts';
-import { monthOf } from './time.ts';
+import { monthOf, thisMonth } from './time.ts';
 import { organiserPart, registrationPart, EventPageView, type RegistrationBox } from './views/event-page.tsx';
 import { CancelEventPage, EventFormPage, EventReviewPage, OutcomePage, RegistrationsPage, TokenActionPage, VisitorRegistrationPage } from './views/form-pages.tsx';
 import { EventListPage, EventMonthPage, MyEventsPage } from './views/list-pages.tsx';
@@ -160,10 +159,11 @@ export function eventRoutes({ service, organiser }: { service: EventsService; or
 
     app.get(`${EVENTS_PATH}/month`, { schema: { querystring: eventQuerySchema }, config: sharedPage(LIST_SHOWS) }, async (request, reply) => {
       const raw = request.query as RawEventQuery;
-      const month = monthOf(raw.month, new Date());
+      const today = new Date();
+      const month = monthOf(raw.month, today);
       const { query, filters } = await service.queryOf(raw);
-      const shown = month ?? monthOf(undefined, new Date());
-      if (!shown) throw new Error('The current month is always a month');
+      // A month we cannot read shows this one, and says a filter was left out.
+      const shown = month ?? thisMonth(today);
       const [items, { topics }] = await Promise.all([service.month(filters, shown.year, shown.month), topicsByCode()]);
       if (query.ignored || !month) keepPrivate(reply);
       return reply.page(request.t('events.month.pageTitle'), (ctx) => <EventMonthPage ctx={ctx} query={{ ...query, ignored: query.ignored || !month }} year={shown.year} month={shown.month} items={items} topics={topics} />);
@@ -196,8 +196,7 @@ export function eventRoutes({ service, organiser }: { service: EventsService; or
       personaliser(registrationPart, async (_request, member, box) => {
         const mine = await service.seats.mine(member, box.eventId);
         if (!mine) return box;
-        const row = mine.status === 'confirmed' ? await queries.findById(app.deps.db, box.eventId) : undefined;
-        return { ...box, registration: { status: mine.status, code: mine.code, showPublicly: mine.show_publicly }, joinUrl: row?.join_url ?? null };
+        return { ...box, registration: { status: mine.status, code: mine.code, showPublicly: mine.show_publicly }, joinUrl: mine.status === 'confirmed' ? mine.join_url : null };
       }),
       personaliser(organiserPart, async (_request, member, links) => ({ ...links, mayManage: await service.mayManage(member, { author_id: links.authorId, organisation_id: links.organisationId }) })),
     ];
@@ -323,8 +322,7 @@ export function eventRoutes({ service, organiser }: { service: EventsService; or
 
     // Organisers.
     async function renderRegistrations(request: FastifyRequest, reply: FastifyReply, state: { notice?: string; checkIn?: { result: 'checked_in' | 'already' | 'unknown'; name?: string }; errors?: FieldErrors; message?: { subject: string; message: string } } = {}, statusCode = 200) {
-      const { row, confirmed, waiting } = await organiser.registrations(signedInUser(request), slugOf(request));
-      const { occurrences } = await service.find(signedInUser(request), row.slug);
+      const { row, confirmed, waiting, occurrences } = await organiser.registrations(signedInUser(request), slugOf(request));
       return reply.page(
         request.t('events.registrations.title', { title: row.title }),
         (ctx) => <RegistrationsPage ctx={ctx} row={row} confirmed={confirmed} waiting={waiting} occurrences={occurrences} notice={state.notice} checkIn={state.checkIn} errors={state.errors ?? {}} message={state.message ?? { subject: '', message: '' }} />,

@@ -230,9 +230,9 @@ export function seatsService(deps: AppDeps) {
       await queries.setShowPublicly(db, registration.id, show);
     },
 
-    /** The member's own registration, if any. */
+    /** The member's own registration, if any, with the event's join link (theirs to see once seated). */
     async mine(member: CurrentUser, eventId: number) {
-      return queries.memberRegistration(db, eventId, member.id);
+      return queries.memberSeat(db, eventId, member.id);
     },
   };
 }

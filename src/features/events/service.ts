@@ -13,8 +13,8 @@ import { can } from '../../platform/permissions.ts';
 import { taxonomyService } from '../taxonomies/index.ts';
 import { calendarFile, eventEntries } from './calendar.ts';
 import { eventTimeText } from './event-time.ts';
-import { EVENTS_PATH, eventPath, eventRef, eventReviewPath } from './kind.ts';
-import { checkEventForm, formValuesOf, type EventFormValues, type EventInput } from './model.ts';
+import { eventPath, eventRef, eventReviewPath } from './kind.ts';
+import { checkEventForm, formValuesOf, type EventFormValues } from './model.ts';
 import { filtersOf, readEventQuery, type EventListQuery, type RawEventQuery } from './filters.ts';
 import * as queries from './queries.ts';
 import { seatsService } from './seats.ts';
@@ -373,8 +373,9 @@ export function eventsService(deps: AppDeps) {
       }
     },
 
-    list(filters: queries.EventFilters, when: 'upcoming' | 'past', page: number, now = new Date()) {
-      return loadPage(page, { count: () => queries.countOccurrences(db, filters, when, now), rows: (window) => queries.pageOfOccurrences(db, filters, when, now, window) });
+    list(filters: queries.EventFilters, when: 'upcoming' | 'past', page: number, pageSize?: number) {
+      const now = new Date();
+      return loadPage(page, { count: () => queries.countOccurrences(db, filters, when, now), rows: (window) => queries.pageOfOccurrences(db, filters, when, now, window) }, pageSize);
     },
 
     /** Occurrences in a month, read a day wider on both sides so that every reader's zone finds its days. */
@@ -412,9 +413,7 @@ export function eventsService(deps: AppDeps) {
       return { query, filters: filtersOf(query, query.topic ? topics.get(query.topic) : undefined) };
     },
 
-    basePath: EVENTS_PATH,
   };
 }
 
 export type EventsService = ReturnType<typeof eventsService>;
-export type { EventInput };

@@ -29,11 +29,6 @@ export function localInputOf(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat(LOCAL_FORMAT);
 }
 
-/** The offset name of `zone` at that instant ("EST", "GMT+1"), for a reader who wants the original. */
-export function wallClockOf(instant: Date, zone: string): DateTime {
-  return DateTime.fromJSDate(instant, { zone });
-}
-
 /**
  * A recurrence rule as organisers write it (`FREQ=WEEKLY;BYDAY=TU;COUNT=8`), or undefined when it
  * is not one we expand: daily, weekly, monthly or yearly, without a DTSTART of its own.
@@ -79,9 +74,16 @@ export function occurrencesOf(event: { startsAt: Date; endsAt: Date; timeZone: s
   });
 }
 
-/** The first day of a month, `2026-12`, as [start, next month's start) in UTC days, or undefined. */
-export function monthOf(text: string | undefined, today: Date): { year: number; month: number } | undefined {
-  if (text === undefined || text === '') return { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1 };
+export interface Month {
+  year: number;
+  month: number;
+}
+
+export const thisMonth = (today: Date): Month => ({ year: today.getUTCFullYear(), month: today.getUTCMonth() + 1 });
+
+/** The month a query names (`2026-12`), this month when it names none, undefined when it is no month. */
+export function monthOf(text: string | undefined, today: Date): Month | undefined {
+  if (text === undefined || text === '') return thisMonth(today);
   const match = /^(\d{4})-(\d{2})$/.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);

@@ -5,7 +5,7 @@ import { displayNames } from '../../../lib/intl.ts';
 import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import type { FormState } from '../../../platform/forms.ts';
-import { renderMarkdown } from '../../../platform/markdown.ts';
+import { MarkdownText } from '../../../ui/markdown-text.tsx';
 import { Personal, personalPart } from '../../../platform/personal-parts.tsx';
 import { Button, ButtonLink, NotificationBanner, SuccessBanner, SummaryList, TagList, type SummaryRow } from '../../../ui/index.ts';
 import { ItemLinks } from '../../../ui/item-links.tsx';
@@ -243,8 +243,7 @@ export function EventPageView({ ctx, detail, topics, engagement, commentForm, bo
         ) : null}
       </Section>
       {row.description ? (
-        // Rendered by renderMarkdown: markdown-it without raw HTML, then sanitize-html's allowlist.
-        <div class="prose" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(row.description) }} />
+        <MarkdownText source={row.description} />
       ) : null}
       {row.recurrence || occurrences.length > 1 ? (
         <Section id="dates" title={t('events.page.dates')}>

@@ -4,7 +4,7 @@ import { CONTENT_LANGUAGES, SPOKEN_LANGUAGES } from '../../../lib/languages.ts';
 import { timeZones } from '../../../lib/time-zones.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { summaryOf, type FieldErrors } from '../../../platform/forms.ts';
-import { renderMarkdown } from '../../../platform/markdown.ts';
+import { MarkdownText } from '../../../ui/markdown-text.tsx';
 import { Button, Checkboxes, Radios, Select, SummaryList, Table, Textarea, TextInput } from '../../../ui/index.ts';
 import { ErrorSummary } from '../../../ui/error-summary.tsx';
 import { NotificationBanner, SuccessBanner } from '../../../ui/notification.tsx';
@@ -293,7 +293,7 @@ export function EventReviewPage({ ctx, row, values, errors, decided }: { ctx: Vi
       <p>
         <a href={ctx.href(eventPath(row.slug))}>{t('events.review.preview')}</a>
       </p>
-      {row.description ? <div class="prose" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(row.description) }} /> : null}
+      {row.description ? <MarkdownText source={row.description} /> : null}
       {row.status === 'submitted' || row.status === 'in_review' ? (
         <PostForm action={ctx.href(`/review/events/${encodeURIComponent(row.slug)}/decision`)} csrfToken={ctx.csrfToken()}>
           <input type="hidden" name="version" value={String(row.version)} />

@@ -1,5 +1,5 @@
 import { countryName, countryOptions } from '../../../lib/countries.ts';
-import { displayNames } from '../../../lib/intl.ts';
+import { dateTimeFormat, displayNames } from '../../../lib/intl.ts';
 import { SPOKEN_LANGUAGES } from '../../../lib/languages.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { paginationLabels, type Page } from '../../../platform/pagination.ts';
@@ -160,7 +160,7 @@ export function EventMonthPage({ ctx, query, year, month, items, topics }: { ctx
     const day = dayIn(item.starts_at, readerZone(ctx, item.time_zone));
     byDay.set(day, [...(byDay.get(day) ?? []), item]);
   }
-  const title = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  const title = dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
   const weekdays = Array.from({ length: 7 }, (_, index) => new Date(Date.UTC(2024, 0, 1 + index)));
   const previous = month === 1 ? monthParam(year - 1, 12) : monthParam(year, month - 1);
   const next = month === 12 ? monthParam(year + 1, 1) : monthParam(year, month + 1);
@@ -180,7 +180,7 @@ export function EventMonthPage({ ctx, query, year, month, items, topics }: { ctx
             <tr>
               {weekdays.map((day) => (
                 <th scope="col" key={day.toISOString()}>
-                  <abbr title={new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(day)}>{new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(day)}</abbr>
+                  <abbr title={dateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(day)}>{dateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(day)}</abbr>
                 </th>
               ))}
             </tr>
@@ -197,7 +197,7 @@ export function EventMonthPage({ ctx, query, year, month, items, topics }: { ctx
                           {(byDay.get(day) ?? []).map((item) => (
                             <li key={item.occurrence_id}>
                               <a href={ctx.href(`/events/${encodeURIComponent(item.slug)}`)} lang={item.language} dir="auto">
-                                {new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: readerZone(ctx, item.time_zone) }).format(item.starts_at)} {item.title}
+                                {dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: readerZone(ctx, item.time_zone) }).format(item.starts_at)} {item.title}
                               </a>
                               {item.cancelled || item.event_cancelled ? <> ({t('events.page.cancelledTag')})</> : null}
                             </li>

@@ -14,7 +14,7 @@ import type { FollowedTarget, NotificationItem } from '../service.ts';
 function notificationText(ctx: ViewContext, item: NotificationItem): string {
   const about = item.about?.label ?? '';
   const title = item.subject.title;
-  if (item.event === 'published' && item.about && item.about.kind !== item.subject.kind) return ctx.t(`follows.notification.publishedIn.${['resource', 'event'].includes(item.subject.kind) ? item.subject.kind : 'practice'}`, { title, about });
+  if (item.event === 'published' && item.about && item.about.kind !== item.subject.kind) return ctx.t(`follows.notification.publishedIn.${item.subject.kind}`, { title, about });
   return ctx.t(`follows.notification.${item.event}`, { title });
 }
 

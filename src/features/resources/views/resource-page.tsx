@@ -10,7 +10,7 @@ import { StatusTag } from '../../../editorial/index.ts';
 import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import type { FormState } from '../../../platform/forms.ts';
-import { renderMarkdown } from '../../../platform/markdown.ts';
+import { MarkdownText } from '../../../ui/markdown-text.tsx';
 import { SuccessBanner, SummaryList, TagList, type SummaryRow, type TagItem } from '../../../ui/index.ts';
 import { termLabel } from '../../taxonomies/index.ts';
 import { AttachmentList } from '../../../ui/attachments.tsx';
@@ -122,8 +122,7 @@ export function ResourcePageView({ ctx, detail, engagement, neighbours, forms, n
         </p>
       ) : null}
       {row.body ? (
-        // Rendered by renderMarkdown: markdown-it without raw HTML, then sanitize-html's allowlist.
-        <div class="prose" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(row.body) }} />
+        <MarkdownText source={row.body} />
       ) : null}
       {detail.attachments.length > 0 ? (
         <Section id="attachments" title={t('resources.page.attachments')}>
