@@ -18,6 +18,8 @@
  *                                              pages (the autocannon scenarios), search (first visits) or
  *                                              community (directory, map and digest run)
  *                                              events (list, month, calendar file, concurrent registrations)
+ *                                              discuss (a topic of 500 posts, the forum search)
+ *   npm run bench -- --posts 200000            forum posts for the discuss part (200,000)
  *   npm run bench -- --practices 20000         the main scale (100,000)
  *   npm run bench -- --members 20000           listed members for the community part (20,000)
  *   npm run bench -- --events 20000            published events for the events part (20,000)
@@ -55,6 +57,8 @@ import { notificationsService } from '../src/features/follows/index.ts';
 import { organisationsService } from '../src/features/organisations/index.ts';
 import { partnershipsService } from '../src/features/partnerships/index.ts';
 import { eventsService, loadSyntheticEvents } from '../src/features/events/index.ts';
+import { discussServices, loadSyntheticForums } from '../src/features/discuss/index.ts';
+import { engagementService } from '../src/engagement/index.ts';
 import { practiceService } from '../src/features/practices/service.ts';
 import { samplePractice } from '../src/features/practices/fixtures.ts';
 import { worldwideService } from '../src/features/worldwide/service.ts';
@@ -69,6 +73,7 @@ const { values: options } = parseArgs({
     practices: { type: 'string', default: '100000' },
     members: { type: 'string', default: '20000' },
     events: { type: 'string', default: '20000' },
+    posts: { type: 'string', default: '200000' },
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '20' },
     readme: { type: 'boolean', default: false },
@@ -83,6 +88,7 @@ const { values: options } = parseArgs({
 const PRACTICES = Number(options.practices);
 const MEMBERS = Number(options.members);
 const EVENTS = Number(options.events);
+const POSTS = Number(options.posts);
 /** Pages of the community and the map under load: each computed once, then served from the page cache. */
 const COMMUNITY_SCENARIOS: [string, string[]][] = [
   ['directory, no query', ['/en/community']],
@@ -466,6 +472,57 @@ async function eventsRun(url: string, registrants: number, seats: number): Promi
   }
 }
 
+const FORUM_SEARCHES = ['integration', 'housing language', 'logement', 'empleo jóvenes', 'integration&forum=bench-forum-3', 'mediation&language=fr'];
+
+/**
+ * Discuss at scale: a topic of 500 posts (its first and last pages, and a member's unread count
+ * and first unread post) and the forum search, at POSTS forum posts, with the search caches off.
+ */
+async function discussRun(url: string): Promise<string> {
+  const db = createDb(url, { max: 20 });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const jobs = createJobs({ connectionString: url, maxConnections: 3 });
+  const mailer = createMailer({ db, jobs, config });
+  try {
+    const started = performance.now();
+    const loaded = await loadSyntheticForums(db, { posts: POSTS, longTopic: 500 });
+    console.log(`${loaded.posts} forum posts loaded (${Math.round((performance.now() - started) / 1000)} s)`);
+    const services = discussServices({ db, jobs, mailer, config }, engagementService({ db, kinds: allContentKinds() }));
+    const reader = await db.selectFrom('users').select(['id', 'handle']).where('handle', '=', 'forum-poster-7').executeTakeFirstOrThrow();
+    const member = { id: reader.id, handle: reader.handle, name: 'Poster 7', email: 'poster-7@bench.example', role: 'member' as const, emailVerified: true, twoFactorEnabled: false, timeZone: 'UTC', unreadNotifications: 0, followsVersion: 0 };
+    const thread = await services.forums.thread(null, loaded.longTopicSlug, 1);
+    const rows: FirstVisit[] = [
+      await timedCalls(`topic of ${thread.topic.post_count} posts, page 1`, () => services.forums.thread(null, loaded.longTopicSlug, 1), 10),
+      await timedCalls(`topic of ${thread.topic.post_count} posts, last page`, () => services.forums.thread(null, loaded.longTopicSlug, thread.posts.pageCount), 10),
+      await timedCalls('forum page of topics with unread counts', async () => {
+        const { topics } = await services.forums.forumPage(loaded.forumSlug, 1);
+        return services.forums.unread(member, topics.items.map((topic) => topic.id));
+      }, 10),
+      await timedCalls('first unread post of the long topic', () => services.forums.firstUnread(member, loaded.longTopicSlug), 10),
+    ];
+    searchTuning.cache = false;
+    const searches: FirstVisit[] = [];
+    for (const query of FORUM_SEARCHES) {
+      const [words, filter] = query.split('&');
+      const raw: Record<string, string> = { q: words ?? '' };
+      if (filter) {
+        const [name, value] = filter.split('=');
+        if (name && value) raw[name] = value;
+      }
+      searches.push(await timedCalls(query, () => services.search.search(raw, 1), 10));
+    }
+    searchTuning.cache = true;
+    return [
+      `Discuss at ${loaded.posts.toLocaleString('en')} forum posts (practices' summaries in eight languages, fifty a topic, and one topic of 500 posts), first visits on the services the pages call, ten times one at a time and ten times ${CONNECTIONS} at once. A topic's page reads its posts through the comments' index on (kind, topic, time); the forum search is the shared engine over one search row a post, with the caches off.`,
+      timedTable('topic pages', rows),
+      '',
+      timedTable('forum search', searches),
+    ].join('\n');
+  } finally {
+    await db.destroy();
+  }
+}
+
 function timedTable(title: string, rows: readonly FirstVisit[]): string {
   return [
     `| ${title} | p50 ms | p95 ms | p95 with ${CONNECTIONS} at once (ms) |`,
@@ -699,8 +756,8 @@ async function pageScenarios(base: string, slugs: readonly string[]): Promise<Ro
   return rows;
 }
 
-type Part = 'search' | 'pages' | 'compare' | 'processes' | 'soak' | 'community' | 'events';
-const PARTS: readonly Part[] = ['search', 'pages', 'compare', 'processes', 'soak', 'community', 'events'];
+type Part = 'search' | 'pages' | 'compare' | 'processes' | 'soak' | 'community' | 'events' | 'discuss';
+const PARTS: readonly Part[] = ['search', 'pages', 'compare', 'processes', 'soak', 'community', 'events', 'discuss'];
 const only = options.only;
 if (only !== undefined && !PARTS.some((part) => part === only)) throw new Error(`--only takes one of ${PARTS.join(', ')}`);
 const runs = (part: Part) => only === undefined || only === part;
@@ -836,6 +893,7 @@ try {
     );
   }
   if (runs('events')) sections.push(await eventsRun(url, 200, 50));
+  if (runs('discuss')) sections.push(await discussRun(url));
   if (runs('processes')) sections.push(await processesRun(url, slugs, member));
   if (runs('soak') && Number(options.soak) > 0) sections.push(await soakRun(url, slugs, resourceSlugs, member));
   await db.destroy();

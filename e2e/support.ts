@@ -64,7 +64,7 @@ function freePort(): Promise<number> {
  * is picked first and the config built for it; should another process take the port in
  * between, try again with another.
  */
-async function listenOnFreePort(database: TestDatabase, env: Record<string, string>): Promise<{ app: FastifyInstance; deps: AppDeps; baseUrl: string }> {
+async function listenOnFreePort(database: TestDatabase, env: Record<string, string>, defineJobs?: (deps: AppDeps) => void): Promise<{ app: FastifyInstance; deps: AppDeps; baseUrl: string }> {
   for (let attempt = 1; ; attempt += 1) {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -72,6 +72,7 @@ async function listenOnFreePort(database: TestDatabase, env: Record<string, stri
     const jobs = testJobs(database);
     const deps: AppDeps = { config, db: database.db, jobs, mailer: createMailer({ db: database.db, jobs, config, retries: TEST_MAIL_RETRIES }) };
     const app = await buildApp(deps, { logger: false });
+    defineJobs?.(deps);
     // The queue delivers the app's mail (to the outbox) and stops with the app.
     app.addHook('onClose', () => jobs.stop());
     try {
@@ -87,13 +88,14 @@ async function listenOnFreePort(database: TestDatabase, env: Record<string, stri
 
 /**
  * Starts the app on a fresh database and launches Chromium; `close()` undoes both. `env` adds
- * configuration, e.g. a DATA_DIR of its own for a journey that uploads files.
+ * configuration, e.g. a DATA_DIR of its own for a journey that uploads files; `defineJobs`, the
+ * scheduled jobs a journey relies on (the server's own are not run, so no other job interferes).
  */
-export async function startJourney(options: { env?: Record<string, string> } = {}): Promise<Journey> {
+export async function startJourney(options: { env?: Record<string, string>; defineJobs?: (deps: AppDeps) => void } = {}): Promise<Journey> {
   const database = await freshDatabase();
   let app: FastifyInstance | undefined;
   try {
-    const started = await listenOnFreePort(database, options.env ?? {});
+    const started = await listenOnFreePort(database, options.env ?? {}, options.defineJobs);
     app = started.app;
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

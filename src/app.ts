@@ -17,6 +17,7 @@ import { organisations } from './features/organisations/index.ts';
 import { conversationSubjects, messages } from './features/messages/index.ts';
 import { partnerships } from './features/partnerships/index.ts';
 import { events, eventsMachineAccess } from './features/events/index.ts';
+import { consultationSubjects, discuss, discussMachineAccess, discussServices } from './features/discuss/index.ts';
 import { allContentKinds } from './content-kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
 import { reviewQueue, reviewQueueRoutes } from './editorial/index.ts';
@@ -71,6 +72,7 @@ export async function buildApp(
   app.decorate('personalData', personalData);
   app.decorate('engagement', engagement);
   app.decorate('moderation', moderationService({ db, kinds, engagement }));
+  const discussion = discussServices(deps, engagement);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -132,11 +134,13 @@ export async function buildApp(
       { name: 'practices', description: 'Good practices for migrant integration' },
       { name: 'resources', description: 'News, research, tools and guidelines' },
       { name: 'events', description: 'Workshops, roundtables, launches and their calendar files' },
+      { name: 'discuss', description: 'Forums, dialogues and consultations: published posts and comments only' },
     ],
   });
   await app.register(practicesMachineAccess(practicesSearch));
   await app.register(resourcesMachineAccess(resourcesSearch));
   await app.register(eventsMachineAccess);
+  await app.register(discussMachineAccess(discussion));
   app.get('/', async (request, reply) => {
     reply.header('vary', 'Accept-Language');
     return reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302);
@@ -150,12 +154,13 @@ export async function buildApp(
         await pages.register(practices(practicesSearch));
         await pages.register(resources(resourcesSearch));
         await pages.register(community);
-        await pages.register(follows([conversationSubjects]));
+        await pages.register(follows([conversationSubjects, consultationSubjects]));
         await pages.register(worldwide(practicesSearch));
         await pages.register(organisations);
         await pages.register(messages);
         await pages.register(partnerships);
         await pages.register(events);
+        await pages.register(discuss(discussion));
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({
@@ -164,6 +169,7 @@ export async function buildApp(
             links: async (request) => [
               { href: '/practices/criteria', label: request.t('editorial.queue.criteriaLink') },
               { href: MODERATION_PATH, label: request.t('moderation.reviewLink', { count: await app.moderation.openCount() }) },
+              { href: '/discuss/held', label: request.t('discuss.held.title') },
             ],
           }),
         );

@@ -4,6 +4,7 @@ import type { AppDeps } from './platform/deps.ts';
 import { allContentKinds } from './content-kinds.ts';
 import { defineFollowJobs } from './features/follows/index.ts';
 import { defineEventJobs } from './features/events/index.ts';
+import { defineDiscussJobs } from './features/discuss/index.ts';
 import { MISSES_CLEANUP_CRON, MISSES_CLEANUP_JOB, missRecorder } from './search/index.ts';
 
 /** Asks contacts whether their practices still run; see the README, "Scheduled jobs". */
@@ -32,6 +33,7 @@ export function defineScheduledJobs(deps: AppDeps): void {
   deps.jobs.schedule(MISSES_CLEANUP_JOB, MISSES_CLEANUP_CRON);
   defineFollowJobs(deps, allContentKinds());
   defineEventJobs(deps);
+  defineDiscussJobs(deps);
   if (deps.config.linkCheck) {
     deps.jobs.define(RESOURCE_LINK_CHECK_JOB, () => checkResourceLinks(deps), { oneAtATime: true, retryLimit: 1, expireInSeconds: 2 * 60 * 60 });
     deps.jobs.schedule(RESOURCE_LINK_CHECK_JOB, RESOURCE_LINK_CHECK_CRON);

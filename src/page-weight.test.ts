@@ -112,6 +112,15 @@ async function pagesToWeigh(): Promise<string[]> {
     urls.push(`/${locale}/events/month`, `/${locale}/map?layer=events`);
     urls.push(`/${locale}/community`, `/${locale}/community?q=migration`, `/${locale}/members/${encodeURIComponent(member.handle)}`);
   }
+  // Forums, their topics, the dialogue and its threads, the consultations.
+  const threads = (await sql<{ path: string }>`
+    SELECT '/discuss/' || f.slug AS path FROM forums f
+    UNION ALL SELECT '/discuss/' || f.slug || '/' || t.slug FROM forum_topics t JOIN forums f ON f.id = t.forum_id
+    UNION ALL SELECT '/dialogues/' || d.slug FROM dialogues d
+    UNION ALL SELECT '/dialogues/' || d.slug || '/' || t.slug FROM forum_topics t JOIN dialogues d ON d.id = t.dialogue_id
+    UNION ALL SELECT '/consultations/' || slug FROM consultations`.execute(testApp.deps.db)).rows;
+  assert.ok(threads.length > 5, 'the demo content has forums, a dialogue and consultations');
+  for (const locale of ['en', 'ar']) urls.push(`/${locale}/discuss`, `/${locale}/discuss/search?q=journalists`, ...threads.map((thread) => `/${locale}${thread.path}`));
   return urls;
 }
 

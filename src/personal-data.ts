@@ -9,6 +9,7 @@ import { organisationsPersonalData } from './features/organisations/index.ts';
 import { messagesPersonalData } from './features/messages/index.ts';
 import { partnershipsPersonalData } from './features/partnerships/index.ts';
 import { eventsPersonalData } from './features/events/index.ts';
+import { discussPersonalData } from './features/discuss/index.ts';
 import { auditPersonalData } from './platform/audit.ts';
 import { outboxPersonalData } from './platform/mail.ts';
 import { personalDataRegistry } from './platform/personal-data.ts';
@@ -29,6 +30,7 @@ export const personalData = personalDataRegistry([
   ...messagesPersonalData,
   partnershipsPersonalData,
   ...eventsPersonalData,
+  ...discussPersonalData,
   ...engagementPersonalData,
   pendingChangesPersonalData,
   revisionsPersonalData,

@@ -43,6 +43,18 @@ async function plantPrivateData(testApp: TestApp): Promise<string[]> {
   await db.insertInto('events').values({
     slug: `draft-${MARKER}`, status: 'submitted', author_id: event.author_id, title: `${MARKER} draft event`, starts_at: new Date(Date.now() + 86_400_000), ends_at: new Date(Date.now() + 90_000_000), time_zone: 'UTC', format: 'online',
   }).execute();
+  // Consultation comments the chair has not published, posts waiting for a moderator or removed.
+  await sql`UPDATE consultation_comments SET body = body || ${` ${MARKER} comment`} WHERE status <> 'published'`.execute(db);
+  await sql`
+    INSERT INTO consultation_comments (consultation_id, question_id, author_id, body, author_name, status)
+    SELECT q.consultation_id, q.id, ${event.author_id}, ${`${MARKER} pending comment`}, ${`${MARKER} commenter`}, 'pending'
+    FROM consultation_questions q JOIN consultations c ON c.id = q.consultation_id WHERE c.state = 'open' LIMIT 1`.execute(db);
+  await sql`
+    INSERT INTO comments (kind, subject_id, author_id, body, held_at)
+    SELECT 'forum_topic', id, ${event.author_id}, ${`${MARKER} held post https://spam.example`}, now() FROM forum_topics WHERE forum_id IS NOT NULL LIMIT 1`.execute(db);
+  await sql`
+    INSERT INTO comments (kind, subject_id, author_id, body, removed_at, removed_reason)
+    SELECT 'forum_topic', id, ${event.author_id}, ${`${MARKER} removed post`}, now(), 'Off topic' FROM forum_topics WHERE dialogue_id IS NOT NULL LIMIT 1`.execute(db);
   const codes = await db.selectFrom('event_registrations').select('code').execute();
   const emails = await db.selectFrom('users').select('email').where('email', 'is not', null).execute();
   return [MARKER, ...emails.flatMap((row) => (row.email ? [row.email] : [])), ...codes.map((row) => `code: ${row.code}`), ...codes.map((row) => `"${row.code}"`)];
@@ -58,10 +70,18 @@ async function knownParameterValues(testApp: TestApp): Promise<Map<string, strin
   const organisations = await db.selectFrom('organisations').select('slug').limit(3).execute();
   const partnerships = await db.selectFrom('partnerships').select('id').limit(3).execute();
   const events = await db.selectFrom('events').select('slug').where('status', '=', 'published').limit(5).execute();
+  const forums = (await sql<{ slug: string }>`SELECT slug FROM forums ORDER BY id LIMIT 3`.execute(db)).rows;
+  const topics = (await sql<{ slug: string }>`SELECT slug FROM forum_topics ORDER BY id LIMIT 6`.execute(db)).rows;
+  const timed = (await sql<{ slug: string }>`SELECT slug FROM dialogues UNION ALL SELECT slug FROM consultations`.execute(db)).rows;
+  const feeds = (await sql<{ name: string }>`
+    SELECT 'forum-' || slug || '.atom' AS name FROM forums UNION ALL SELECT 'topic-' || slug || '.atom' FROM forum_topics UNION ALL SELECT 'consultation-' || slug || '.atom' FROM consultations`.execute(db)).rows;
   const countries = await db.selectFrom('practices').select(sql<string>`unnest(countries)`.as('country')).where('status', '=', 'published').limit(3).execute();
   return new Map<string, string[]>([
     ['locale', [...LOCALES]],
-    ['slug', [...practices, ...resources, ...cities, ...organisations, ...events].map((row) => row.slug)],
+    ['slug', [...practices, ...resources, ...cities, ...organisations, ...events, ...timed].map((row) => row.slug)],
+    ['forum', forums.map((row) => row.slug)],
+    ['topic', topics.map((row) => row.slug)],
+    ['name', feeds.map((row) => row.name)],
     ['id', partnerships.map((row) => String(row.id))],
     ['handle', members.map((row) => row.handle)],
     ['iso2', countries.map((row) => row.country.toLowerCase())],
@@ -125,7 +145,7 @@ test('no email address or private field reaches any public page, API answer, fee
   }
   assert.deepEqual(leaks, []);
   // The walk reached the areas it is meant to guard, not only a few pages.
-  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom', '/en/members/', '/en/organisations/', '/en/partnerships/', '/en/countries/', '/en/cities/', '/en/map', '/en/events/', '/api/v1/events', '/events.ics']) {
+  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom', '/en/members/', '/en/organisations/', '/en/partnerships/', '/en/countries/', '/en/cities/', '/en/map', '/en/events/', '/api/v1/events', '/events.ics', '/en/discuss/', '/en/dialogues/', '/en/consultations/', '/api/v1/forums', '/feeds/discuss/']) {
     assert.ok(read.some((url) => url.includes(area)), `the walk read ${area}`);
   }
   assert.ok(read.length > 100, `the walk read ${read.length} pages`);

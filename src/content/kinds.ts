@@ -141,11 +141,14 @@ export function tableKind(spec: { name: string; basePath: string; table: Reviewe
   };
 }
 
+/** Tables whose rows have a unique slug, named to queries as SQL identifiers (never user input). */
+export type SluggedTable = ReviewedTable | 'forums' | 'forum_topics' | 'dialogues' | 'consultations';
+
 /**
- * The slugs of a reviewed kind's table that are `base` or `base-…`: what a new item's slug must
+ * The slugs of a table that are `base` or `base-…`: what a new item's slug must
  * avoid (lib/text.ts `nextFreeSlug`).
  */
-export async function slugsStartingWith(db: Executor, table: ReviewedTable, base: string): Promise<Set<string>> {
+export async function slugsStartingWith(db: Executor, table: SluggedTable, base: string): Promise<Set<string>> {
   const { rows } = await sql<{ slug: string }>`
     SELECT slug FROM ${sql.table(table)} WHERE slug = ${base} OR slug LIKE ${`${base.replace(/[%_\\]/g, '\\$&')}-%`}`.execute(db);
   return new Set(rows.map((row) => row.slug));

@@ -19,6 +19,7 @@ export {
 } from './service.ts';
 export { COMMUNITY_NOTICES, engagementRoutes, type CommunityForms, type CommunityNotice } from './routes.tsx';
 export { CommentsSection, PersonalRating, RatingSection } from './views/community.tsx';
+export { FlagPage, flagPageTitle } from './views/flag-page.tsx';
 export { personalRating } from './personal.ts';
 export { moderationService, type ModerationService } from './moderation/service.ts';
 export { moderationRoutes } from './moderation/routes.tsx';

@@ -169,10 +169,10 @@ export function commentSubjectOf(db: Executor, commentId: number) {
 }
 
 /** Soft delete: the comment keeps its place in the conversation; false if it was already removed. */
-export async function removeComment(db: Executor, commentId: number, editorId: number): Promise<boolean> {
+export async function removeComment(db: Executor, commentId: number, editorId: number, reason = ''): Promise<boolean> {
   const result = await db
     .updateTable('comments')
-    .set({ removed_at: new Date(), removed_by: editorId })
+    .set({ removed_at: new Date(), removed_by: editorId, removed_reason: reason })
     .where('id', '=', commentId)
     .where('removed_at', 'is', null)
     .executeTakeFirst();

@@ -20,6 +20,8 @@ export type FlagReason = (typeof FLAG_REASONS)[number];
 export const COMMENT_MAX_LENGTH = 5000;
 export const FLAG_NOTE_MAX_LENGTH = 1000;
 export const COMMENTS_PAGE_SIZE = 50;
+/** The reason a moderator gives for a removal, shown in the removed comment's place. */
+export const REMOVAL_REASON_MAX_LENGTH = 500;
 
 /** Audit actions of moderation; the admin pages label them (`admin.audit.actions.<action>`). */
 export const FLAG_DISMISSED = 'flag.dismissed';
@@ -147,14 +149,14 @@ export function engagementService({ db, kinds }: { db: Db; kinds: ContentKinds }
      * in one transaction: from the item's page or from the moderation queue alike. Returns the
      * page it is on and the reports this call settled.
      */
-    async removeComment(viewer: CurrentUser, kindName: string, slug: string, commentId: number): Promise<{ page: number; resolvedFlagIds: number[] }> {
+    async removeComment(viewer: CurrentUser, kindName: string, slug: string, commentId: number, reason = ''): Promise<{ page: number; resolvedFlagIds: number[] }> {
       if (!can(viewer, 'content.moderate')) throw new ForbiddenError();
       const item = await openItem(viewer, kindName, slug);
       const comment = await queries.findComment(db, item, commentId);
       if (!comment) throw new NotFoundError();
       const target = { kind: 'comment', id: comment.id };
       const resolvedFlagIds = await db.transaction().execute(async (trx) => {
-        const removed = await queries.removeComment(trx, comment.id, viewer.id);
+        const removed = await queries.removeComment(trx, comment.id, viewer.id, reason.trim().slice(0, REMOVAL_REASON_MAX_LENGTH));
         const resolved = await queries.resolveOpenFlagsOn(trx, target, viewer.id);
         if (removed || resolved.length > 0) {
           await insertAuditEntry(trx, {

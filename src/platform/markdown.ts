@@ -3,14 +3,15 @@ import sanitizeHtml from 'sanitize-html';
 
 /**
  * Markdown written by members (resource bodies, later posts and descriptions), rendered on the
- * server to HTML that is safe to put in a page: markdown-it with raw HTML off and only http(s)
- * and mailto links, then sanitize-html as a second wall with an allowlist of elements, so a
+ * server to HTML that is safe to put in a page: markdown-it with raw HTML off and only http(s),
+ * mailto and in-page links, then sanitize-html as a second wall with an allowlist of elements, so a
  * script, an event handler or a `javascript:` link can never come through, whatever the parser
  * lets by. Images are not allowed: they would load from other sites.
  */
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
-const SAFE_LINK = /^(https?:|mailto:)/i;
+// Links within the page (`#comment-12`: a synthesis citing a comment) carry no scheme to abuse.
+const SAFE_LINK = /^(https?:|mailto:|#[A-Za-z0-9_-]+$)/i;
 markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 
 const ALLOWED: sanitizeHtml.IOptions = {

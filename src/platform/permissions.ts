@@ -16,6 +16,8 @@ export const CAPABILITIES = [
   'content.curate',
   /** Read any record whatever its state, and change it without the author. */
   'content.editAny',
+  /** Open dialogues and consultations, chair them: publish comments, write the synthesis. */
+  'discussion.chair',
   /** Members, roles, the outbox and the audit log. */
   'site.administer',
 ] as const;
@@ -25,10 +27,10 @@ const EDITORIAL: readonly Capability[] = ['content.review', 'content.moderate', 
 
 const GRANTS: Readonly<Record<Role, readonly Capability[]>> = {
   member: [],
-  chair: [],
+  chair: ['discussion.chair'],
   lab_coordinator: [],
   editor: EDITORIAL,
-  admin: [...EDITORIAL, 'site.administer'],
+  admin: [...EDITORIAL, 'discussion.chair', 'site.administer'],
 };
 
 const BY_ROLE: ReadonlyMap<Role, ReadonlySet<Capability>> = new Map(ROLES.map((role) => [role, new Set(GRANTS[role])]));

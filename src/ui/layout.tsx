@@ -24,6 +24,7 @@ function navItems(ctx: ViewContext): NavItem[] {
     { href: '/practices', label: t('common.nav.practices') },
     { href: '/resources', label: t('common.nav.resources') },
     { href: '/events', label: t('common.nav.events') },
+    { href: '/discuss', label: t('common.nav.discuss') },
     { href: '/community', label: t('common.nav.community') },
     { href: '/map', label: t('common.nav.map') },
   ];

@@ -11,6 +11,13 @@ export interface CommentsTable {
   removed_at: Date | null;
   removed_by: number | null;
   created_at: ColumnType<Date, Date | undefined, never>;
+  /** The language of a forum post (migration 037); null for comments. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+  edited_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  removed_reason: ColumnType<string, string | undefined, string>;
+  /** A post waiting for a moderator: readers do not see it. */
+  held_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  quote_of: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface RatingsTable {

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export const FOLLOW_KINDS = ['topic', 'country', 'city', 'organisation', 'member', 'practice', 'resource'] as const;
+export const FOLLOW_KINDS = ['topic', 'country', 'city', 'organisation', 'member', 'practice', 'resource', 'forum_topic'] as const;
 export type FollowKind = (typeof FOLLOW_KINDS)[number];
 
 export interface FollowsTable {
@@ -23,7 +23,7 @@ export interface ContentEventsTable {
   processed_at: Date | null;
 }
 
-export type NotificationEvent = 'published' | 'updated' | 'decision' | 'reply' | 'message';
+export type NotificationEvent = 'published' | 'updated' | 'decision' | 'reply' | 'message' | 'waiting';
 export type DigestState = 'none' | 'pending' | 'sent';
 
 export interface NotificationsTable {

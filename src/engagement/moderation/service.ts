@@ -152,7 +152,8 @@ export function moderationService({ db, kinds, engagement }: { db: Db; kinds: Co
       const comment = await commentSubjectOf(db, flag.subject_id);
       const item = comment ? await kinds.get(comment.kind)?.findByIds(db, [comment.subject_id]) : undefined;
       if (!comment || !item?.[0]) throw new NotFoundError(`No comment ${flag.subject_id}`);
-      const { resolvedFlagIds } = await engagement.removeComment(actor, comment.kind, item[0].slug, comment.id);
+      // The report's reason is what the removed comment's placeholder says.
+      const { resolvedFlagIds } = await engagement.removeComment(actor, comment.kind, item[0].slug, comment.id, `flag:${flag.reason}`);
       // Another moderator settled this report between our read and now: their action stands alone.
       return { resolved: resolvedFlagIds.includes(flag.id) };
     },

@@ -8,6 +8,7 @@ import { allContentKinds } from '../../content-kinds.ts';
 import { loadDemoPractices } from '../practices/index.ts';
 import { loadDemoResources } from '../resources/index.ts';
 import { loadDemoEvents } from '../events/index.ts';
+import { loadDemoDiscussions } from '../discuss/index.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MEMBERS, DEMO_ORGANISATIONS, DEMO_PARTNERSHIPS } from './content.ts';
 
@@ -52,6 +53,7 @@ export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: 
   if (!editor) throw new Error('The demo members include no editor');
   await loadDemoResources(deps, members, editor);
   await loadDemoEvents(deps, members, editor);
+  await loadDemoDiscussions(deps, members);
   return { loaded: true, admin: { email: DEMO_ADMIN_EMAIL, password: adminPassword } };
 }
 

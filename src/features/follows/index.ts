@@ -13,6 +13,7 @@ import { notificationsService, type SubjectResolver } from './service.ts';
 export { FollowButton, followPersonaliser } from './views/follow-button.tsx';
 export { notificationsService, type NotificationsService, type SubjectResolver } from './service.ts';
 export { followsPersonalData } from './personal-data.ts';
+export { notifyMember } from './queries.ts';
 export { readUnsubscribeToken, unsubscribeToken, unsubscribeHeaders } from './unsubscribe.ts';
 
 /** Fans out what happened to the followers; every minute, and before each digest. */

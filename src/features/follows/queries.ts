@@ -50,6 +50,10 @@ const FOLLOWED_THROUGH = {
 } as const;
 export type FollowedKind = keyof typeof FOLLOWED_THROUGH;
 
+/** Kinds whose followers hear of every reply (threads), not only of changes to the item. */
+const FOLLOWED_FOR_REPLIES: ReadonlySet<string> = new Set<FollowKind>(['forum_topic']);
+export const isFollowedForReplies = (kind: string): boolean => FOLLOWED_FOR_REPLIES.has(kind);
+
 export function isFollowedKind(kind: string): kind is FollowedKind {
   return Object.hasOwn(FOLLOWED_THROUGH, kind);
 }
@@ -111,7 +115,8 @@ export async function notifyMember(
 }
 
 export function commentById(db: Executor, id: number) {
-  return db.selectFrom('comments').select(['id', 'kind', 'subject_id', 'author_id']).where('id', '=', id).executeTakeFirst();
+  // A post waiting for a moderator (or removed before the fan-out) is news to nobody.
+  return db.selectFrom('comments').select(['id', 'kind', 'subject_id', 'author_id']).where('id', '=', id).where('held_at', 'is', null).where('removed_at', 'is', null).executeTakeFirst();
 }
 
 export function memberForMail(db: Executor, userId: number) {

@@ -152,16 +152,22 @@ export function notificationsService(deps: Pick<AppDeps, 'db' | 'mailer' | 'conf
       const comment = await queries.commentById(trx, event.subject_id);
       if (!comment) return;
       const [subject] = await (kinds.get(comment.kind)?.findByIds(trx, [comment.subject_id]) ?? Promise.resolve([]));
-      if (!subject?.authorId || subject.authorId === comment.author_id) return;
+      if (!subject) return;
       const authorId = subject.authorId;
-      const added = await queries.notifyMember(trx, { userId: authorId, contentEventId: event.id, event: 'reply', kind: subject.kind, subjectId: subject.id });
-      if (added) {
-        afterCommit.push(() =>
-          mailNotice(authorId, (t, locale) => ({
-            subject: t('follows.mail.reply.subject', { title: subject.title }),
-            body: t('follows.mail.reply.body', { title: subject.title, link: link(locale, `${subject.path}#comments`) }),
-          })),
-        );
+      if (authorId && authorId !== comment.author_id) {
+        const added = await queries.notifyMember(trx, { userId: authorId, contentEventId: event.id, event: 'reply', kind: subject.kind, subjectId: subject.id });
+        if (added) {
+          afterCommit.push(() =>
+            mailNotice(authorId, (t, locale) => ({
+              subject: t('follows.mail.reply.subject', { title: subject.title }),
+              body: t('follows.mail.reply.body', { title: subject.title, link: link(locale, `${subject.path}#comments`) }),
+            })),
+          );
+        }
+      }
+      // Members who follow a thread (a forum topic) hear of every reply, in their digest too.
+      if (queries.isFollowedForReplies(subject.kind)) {
+        await queries.notifyFollowers(trx, { id: event.id, event: 'reply', kind: subject.kind, subjectId: subject.id, actorId: comment.author_id }, { kinds: [subject.kind], keys: [String(subject.id)] });
       }
     }
   }
