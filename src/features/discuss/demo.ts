@@ -222,6 +222,10 @@ export async function loadDemoDiscussions(deps: AppDeps, members: ReadonlyMap<st
       await consultationQueries.logDecision(trx, { consultationId: breakout, commentId, decision, decidedBy: chairId, reason: comment.publish ? '' : 'A request for funding, not a contribution to the questions.' });
     }
     await consultationQueries.saveSynthesis(trx, breakout, BREAKOUT_SYNTHESIS, true);
+    // The demo's conversations happened before anyone could follow them: nobody is told of them.
+    await sql`
+      UPDATE content_events e SET processed_at = now()
+      FROM comments c WHERE e.processed_at IS NULL AND e.kind = 'comment' AND c.id = e.subject_id AND c.kind = 'forum_topic'`.execute(trx);
   });
 }
 

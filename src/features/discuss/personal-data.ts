@@ -3,8 +3,8 @@ import type { PersonalDataEntry } from '../../platform/personal-data.ts';
 import { isoOrNull } from '../../platform/personal-data.ts';
 
 /**
- * What discuss keeps about a member. Posts are comments (the engagement entry answers for them and
- * their edit history goes with them); topics, dialogues and consultations they opened stay for
+ * What discuss keeps about a member. Posts are comments (the engagement entry answers for them);
+ * their earlier versions are exported and erased; topics, dialogues and consultations they opened stay for
  * the others who took part, without their name. Their consultation comments are exported, and
  * erased unless the chair published them, which then stay, no longer linked to the account.
  */
@@ -20,6 +20,22 @@ const topics: PersonalDataEntry = {
   },
   async erase({ trx, subject }) {
     await sql`UPDATE forum_topics SET author_id = NULL WHERE author_id = ${subject.userId}`.execute(trx);
+  },
+};
+
+/** Earlier versions of the member's posts: exported with them, and erased (the post itself stays, redacted). */
+const postEdits: PersonalDataEntry = {
+  table: 'comment_edits',
+  export: {
+    section: 'postEdits',
+    async rows(db, subject) {
+      const { rows } = await sql<{ comment_id: number; body: string; written_at: Date }>`
+        SELECT e.comment_id, e.body, e.written_at FROM comment_edits e JOIN comments c ON c.id = e.comment_id WHERE c.author_id = ${subject.userId} ORDER BY e.id`.execute(db);
+      return rows.map((row) => ({ post: row.comment_id, body: row.body, writtenAt: isoOrNull(row.written_at) }));
+    },
+  },
+  async erase({ trx, subject }) {
+    await sql`DELETE FROM comment_edits e USING comments c WHERE c.id = e.comment_id AND c.author_id = ${subject.userId}`.execute(trx);
   },
 };
 
@@ -113,4 +129,4 @@ const decisions: PersonalDataEntry = {
   },
 };
 
-export const discussPersonalData: readonly PersonalDataEntry[] = [topics, readState, posterCounts, dialoguesOpened, moderating, chairing, consultationComments, decisions];
+export const discussPersonalData: readonly PersonalDataEntry[] = [topics, postEdits, readState, posterCounts, dialoguesOpened, moderating, chairing, consultationComments, decisions];
