@@ -514,6 +514,7 @@ async function discussRun(url: string): Promise<string> {
     searchTuning.cache = true;
     return [
       `Discuss at ${loaded.posts.toLocaleString('en')} forum posts (practices' summaries in eight languages, fifty a topic, and one topic of 500 posts), first visits on the services the pages call, ten times one at a time and ten times ${CONNECTIONS} at once. A topic's page reads its posts through the comments' index on (kind, topic, time); the forum search is the shared engine over one search row a post, with the caches off.`,
+      '',
       timedTable('topic pages', rows),
       '',
       timedTable('forum search', searches),
