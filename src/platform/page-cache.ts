@@ -88,6 +88,12 @@ export interface SharedPageOptions {
   sameForEveryone?: boolean;
   /** How the personal parts of the page are made a member's own (personal-parts.tsx). */
   personalise?: readonly Personaliser[];
+  /**
+   * `false` when the parts show something of the member that neither the page's generations nor
+   * the member's own counters cover (which posts of a forum they have read): they are then made on
+   * every request, while the page around them is still kept.
+   */
+  keepParts?: boolean;
 }
 
 declare module 'fastify' {
@@ -210,7 +216,9 @@ export const pageCache = fp<PageCacheOptions>(
       sizeCalculation: (parts) => parts.reduce((bytes, part) => bytes + part.length * 2, 100),
     });
     /** The member's parts of the template kept under `key` (audience, address, generations, day). */
-    async function partsOf(key: string, template: MemberTemplate, request: FastifyRequest, reply: FastifyReply, personalisers: SharedPageOptions['personalise']) {
+    async function partsOf(key: string, template: MemberTemplate, request: FastifyRequest, reply: FastifyReply, options: SharedPageOptions) {
+      const personalisers = options.personalise;
+      if (options.keepParts === false) return renderParts(template, viewContext(request, reply), request, personalisers);
       // Parts show the member's follows and unread count, which no page generation covers.
       const member = request.currentUser;
       const partsKey = JSON.stringify([member?.id, member?.unreadNotifications, member?.followsVersion, key]);
@@ -272,7 +280,7 @@ export const pageCache = fp<PageCacheOptions>(
         }
         stats.memberHits += 1;
         lookups.set(request, { key, etag: '', served: true });
-        const parts = await partsOf(key, template, request, reply, options.personalise);
+        const parts = await partsOf(key, template, request, reply, options);
         const html = fillTemplate(template, parts, viewContext(request, reply));
         privateHeaders(reply);
         return reply.code(200).type(template.contentType).send(html);
@@ -309,7 +317,7 @@ export const pageCache = fp<PageCacheOptions>(
         const ctx = viewContext(request, reply);
         if (!shareable) return fillTemplate(template, await renderParts(template, ctx, request, options.personalise), ctx);
         memberTemplates.set(render.key, template);
-        return fillTemplate(template, await partsOf(render.key, template, request, reply, options.personalise), ctx);
+        return fillTemplate(template, await partsOf(render.key, template, request, reply, options), ctx);
       }
       const lookup = lookups.get(request);
       if (lookup?.served) return payload;

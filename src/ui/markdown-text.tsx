@@ -6,5 +6,12 @@ import { renderMarkdown } from '../platform/markdown.ts';
  * script, event handler or `javascript:` link can reach the page whatever the member typed.
  */
 export function MarkdownText({ source }: { source: string }) {
-  return <div class="prose" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
+  return (
+    <div
+      class="prose"
+      dir="auto"
+      // Built on the server by renderMarkdown: markdown-it without raw HTML, then sanitize-html's allowlist.
+      dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }}
+    />
+  );
 }

@@ -81,6 +81,9 @@ describe('forums', () => {
     const unread = await ana.client.get(`${topicPath}/unread`);
     assert.equal(unread.statusCode, 303);
     assert.match(locationOf(unread), new RegExp(`#post-${replyId}$`));
+    // Once she has read it, the same forum page says so (her parts are not kept from before).
+    await ana.client.get(topicPath);
+    assert.match((await ana.client.get('/en/discuss/housing')).body, /2 posts \/ 0 new/);
 
     const reported = await postForm(editor, `/en/discuss/posts/${replyId}/report`, `${topicPath}/flags`, { subject: 'comment', comment: String(replyId), reason: 'spam', note: '' });
     assert.equal(reported.statusCode, 303);

@@ -8,7 +8,9 @@ import { questionPath } from './kind.ts';
 /**
  * A dialogue as one document: the introduction, each question with its posts, and the summary
  * once published. The HTML stands alone (its style inside, no script, no outside resource), for
- * reading offline or archiving; the JSON is the same content for machines.
+ * reading offline or archiving; the JSON is the same content for machines. The HTML is built here
+ * as text: every plain value goes through escapeXml, every member's Markdown through renderMarkdown
+ * (markdown-it without raw HTML, then sanitize-html's allowlist).
  */
 
 type DialogueDocument = DialogueView & { posts: PostRow[] };

@@ -15,7 +15,7 @@ import { dialogueHtml, dialogueJson } from './downloads.ts';
 import type { ForumSearch } from './search.ts';
 import { EMPTY_TIMED_FORM, readTimedForm } from './timed-form.ts';
 import { ForumSearchPage } from './views/search-page.tsx';
-import { EditPostPage, ForumPage, ForumsIndexPage, HeldPostsPage, HistoryPage, NewForumPage, NewTopicPage, RemovePostPage, TopicPage, readMarkPart, topicCountsPart, type ReplyFormState } from './views/forum-pages.tsx';
+import { EditPostPage, ForumPage, ForumsIndexPage, HeldPostsPage, HistoryPage, NewForumPage, NewTopicPage, RemovePostPage, TopicPage, readMarkPart, topicListPart, type ReplyFormState } from './views/forum-pages.tsx';
 import { ChairDeskPage, ConsultationPage, DialoguePage, SummaryFormPage, TimedFormPage, commentBoxPart, moderatorLinksPart, type CommentBox } from './views/timed-pages.tsx';
 
 /** The pages of forums, dialogues and consultations under every locale prefix. */
@@ -167,9 +167,9 @@ export function discussRoutes({ forums, dialogues, consultations, search }: { fo
 
     // Topics of one forum, with each member's unread counts.
     const forumParts = [
-      personaliser(topicCountsPart, async (_request, member, counts) => ({ ...counts, unread: (await forums.unread(member, [counts.topicId])).get(counts.topicId) ?? 0 })),
+      personaliser(topicListPart, async (_request, member, list) => ({ ...list, unread: Object.fromEntries(await forums.unread(member, list.topics.map((topic) => topic.id))) })),
     ];
-    app.get(`${DISCUSS_PATH}/:forum`, { schema: { params: forumParams, querystring: threadQuery }, config: sharedPage(THREAD_SHOWS, { personalise: forumParts }) }, async (request, reply) => {
+    app.get(`${DISCUSS_PATH}/:forum`, { schema: { params: forumParams, querystring: threadQuery }, config: sharedPage(THREAD_SHOWS, { personalise: forumParts, keepParts: false }) }, async (request, reply) => {
       const { forum, topics } = await forums.forumPage((request.params as { forum: string }).forum, parsePage((request.query as { page?: string }).page));
       return reply.page(forum.name, (ctx) => <ForumPage ctx={ctx} forum={forum} topics={topics} />, topics.page > topics.pageCount ? 404 : 200);
     });

@@ -87,29 +87,53 @@ export function ForumsIndexPage({ ctx, forums, dialogues, consultations }: { ctx
   );
 }
 
-/** Per topic of a list: its posts and, for a member, how many are new to them. */
-export interface TopicCounts {
-  topicId: number;
-  href: string;
-  posts: number;
-  /** Null for visitors. */
-  unread: number | null;
+/** A page of a forum's topics and, for a member, how many posts of each are new to them. */
+export interface TopicList {
+  topics: readonly { id: number; title: string; href: string; pinned: boolean; locked: boolean; posts: number; lastPostAt: Date }[];
+  /** Unread posts by topic id; null for visitors. */
+  unread: Readonly<Record<number, number>> | null;
 }
 
-export const topicCountsPart = personalPart<TopicCounts>('discuss-topic-counts', (ctx, data) => (
-  <span>
-    {data.unread === null ? ctx.t('discuss.forum.posts', { count: data.posts }) : ctx.t('discuss.forum.postsNew', { count: data.posts, unread: data.unread })}
-    {data.unread !== null && data.unread > 0 ? (
-      <>
-        {' · '}
-        <a href={`${data.href}/unread`}>{ctx.t('discuss.forum.firstUnread')}</a>
-      </>
-    ) : null}
-  </span>
-));
+/** The whole list is one part, so a member's unread counts are read in one query, not one a topic. */
+export const topicListPart = personalPart<TopicList>('discuss-topic-list', (ctx, { topics, unread }) => {
+  const { t } = ctx;
+  return (
+    <ol class="topic-list">
+      {topics.map((topic) => {
+        const fresh = unread === null ? null : (unread[topic.id] ?? 0);
+        return (
+          <li key={topic.id}>
+            <h2 class="topic-list__title">
+              <a href={topic.href} dir="auto">
+                {topic.title}
+              </a>
+              {topic.pinned ? <span class="tag"> {t('discuss.topic.pinned')}</span> : null}
+              {topic.locked ? <span class="tag"> {t('discuss.topic.locked')}</span> : null}
+            </h2>
+            <p class="meta">
+              {fresh === null ? t('discuss.forum.posts', { count: topic.posts }) : t('discuss.forum.postsNew', { count: topic.posts, unread: fresh })}
+              {fresh !== null && fresh > 0 ? (
+                <>
+                  {' · '}
+                  <a href={`${topic.href}/unread`}>{t('discuss.forum.firstUnread')}</a>
+                </>
+              ) : null}
+              {' · '}
+              {t('discuss.forum.lastPost')} <DateText ctx={ctx} date={topic.lastPostAt} withTime />
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+});
 
 export function ForumPage({ ctx, forum, topics }: { ctx: ViewContext; forum: { slug: string; name: string; description: string }; topics: Page<TopicRow> }) {
   const { t } = ctx;
+  const list: TopicList = {
+    topics: topics.items.map((topic) => ({ id: topic.id, title: topic.title, href: ctx.href(threadPath(topic)), pinned: topic.pinned, locked: topic.locked_at !== null, posts: topic.post_count, lastPostAt: topic.last_post_at })),
+    unread: null,
+  };
   return (
     <div class="stack">
       <p>
@@ -120,31 +144,7 @@ export function ForumPage({ ctx, forum, topics }: { ctx: ViewContext; forum: { s
       <p>
         <a href={ctx.href(`${forumPath(forum.slug)}/new`)}>{t('discuss.topic.newLink')}</a>
       </p>
-      {topics.items.length === 0 ? (
-        <p>{t('discuss.forum.empty')}</p>
-      ) : (
-        <ol class="topic-list">
-          {topics.items.map((topic) => {
-            const href = ctx.href(threadPath(topic));
-            return (
-              <li key={topic.id}>
-                <h2 class="topic-list__title">
-                  <a href={href} dir="auto">
-                    {topic.title}
-                  </a>
-                  {topic.pinned ? <span class="tag"> {t('discuss.topic.pinned')}</span> : null}
-                  {topic.locked_at ? <span class="tag"> {t('discuss.topic.locked')}</span> : null}
-                </h2>
-                <p class="meta">
-                  <Personal ctx={ctx} part={topicCountsPart} data={{ topicId: topic.id, href, posts: topic.post_count, unread: null }} />
-                  {' · '}
-                  {t('discuss.forum.lastPost')} <DateText ctx={ctx} date={topic.last_post_at} withTime />
-                </p>
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      {topics.items.length === 0 ? <p>{t('discuss.forum.empty')}</p> : <Personal ctx={ctx} part={topicListPart} data={list} />}
       <Pagination page={topics.page} pageCount={topics.pageCount} hrefFor={(number) => ctx.href(`${forumPath(forum.slug)}${number > 1 ? `?page=${number}` : ''}`)} labels={paginationLabels(t)} />
     </div>
   );
