@@ -17,6 +17,7 @@ import { organisations } from './features/organisations/index.ts';
 import { conversationSubjects, messages } from './features/messages/index.ts';
 import { partnerships } from './features/partnerships/index.ts';
 import { events, eventsMachineAccess } from './features/events/index.ts';
+import { myths, mythSearch, mythsMachineAccess } from './features/myths/index.ts';
 import { consultationSubjects, discuss, discussMachineAccess, discussServices } from './features/discuss/index.ts';
 import { allContentKinds } from './content-kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
@@ -66,6 +67,7 @@ export async function buildApp(
   // Shared machinery, built once for every locale's pages and every kind of content.
   const kinds = allContentKinds();
   const resourcesSearch = resourceSearch(db);
+  const mythsSearch = mythSearch(db);
   const practicesSearch = practiceSearch({ db });
   const engagement = engagementService({ db, kinds });
   app.decorate('contentKinds', kinds);
@@ -135,12 +137,14 @@ export async function buildApp(
       { name: 'resources', description: 'News, research, tools and guidelines' },
       { name: 'events', description: 'Workshops, roundtables, launches and their calendar files' },
       { name: 'discuss', description: 'Forums, dialogues and consultations: published posts and comments only' },
+      { name: 'campaigns', description: 'Myths and the facts that answer them, and campaigns against xenophobia' },
     ],
   });
   await app.register(practicesMachineAccess(practicesSearch));
   await app.register(resourcesMachineAccess(resourcesSearch));
   await app.register(eventsMachineAccess);
   await app.register(discussMachineAccess(discussion));
+  await app.register(mythsMachineAccess(mythsSearch));
   app.get('/', async (request, reply) => {
     reply.header('vary', 'Accept-Language');
     return reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302);
@@ -161,6 +165,7 @@ export async function buildApp(
         await pages.register(partnerships);
         await pages.register(events);
         await pages.register(discuss(discussion));
+        await pages.register(myths(mythsSearch, async () => []));
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

@@ -3,8 +3,9 @@ import { practiceKind } from './features/practices/index.ts';
 import { resourceKind } from './features/resources/index.ts';
 import { eventKind } from './features/events/index.ts';
 import { topicKind } from './features/discuss/index.ts';
+import { mythKind } from './features/myths/index.ts';
 
 /** Every kind of content the app serves: the pages and the background jobs share this one list. */
 export function allContentKinds(): ContentKinds {
-  return contentKinds([practiceKind, resourceKind, eventKind, topicKind]);
+  return contentKinds([practiceKind, resourceKind, eventKind, topicKind, mythKind]);
 }

@@ -5,6 +5,7 @@ import { allContentKinds } from './content-kinds.ts';
 import { defineFollowJobs } from './features/follows/index.ts';
 import { defineEventJobs } from './features/events/index.ts';
 import { defineDiscussJobs } from './features/discuss/index.ts';
+import { defineMythJobs } from './features/myths/index.ts';
 import { MISSES_CLEANUP_CRON, MISSES_CLEANUP_JOB, missRecorder } from './search/index.ts';
 
 /** Asks contacts whether their practices still run; see the README, "Scheduled jobs". */
@@ -34,6 +35,7 @@ export function defineScheduledJobs(deps: AppDeps): void {
   defineFollowJobs(deps, allContentKinds());
   defineEventJobs(deps);
   defineDiscussJobs(deps);
+  defineMythJobs(deps);
   if (deps.config.linkCheck) {
     deps.jobs.define(RESOURCE_LINK_CHECK_JOB, () => checkResourceLinks(deps), { oneAtATime: true, retryLimit: 1, expireInSeconds: 2 * 60 * 60 });
     deps.jobs.schedule(RESOURCE_LINK_CHECK_JOB, RESOURCE_LINK_CHECK_CRON);

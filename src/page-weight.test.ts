@@ -30,6 +30,7 @@ const AREAS: readonly Area[] = [
   { path: '/practices', table: 'practices', searchWord: 'housing' },
   { path: '/resources', table: 'resources', searchWord: 'housing' },
   { path: '/events', table: 'events', searchWord: 'housing' },
+  { path: '/myths', table: 'myths', searchWord: 'emploi' },
 ];
 
 let testApp: TestApp;

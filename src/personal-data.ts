@@ -10,6 +10,7 @@ import { messagesPersonalData } from './features/messages/index.ts';
 import { partnershipsPersonalData } from './features/partnerships/index.ts';
 import { eventsPersonalData } from './features/events/index.ts';
 import { discussPersonalData } from './features/discuss/index.ts';
+import { mythsPersonalData } from './features/myths/index.ts';
 import { auditPersonalData } from './platform/audit.ts';
 import { outboxPersonalData } from './platform/mail.ts';
 import { personalDataRegistry } from './platform/personal-data.ts';
@@ -31,6 +32,7 @@ export const personalData = personalDataRegistry([
   partnershipsPersonalData,
   ...eventsPersonalData,
   ...discussPersonalData,
+  mythsPersonalData,
   ...engagementPersonalData,
   pendingChangesPersonalData,
   revisionsPersonalData,

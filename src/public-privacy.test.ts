@@ -55,6 +55,10 @@ async function plantPrivateData(testApp: TestApp): Promise<string[]> {
   await sql`
     INSERT INTO comments (kind, subject_id, author_id, body, removed_at, removed_reason)
     SELECT 'forum_topic', id, ${event.author_id}, ${`${MARKER} removed post`}, now(), 'Off topic' FROM forum_topics WHERE dialogue_id IS NOT NULL LIMIT 1`.execute(db);
+  // A myth waiting for the editors, with its evidence.
+  await sql`
+    WITH draft AS (INSERT INTO myths (slug, status, author_id, title, fact) VALUES (${`draft-myth-${MARKER}`}, 'submitted', ${event.author_id}, ${`${MARKER} draft myth`}, ${`${MARKER} draft fact`}) RETURNING id)
+    INSERT INTO myth_sources (myth_id, position, title, url) SELECT id, 1, ${`${MARKER} source`}, 'https://example.org/' FROM draft`.execute(db);
   const codes = await db.selectFrom('event_registrations').select('code').execute();
   const emails = await db.selectFrom('users').select('email').where('email', 'is not', null).execute();
   return [MARKER, ...emails.flatMap((row) => (row.email ? [row.email] : [])), ...codes.map((row) => `code: ${row.code}`), ...codes.map((row) => `"${row.code}"`)];
@@ -70,6 +74,7 @@ async function knownParameterValues(testApp: TestApp): Promise<Map<string, strin
   const organisations = await db.selectFrom('organisations').select('slug').limit(3).execute();
   const partnerships = await db.selectFrom('partnerships').select('id').limit(3).execute();
   const events = await db.selectFrom('events').select('slug').where('status', '=', 'published').limit(5).execute();
+  const myths = (await sql<{ slug: string }>`SELECT slug FROM myths WHERE status = 'published' ORDER BY id LIMIT 4`.execute(db)).rows;
   const forums = (await sql<{ slug: string }>`SELECT slug FROM forums ORDER BY id LIMIT 3`.execute(db)).rows;
   const topics = (await sql<{ slug: string }>`SELECT slug FROM forum_topics ORDER BY id LIMIT 6`.execute(db)).rows;
   const timed = (await sql<{ slug: string }>`SELECT slug FROM dialogues UNION ALL SELECT slug FROM consultations`.execute(db)).rows;
@@ -78,7 +83,7 @@ async function knownParameterValues(testApp: TestApp): Promise<Map<string, strin
   const countries = await db.selectFrom('practices').select(sql<string>`unnest(countries)`.as('country')).where('status', '=', 'published').limit(3).execute();
   return new Map<string, string[]>([
     ['locale', [...LOCALES]],
-    ['slug', [...practices, ...resources, ...cities, ...organisations, ...events, ...timed].map((row) => row.slug)],
+    ['slug', [...practices, ...resources, ...cities, ...organisations, ...events, ...timed, ...myths].map((row) => row.slug)],
     ['forum', forums.map((row) => row.slug)],
     ['topic', topics.map((row) => row.slug)],
     ['name', feeds.map((row) => row.name)],
@@ -145,7 +150,7 @@ test('no email address or private field reaches any public page, API answer, fee
   }
   assert.deepEqual(leaks, []);
   // The walk reached the areas it is meant to guard, not only a few pages.
-  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom', '/en/members/', '/en/organisations/', '/en/partnerships/', '/en/countries/', '/en/cities/', '/en/map', '/en/events/', '/api/v1/events', '/events.ics', '/en/discuss/', '/en/dialogues/', '/en/consultations/', '/api/v1/forums', '/feeds/discuss/']) {
+  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom', '/en/members/', '/en/organisations/', '/en/partnerships/', '/en/countries/', '/en/cities/', '/en/map', '/en/events/', '/api/v1/events', '/events.ics', '/en/discuss/', '/en/dialogues/', '/en/consultations/', '/api/v1/forums', '/feeds/discuss/', '/en/myths/', '/api/v1/myths', '/feeds/myths.atom']) {
     assert.ok(read.some((url) => url.includes(area)), `the walk read ${area}`);
   }
   assert.ok(read.length > 100, `the walk read ${read.length} pages`);

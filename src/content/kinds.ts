@@ -45,7 +45,7 @@ export interface ContentKind {
 }
 
 /** Tables of reviewed kinds, named to the queue as SQL identifiers (never user input). */
-export type ReviewedTable = 'practices' | 'resources' | 'events';
+export type ReviewedTable = 'practices' | 'resources' | 'events' | 'myths';
 
 /**
  * Who may see an item: everyone once published; before that its author and the editors. Kinds

@@ -4,9 +4,11 @@
  * rubric and decisions) and registers `review` in the content registry to appear in the queue.
  */
 export { AWAITING_EDITOR, DECISIONS, canStep, isDecision, nextStatus, type Decision, type WorkflowStep } from './workflow.ts';
+export { DECISION_MESSAGE_MAX, readDecision } from './decision.ts';
 export { QUEUE_STATES, reviewQueue, type QueueFilter, type QueueRow, type QueueState, type ReviewQueue } from './queue.ts';
 export { reviewQueueRoutes } from './routes.tsx';
 export { StatusTag } from './views/status-tag.tsx';
+export { DecisionForm } from './views/decision-form.tsx';
 export { REVIEW_QUEUE_PATH } from './views/queue-page.tsx';
 export { fieldChanges, insertRevision, revisionHistory, type DiffedField, type FieldChange, type RevisionEntry } from './revisions.ts';
 export { DiffText, RevisionList } from './views/history.tsx';

@@ -45,6 +45,7 @@ export {
 export { generationsMemory, type GenerationsMemory } from './generations.ts';
 export { GREATER_THAN, LESS_THAN, MARK_END, MARK_START, SNIPPET_SOURCE_CHARS, headline, headlineText } from './highlight.ts';
 export { Marked } from './views/marked.tsx';
+export { FacetFilters, type FacetFiltersProps } from './views/facet-filters.tsx';
 export {
   FUZZY_BELOW,
   createSearchEngine,

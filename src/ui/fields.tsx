@@ -16,6 +16,8 @@ export interface FieldProps {
   required?: boolean;
   /** Render the label (or legend) as the page's `<h1>`, for one-question pages. */
   labelAsHeading?: boolean;
+  /** The posted name when it is not the id: rows of repeated fields share one name. */
+  name?: string;
 }
 
 export const hintId = (id: string): string => `${id}-hint`;
@@ -61,10 +63,10 @@ export function ErrorMessage({ id, message, prefix }: { id?: string; message?: s
 }
 
 /** Attributes that tie a control to its label, hint and error message. */
-function controlAttributes({ id, hint, error, required }: FieldProps) {
+function controlAttributes({ id, name, hint, error, required }: FieldProps) {
   return {
     id,
-    name: id,
+    name: name ?? id,
     required: required || undefined,
     'aria-describedby': describedBy(id, hint, error),
     'aria-invalid': error ? ('true' as const) : undefined,

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { canViewContent, slugsStartingWith, type ContentStatus } from '../../content/kinds.ts';
 import type { Database } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { isDecision, nextStatus, tellReviewers, type Decision } from '../../editorial/index.ts';
+import { nextStatus, readDecision, tellReviewers, type Decision } from '../../editorial/index.ts';
 import { nextFreeSlug, slugify } from '../../lib/text.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -303,13 +303,7 @@ export function eventsService(deps: AppDeps) {
     /** Editors' decision on a proposed event; the author is told by mail. */
     async decide(actor: CurrentUser, slug: string, version: number, rawDecision: string, rawMessage: string): Promise<Decision> {
       if (!can(actor, 'content.review')) throw new ForbiddenError();
-      const decision = isDecision(rawDecision) ? rawDecision : undefined;
-      const message = rawMessage.trim();
-      const errors: Record<string, string> = {};
-      if (!decision) errors.decision = 'events.errors.decisionRequired';
-      if (message.length > MESSAGE_MAX) errors.message = 'events.errors.messageTooLong';
-      else if (decision && decision !== 'publish' && !message) errors.message = 'events.errors.messageRequired';
-      if (!decision || Object.keys(errors).length > 0) throw new ValidationError(errors);
+      const { decision, message } = readDecision(rawDecision, rawMessage, 'events');
       const row = await queries.findBySlug(db, slug);
       if (!row) throw new NotFoundError();
       const status = nextStatus(row.status, decision);

@@ -1,5 +1,6 @@
 import { RESOURCE_TYPES, type ResourceType } from '../../db/schema/resources.ts';
 import { isCountryCode } from '../../lib/countries.ts';
+import { safeHttpUrl } from '../../ui/format.ts';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../lib/languages.ts';
 import { percentDecoded } from '../../lib/text.ts';
 import { DATE_YEARS, isIntegerWithin, type FieldErrors } from '../../platform/forms.ts';
@@ -79,16 +80,6 @@ export function readResourceForm(body: unknown): ResourceFormValues {
   };
 }
 
-/** An absolute http(s) address, or undefined: `javascript:`, `data:` and friends never pass. */
-export function httpUrl(raw: string): string | undefined {
-  try {
-    const url = new URL(raw.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Practice slugs from what a member pastes, one per line or separated by commas: a practice's
  * address on this site or its slug.
@@ -129,7 +120,7 @@ export function checkResourceForm(form: ResourceFormValues, terms: TermCodes, th
   const body = form.body.trim();
   if (body.length > LIMITS.body) errors.body = 'resources.errors.bodyTooLong';
   const rawUrl = form.url.trim();
-  const url = rawUrl ? httpUrl(rawUrl) : null;
+  const url = rawUrl ? safeHttpUrl(rawUrl) : null;
   if (url === undefined || rawUrl.length > LIMITS.url) errors.url = 'resources.errors.urlInvalid';
   else if (url === null && !body && !hasAttachment) errors.url = 'resources.errors.linkOrBody';
   const publisher = form.publisher.trim();

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { Vocabulary } from '../../db/schema/taxonomies.ts';
 import {
   insertRevision,
-  isDecision,
+  readDecision,
   nextStatus,
   pendingChanges,
   revisionHistory,
@@ -37,7 +37,6 @@ export const SAVE_ACTIONS = ['draft', 'submit', 'publish'] as const;
 export type SaveAction = (typeof SAVE_ACTIONS)[number];
 /** States in which the author may change the resource (a published one through review, see editorial/pending.ts). */
 const AUTHOR_EDITABLE: ReadonlySet<ContentStatus> = new Set(['draft', 'changes_requested', 'published']);
-const DECISION_MESSAGE_MAX = 5000;
 const HISTORY_PAGE_SIZE = 10;
 
 export interface ResourceDetail {
@@ -345,13 +344,7 @@ export function resourceService(deps: AppDeps) {
     /** Editors' decision on a submission: publish, ask for changes or decline; the author is mailed. */
     async decide(actor: CurrentUser, slug: string, version: number, rawDecision: string, rawMessage: string): Promise<Decision> {
       if (!can(actor, 'content.review')) throw new ForbiddenError();
-      const errors: Record<string, string> = {};
-      const decision = isDecision(rawDecision) ? rawDecision : undefined;
-      if (!decision) errors.decision = 'resources.errors.decisionRequired';
-      const message = rawMessage.trim();
-      if (message.length > DECISION_MESSAGE_MAX) errors.message = 'resources.errors.messageTooLong';
-      else if (decision && decision !== 'publish' && !message) errors.message = 'resources.errors.messageRequired';
-      if (!decision || Object.keys(errors).length > 0) throw new ValidationError(errors);
+      const { decision, message } = readDecision(rawDecision, rawMessage, 'resources');
       const row = await queries.findBySlug(db, slug);
       if (!row) throw new NotFoundError();
       const status = nextStatus(row.status, decision);

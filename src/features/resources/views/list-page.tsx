@@ -2,8 +2,8 @@ import { countryName } from '../../../lib/countries.ts';
 import { displayNames, numberFormat } from '../../../lib/intl.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { paginationLabels } from '../../../platform/pagination.ts';
-import { Marked, SORTS, type SearchOutcome } from '../../../search/index.ts';
-import { Button, Card, Checkboxes, Pagination, Select, TextInput } from '../../../ui/index.ts';
+import { FacetFilters, Marked, SORTS, type SearchOutcome } from '../../../search/index.ts';
+import { Button, Card, Pagination, Select, TextInput } from '../../../ui/index.ts';
 import { termLabel, type Term } from '../../taxonomies/index.ts';
 import { resourceFacets, type ResourceFacetParam, type ResourceResult } from '../search.ts';
 
@@ -13,9 +13,6 @@ export interface ResourceListPageProps {
   termsByKey: ReadonlyMap<string, Term>;
   outOfRange: boolean;
 }
-
-/** How many values of a facet are listed: the rest are reached by searching. */
-const VALUES_SHOWN = 8;
 
 /** The label of a facet value in the reader's language. */
 export function facetValueLabel(ctx: ViewContext, param: ResourceFacetParam, value: string, termsByKey: ReadonlyMap<string, Term>): string {
@@ -42,29 +39,15 @@ export function facetValueLabel(ctx: ViewContext, param: ResourceFacetParam, val
 function Facets({ ctx, outcome, termsByKey }: Omit<ResourceListPageProps, 'outOfRange'>) {
   const { t } = ctx;
   return (
-    <section aria-labelledby="filters-heading" class="facets">
-      <h2 id="filters-heading">{t('resources.list.filters')}</h2>
-      {resourceFacets.facets.map((facet) => {
-        const values = outcome.facets.get(facet.param) ?? [];
-        if (values.length === 0) return null;
-        // The most frequent values, and any chosen one: the rest are reached by searching.
-        const shown = values.filter((value, index) => index < VALUES_SHOWN || value.selected);
-        return (
-          <div class="facet" key={facet.param}>
-            <Checkboxes
-              id={facet.param}
-              label={t(`resources.facets.${facet.param}`)}
-              items={shown.map((value) => ({
-                value: value.value,
-                label: t('resources.list.facetValue', { label: facetValueLabel(ctx, facet.param, value.value, termsByKey), count: value.count }),
-              }))}
-              checked={shown.filter((value) => value.selected).map((value) => value.value)}
-            />
-          </div>
-        );
-      })}
-      <Button>{t('resources.list.apply')}</Button>
-    </section>
+    <FacetFilters
+      params={resourceFacets.params}
+      facets={outcome.facets}
+      legend={(param) => t(`resources.facets.${param}`)}
+      label={(param, value) => facetValueLabel(ctx, param, value, termsByKey)}
+      withCount={(label, count) => t('resources.list.facetValue', { label, count })}
+      title={t('resources.list.filters')}
+      apply={t('resources.list.apply')}
+    />
   );
 }
 
