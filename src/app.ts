@@ -18,6 +18,7 @@ import { conversationSubjects, messages } from './features/messages/index.ts';
 import { partnerships } from './features/partnerships/index.ts';
 import { events, eventsMachineAccess } from './features/events/index.ts';
 import { myths, mythSearch, mythsMachineAccess } from './features/myths/index.ts';
+import { campaignsUsingMyth } from './features/campaigns/index.ts';
 import { consultationSubjects, discuss, discussMachineAccess, discussServices } from './features/discuss/index.ts';
 import { allContentKinds } from './content-kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
@@ -165,7 +166,7 @@ export async function buildApp(
         await pages.register(partnerships);
         await pages.register(events);
         await pages.register(discuss(discussion));
-        await pages.register(myths(mythsSearch, async () => []));
+        await pages.register(myths(mythsSearch, campaignsUsingMyth(db)));
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

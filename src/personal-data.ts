@@ -11,6 +11,7 @@ import { partnershipsPersonalData } from './features/partnerships/index.ts';
 import { eventsPersonalData } from './features/events/index.ts';
 import { discussPersonalData } from './features/discuss/index.ts';
 import { mythsPersonalData } from './features/myths/index.ts';
+import { campaignsPersonalData } from './features/campaigns/index.ts';
 import { auditPersonalData } from './platform/audit.ts';
 import { outboxPersonalData } from './platform/mail.ts';
 import { personalDataRegistry } from './platform/personal-data.ts';
@@ -33,6 +34,7 @@ export const personalData = personalDataRegistry([
   ...eventsPersonalData,
   ...discussPersonalData,
   mythsPersonalData,
+  ...campaignsPersonalData,
   ...engagementPersonalData,
   pendingChangesPersonalData,
   revisionsPersonalData,

@@ -62,15 +62,11 @@ export function MythListPage({ ctx, outcome, topics, outOfRange }: MythListPageP
     <div class="stack">
       <h1>{request.q ? t('myths.list.titleWithQuery', { query: request.q }) : t('myths.list.title')}</h1>
       <p class="lede">{t('myths.list.intro')}</p>
-      <p>
-        <a href={ctx.href('/campaigns')}>{t('myths.list.campaigns')}</a>
-        {ctx.user ? (
-          <>
-            {' · '}
-            <a href={ctx.href(`${MYTHS_PATH}/new`)}>{t('myths.list.propose')}</a> · <a href={ctx.href(`${MYTHS_PATH}/mine`)}>{t('myths.list.mine')}</a>
-          </>
-        ) : null}
-      </p>
+      {ctx.user ? (
+        <p>
+          <a href={ctx.href(`${MYTHS_PATH}/new`)}>{t('myths.list.propose')}</a> · <a href={ctx.href(`${MYTHS_PATH}/mine`)}>{t('myths.list.mine')}</a>
+        </p>
+      ) : null}
       <form method="get" action={ctx.href(MYTHS_PATH)} class="search-form">
         <div role="search" aria-label={t('myths.list.searchLabel')}>
           <TextInput id="q" type="search" label={t('myths.list.query')} hint={t('myths.list.queryHint')} value={request.q} />
