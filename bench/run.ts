@@ -57,6 +57,7 @@ import { notificationsService } from '../src/features/follows/index.ts';
 import { organisationsService } from '../src/features/organisations/index.ts';
 import { partnershipsService } from '../src/features/partnerships/index.ts';
 import { eventsService, loadSyntheticEvents } from '../src/features/events/index.ts';
+import { campaignsService } from '../src/features/campaigns/index.ts';
 import { discussServices, loadSyntheticForums } from '../src/features/discuss/index.ts';
 import { engagementService } from '../src/engagement/index.ts';
 import { practiceService } from '../src/features/practices/service.ts';
@@ -356,7 +357,7 @@ async function communityFirstVisits(url: string, rounds: number): Promise<{ dire
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
   const jobs = createJobs({ connectionString: url, maxConnections: 2 });
   const mailer = createMailer({ db, jobs, config });
-  const world = worldwideService(deps, search, { organisations: organisationsService({ db, mailer, config }, kinds), partnerships: partnershipsService(deps), events: eventsService({ db, mailer, config, jobs }) });
+  const world = worldwideService(deps, search, { organisations: organisationsService({ db, mailer, config }, kinds), partnerships: partnershipsService(deps), events: eventsService({ db, mailer, config, jobs }), campaigns: campaignsService({ db, mailer, config }) });
   const asRaw = (query: string) => {
     const params = new URLSearchParams(query);
     return Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)]));

@@ -18,7 +18,7 @@ import { conversationSubjects, messages } from './features/messages/index.ts';
 import { partnerships } from './features/partnerships/index.ts';
 import { events, eventsMachineAccess } from './features/events/index.ts';
 import { myths, mythSearch, mythsMachineAccess } from './features/myths/index.ts';
-import { campaignsUsingMyth } from './features/campaigns/index.ts';
+import { campaigns, campaignsMachineAccess, campaignsUsingMyth } from './features/campaigns/index.ts';
 import { consultationSubjects, discuss, discussMachineAccess, discussServices } from './features/discuss/index.ts';
 import { allContentKinds } from './content-kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
@@ -146,6 +146,7 @@ export async function buildApp(
   await app.register(eventsMachineAccess);
   await app.register(discussMachineAccess(discussion));
   await app.register(mythsMachineAccess(mythsSearch));
+  await app.register(campaignsMachineAccess);
   app.get('/', async (request, reply) => {
     reply.header('vary', 'Accept-Language');
     return reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302);
@@ -167,6 +168,7 @@ export async function buildApp(
         await pages.register(events);
         await pages.register(discuss(discussion));
         await pages.register(myths(mythsSearch, campaignsUsingMyth(db)));
+        await pages.register(campaigns);
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

@@ -122,6 +122,13 @@ async function pagesToWeigh(): Promise<string[]> {
     UNION ALL SELECT '/consultations/' || slug FROM consultations`.execute(testApp.deps.db)).rows;
   assert.ok(threads.length > 5, 'the demo content has forums, a dialogue and consultations');
   for (const locale of ['en', 'ar']) urls.push(`/${locale}/discuss`, `/${locale}/discuss/search?q=journalists`, ...threads.map((thread) => `/${locale}${thread.path}`));
+  // Campaigns, their reports, and the map's campaigns layer.
+  const campaigns = (await sql<{ slug: string }>`SELECT slug FROM campaigns ORDER BY id`.execute(testApp.deps.db)).rows;
+  assert.ok(campaigns.length >= 3, 'the demo content has campaigns');
+  for (const locale of ['en', 'ar']) {
+    urls.push(`/${locale}/campaigns`, `/${locale}/map?layer=campaigns`);
+    for (const campaign of campaigns) urls.push(`/${locale}/campaigns/${encodeURIComponent(campaign.slug)}`, `/${locale}/campaigns/${encodeURIComponent(campaign.slug)}/report`);
+  }
   return urls;
 }
 

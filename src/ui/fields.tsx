@@ -247,7 +247,7 @@ interface ChoiceGroupProps extends FieldProps {
 const itemId = (id: string, index: number): string => (index === 0 ? id : `${id}-${index + 1}`);
 
 function ChoiceGroup(props: ChoiceGroupProps) {
-  const { id, label, hint, error, errorPrefix, labelAsHeading, type, items, isChecked, inline, required } = props;
+  const { id, name, label, hint, error, errorPrefix, labelAsHeading, type, items, isChecked, inline, required } = props;
   return (
     <Fieldset
       legend={label}
@@ -267,7 +267,7 @@ function ChoiceGroup(props: ChoiceGroupProps) {
                 class="choice__input"
                 type={type}
                 id={inputId}
-                name={id}
+                name={name ?? id}
                 value={item.value}
                 checked={isChecked(item.value)}
                 // A required checkbox would have to be ticked; only radios mean "pick one".

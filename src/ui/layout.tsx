@@ -25,6 +25,7 @@ function navItems(ctx: ViewContext): NavItem[] {
     { href: '/resources', label: t('common.nav.resources') },
     { href: '/events', label: t('common.nav.events') },
     { href: '/discuss', label: t('common.nav.discuss') },
+    { href: '/campaigns', label: t('common.nav.campaigns') },
     { href: '/community', label: t('common.nav.community') },
     { href: '/map', label: t('common.nav.map') },
   ];

@@ -5,7 +5,7 @@
 CREATE TABLE campaigns (
   id              integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   slug            text NOT NULL UNIQUE,
-  creator_id      integer REFERENCES users (id) ON DELETE SET NULL,
+  author_id       integer REFERENCES users (id) ON DELETE SET NULL,
   -- Raised on every edit of the campaign's own fields: an edit based on an older version is refused.
   version         integer NOT NULL DEFAULT 1,
   name            text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
@@ -157,3 +157,8 @@ CREATE CONSTRAINT TRIGGER campaign_updates_page_generation AFTER INSERT OR UPDAT
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION page_generation_touch('campaign');
 CREATE CONSTRAINT TRIGGER campaign_supporters_page_generation AFTER INSERT OR UPDATE OR DELETE ON campaign_supporters
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION page_generation_touch('campaign');
+
+-- Members follow a campaign: its updates reach them like any followed item's.
+ALTER TABLE follows DROP CONSTRAINT follows_target_kind_check;
+ALTER TABLE follows ADD CONSTRAINT follows_target_kind_check
+  CHECK (target_kind IN ('topic', 'country', 'city', 'organisation', 'member', 'practice', 'resource', 'forum_topic', 'campaign'));

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export const FOLLOW_KINDS = ['topic', 'country', 'city', 'organisation', 'member', 'practice', 'resource', 'forum_topic'] as const;
+export const FOLLOW_KINDS = ['topic', 'country', 'city', 'organisation', 'member', 'practice', 'resource', 'forum_topic', 'campaign'] as const;
 export type FollowKind = (typeof FOLLOW_KINDS)[number];
 
 export interface FollowsTable {

@@ -12,12 +12,12 @@ const created: PersonalDataEntry = {
   export: {
     section: 'campaignsCreated',
     async rows(db, subject) {
-      const { rows } = await sql<{ slug: string; name: string; created_at: Date }>`SELECT slug, name, created_at FROM campaigns WHERE creator_id = ${subject.userId} ORDER BY id`.execute(db);
+      const { rows } = await sql<{ slug: string; name: string; created_at: Date }>`SELECT slug, name, created_at FROM campaigns WHERE author_id = ${subject.userId} ORDER BY id`.execute(db);
       return rows.map((row) => ({ slug: row.slug, name: row.name, createdAt: isoOrNull(row.created_at) }));
     },
   },
   async erase({ trx, subject }) {
-    await sql`UPDATE campaigns SET creator_id = NULL WHERE creator_id = ${subject.userId}`.execute(trx);
+    await sql`UPDATE campaigns SET author_id = NULL WHERE author_id = ${subject.userId}`.execute(trx);
   },
 };
 

@@ -8,7 +8,7 @@ import type { CampaignInput, CampaignStatus } from './model.ts';
 export interface CampaignRow {
   id: number;
   slug: string;
-  creator_id: number | null;
+  author_id: number | null;
   version: number;
   name: string;
   hashtag: string;
@@ -31,7 +31,7 @@ export interface CampaignRow {
   updated_at: Date;
 }
 
-const COLUMNS = sql`c.id, c.slug, c.creator_id, c.version, c.name, c.hashtag, c.language, c.problem, c.objectives, c.audiences, c.countries::text[] AS countries,
+const COLUMNS = sql`c.id, c.slug, c.author_id, c.version, c.name, c.hashtag, c.language, c.problem, c.objectives, c.audiences, c.countries::text[] AS countries,
   c.term_ids, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, c.budget::text AS budget, c.budget_currency::text AS budget_currency, c.budget_note,
   c.deliverables, c.success_factors, c.results, c.recommendations, c.updated_at,
   (SELECT count(*)::integer FROM campaign_supporters s WHERE s.campaign_id = c.id AND s.confirmed_at IS NOT NULL AND s.withdrawn_at IS NULL) AS supporter_count`;
@@ -73,7 +73,7 @@ export async function listCampaigns(db: Executor, filters: CampaignFilters, toda
 
 export async function insertCampaign(db: Executor, slug: string, creatorId: number, input: CampaignInput, termIds: number[]): Promise<number> {
   const { rows } = await sql<{ id: number }>`
-    INSERT INTO campaigns (slug, creator_id, name, hashtag, language, problem, objectives, audiences, countries, term_ids, starts_on, ends_on,
+    INSERT INTO campaigns (slug, author_id, name, hashtag, language, problem, objectives, audiences, countries, term_ids, starts_on, ends_on,
       budget, budget_currency, budget_note, deliverables, success_factors, results, recommendations)
     VALUES (${slug}, ${creatorId}, ${input.name}, ${input.hashtag}, ${input.language}, ${input.problem}, ${input.objectives},
       ${sql.val(input.audiences)}::text[], ${sql.val(input.countries)}::char(2)[], ${sql.val(termIds)}::integer[], ${input.startsOn}::date, ${input.endsOn}::date,
@@ -99,8 +99,8 @@ export async function replacePartners(db: Executor, campaignId: number, organisa
   await sql`DELETE FROM campaign_partners WHERE campaign_id = ${campaignId}`.execute(db);
   await sql`
     INSERT INTO campaign_partners (campaign_id, organisation_id, city_id)
-    SELECT ${campaignId}, o, NULL FROM unnest(${sql.val([...organisationIds])}::integer[]) AS o
-    UNION ALL SELECT ${campaignId}, NULL, c FROM unnest(${sql.val([...cityIds])}::integer[]) AS c`.execute(db);
+    SELECT ${campaignId}::integer, o, NULL::integer FROM unnest(${sql.val([...organisationIds])}::integer[]) AS o
+    UNION ALL SELECT ${campaignId}::integer, NULL::integer, c FROM unnest(${sql.val([...cityIds])}::integer[]) AS c`.execute(db);
 }
 
 /** Organisations and cities by slug or by exact name (any case), for the partners a member lists. */
@@ -175,7 +175,7 @@ export async function insertMessage(db: Executor, campaignId: number, message: {
   const { rows } = await sql<{ id: number }>`
     INSERT INTO campaign_messages (campaign_id, audience, language, body) VALUES (${campaignId}, ${message.audience}, ${message.language}, ${message.body}) RETURNING id`.execute(db);
   const id = returnedId(rows);
-  await sql`INSERT INTO campaign_message_myths (message_id, myth_id) SELECT ${id}, unnest(${sql.val([...mythIds])}::integer[])`.execute(db);
+  await sql`INSERT INTO campaign_message_myths (message_id, myth_id) SELECT ${id}::integer, unnest(${sql.val([...mythIds])}::integer[])`.execute(db);
   return id;
 }
 
@@ -213,7 +213,7 @@ export async function insertIndicator(db: Executor, campaignId: number, indicato
 export async function insertValue(db: Executor, campaignId: number, indicatorId: number, value: { on: string; value: number; by: number }): Promise<boolean> {
   const result = await sql`
     INSERT INTO campaign_indicator_values (indicator_id, recorded_on, value, recorded_by)
-    SELECT i.id, ${value.on}::date, ${value.value}, ${value.by} FROM campaign_indicators i WHERE i.id = ${indicatorId} AND i.campaign_id = ${campaignId}`.execute(db);
+    SELECT i.id, ${value.on}::date, ${value.value}::numeric, ${value.by}::integer FROM campaign_indicators i WHERE i.id = ${indicatorId} AND i.campaign_id = ${campaignId}`.execute(db);
   return Number(result.numAffectedRows ?? 0) === 1;
 }
 
@@ -315,8 +315,9 @@ export async function countsByCountry(db: Executor): Promise<{ country: string; 
   return rows;
 }
 
-export async function countsByCity(db: Executor): Promise<{ slug: string; count: number }[]> {
-  const { rows } = await sql<{ slug: string; count: number }>`
-    SELECT c.slug, count(DISTINCT p.campaign_id)::integer AS count FROM campaign_partners p JOIN cities c ON c.id = p.city_id GROUP BY c.slug ORDER BY c.slug`.execute(db);
+export async function countsByCity(db: Executor): Promise<{ slug: string; name: string; country: string; latitude: number; longitude: number; count: number }[]> {
+  const { rows } = await sql<{ slug: string; name: string; country: string; latitude: number; longitude: number; count: number }>`
+    SELECT c.slug, c.name, c.country::text AS country, c.latitude, c.longitude, count(DISTINCT p.campaign_id)::integer AS count
+    FROM campaign_partners p JOIN cities c ON c.id = p.city_id GROUP BY c.id ORDER BY c.slug`.execute(db);
   return rows;
 }

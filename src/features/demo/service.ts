@@ -10,6 +10,7 @@ import { loadDemoResources } from '../resources/index.ts';
 import { loadDemoEvents } from '../events/index.ts';
 import { loadDemoDiscussions } from '../discuss/index.ts';
 import { loadDemoMyths } from '../myths/index.ts';
+import { loadDemoCampaigns } from '../campaigns/index.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MEMBERS, DEMO_ORGANISATIONS, DEMO_PARTNERSHIPS } from './content.ts';
 
@@ -55,7 +56,8 @@ export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: 
   await loadDemoResources(deps, members, editor);
   await loadDemoEvents(deps, members, editor);
   await loadDemoDiscussions(deps, members);
-  await loadDemoMyths(deps, editor);
+  const mythSlugs = await loadDemoMyths(deps, editor);
+  await loadDemoCampaigns(deps, members, mythSlugs);
   return { loaded: true, admin: { email: DEMO_ADMIN_EMAIL, password: adminPassword } };
 }
 

@@ -47,6 +47,8 @@ const FOLLOWED_THROUGH = {
   resource: { table: 'resources', countries: sql`t.countries`, city: sql`NULL` },
   // An event happens in one country (or none, online).
   event: { table: 'events', countries: sql`ARRAY_REMOVE(ARRAY[trim(t.country)], NULL)`, city: sql`(SELECT c.slug FROM cities c WHERE c.id = t.city_id)` },
+  // A campaign runs in countries; its partner cities are not where it "is" for followers.
+  campaign: { table: 'campaigns', countries: sql`t.countries`, city: sql`NULL` },
 } as const;
 export type FollowedKind = keyof typeof FOLLOWED_THROUGH;
 

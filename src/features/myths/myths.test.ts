@@ -101,7 +101,7 @@ describe('myths and facts', () => {
 
     // A campaign whose message rests on the myth is listed on the myth's page.
     await sql`
-      WITH campaign AS (INSERT INTO campaigns (slug, creator_id, name, hashtag, starts_on) VALUES ('facts-at-work', ${author.id}, 'Facts at work', '#FactsAtWork', '2026-01-01') RETURNING id),
+      WITH campaign AS (INSERT INTO campaigns (slug, author_id, name, hashtag, starts_on) VALUES ('facts-at-work', ${author.id}, 'Facts at work', '#FactsAtWork', '2026-01-01') RETURNING id),
         message AS (INSERT INTO campaign_messages (campaign_id, audience, language, body) SELECT id, 'employers', 'en', 'Hire on skills.' FROM campaign RETURNING id)
       INSERT INTO campaign_message_myths (message_id, myth_id) SELECT message.id, myths.id FROM message, myths WHERE myths.slug = ${slug}`.execute(testApp.deps.db);
     assert.match((await visitor.get(`/en/myths/${slug}`, fresh)).body, /href="\/en\/campaigns\/facts-at-work"[^>]*>Facts at work<\/a> <span class="muted">#FactsAtWork/);

@@ -5,6 +5,7 @@ import { RESOURCE_KIND } from '../resources/index.ts';
 import * as queries from './queries.ts';
 import { organisationCountsByCountry } from '../organisations/index.ts';
 import { EVENT_KIND, upcomingCountsByCity, upcomingCountsByCountry } from '../events/index.ts';
+import { CAMPAIGN_GENERATION, campaignCounts } from '../campaigns/index.ts';
 
 /**
  * The layers of the world map: each says what it counts per country and per city, and which
@@ -58,6 +59,13 @@ export const MAP_LAYERS: readonly MapLayer[] = [
     dependsOn: [EVENT_KIND],
     filtered: false,
     counts: (db) => exact(upcomingCountsByCountry(db, new Date()), upcomingCountsByCity(db, new Date())),
+  },
+  {
+    // Campaigns by the countries they run in, and by their partner cities.
+    name: 'campaigns',
+    dependsOn: [CAMPAIGN_GENERATION, PAGE_GENERATIONS.taxonomy],
+    filtered: false,
+    counts: async (db) => ({ ...(await campaignCounts(db)), approximate: false }),
   },
   {
     name: 'members',

@@ -9,6 +9,7 @@ import { PRACTICE_FACETS, practiceFacets, readPracticeSearchRequest, type Practi
 import type { OrganisationsService } from '../organisations/index.ts';
 import type { PartnershipsService } from '../partnerships/index.ts';
 import type { EventsService } from '../events/index.ts';
+import type { CampaignsService } from '../campaigns/index.ts';
 import { layerNamed, MAP_LAYERS, DEFAULT_LAYER, type MapLayer } from './layers.ts';
 import * as queries from './queries.ts';
 
@@ -25,7 +26,7 @@ export interface CityProfileForm {
 
 export type PracticeFilters = ReturnType<typeof readPracticeSearchRequest>;
 
-export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearch, others: { organisations: OrganisationsService; partnerships: PartnershipsService; events: EventsService }) {
+export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearch, others: { organisations: OrganisationsService; partnerships: PartnershipsService; events: EventsService; campaigns: CampaignsService }) {
   const { db } = deps;
 
   async function keeperOf(member: CurrentUser | null, cityId: number): Promise<boolean> {
@@ -54,7 +55,7 @@ export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearc
     async country(iso2: string) {
       const country = iso2.toUpperCase();
       if (!isCountryCode(country)) throw new NotFoundError();
-      const [counts, practices, resources, members, cities, organisations, partnerships, events] = await Promise.all([
+      const [counts, practices, resources, members, cities, organisations, partnerships, events, campaigns] = await Promise.all([
         Promise.all(MAP_LAYERS.map(async (layer) => ({ layer: layer.name, count: (await layer.counts(db, [])).countries.find((row) => row.country === country)?.count ?? 0 }))),
         queries.newestIn(db, 'practices', { country }, LISTED),
         queries.newestIn(db, 'resources', { country }, LISTED),
@@ -63,23 +64,25 @@ export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearc
         others.organisations.search({ words: [], stakeholderTypes: [], countries: [country] }, 1),
         others.partnerships.openIn(country),
         others.events.upcoming({ country }, LISTED),
+        others.campaigns.inCountry(country, LISTED),
       ]);
-      return { country, counts, practices, resources, members, cities, organisations, partnerships, events };
+      return { country, counts, practices, resources, members, cities, organisations, partnerships, events, campaigns };
     },
 
     /** A city's page: its profile, its practices and members, and who keeps it. */
     async city(slug: string, viewer: CurrentUser | null) {
       const city = await queries.cityBySlug(db, slug);
       if (!city) throw new NotFoundError();
-      const [profile, practices, members, keeper, request, events] = await Promise.all([
+      const [profile, practices, members, keeper, request, events, campaigns] = await Promise.all([
         db.selectFrom('city_profiles').selectAll().where('city_id', '=', city.id).executeTakeFirst(),
         queries.newestIn(db, 'practices', { cityId: city.id }, LISTED),
         queries.listedMembersIn(db, { cityId: city.id }, LISTED),
         keeperOf(viewer, city.id),
         viewer ? db.selectFrom('city_keepers').select('status').where('city_id', '=', city.id).where('user_id', '=', viewer.id).executeTakeFirst() : undefined,
         others.events.upcoming({ citySlug: slug }, LISTED),
+        others.campaigns.inCity(city.id, LISTED),
       ]);
-      return { city, profile, practices, members, isKeeper: keeper, requestStatus: request?.status ?? null, events };
+      return { city, profile, practices, members, isKeeper: keeper, requestStatus: request?.status ?? null, events, campaigns };
     },
 
     /** A member of a local government asks to keep a city's page; an editor decides. */

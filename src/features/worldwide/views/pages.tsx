@@ -14,6 +14,7 @@ import { FollowButton } from '../../follows/index.ts';
 import { OrganisationCards } from '../../organisations/index.ts';
 import { PartnershipCards } from '../../partnerships/index.ts';
 import { EventCards } from '../../events/index.ts';
+import { CampaignCard } from '../../campaigns/index.ts';
 import type { CityCount, CountryCount } from '../queries.ts';
 import type { CityProfileForm, WorldwideService } from '../service.ts';
 import { MapLegend, WorldMapSvg } from './world-map-svg.tsx';
@@ -220,6 +221,29 @@ function UpcomingEvents({ ctx, events, more }: { ctx: ViewContext; events: Count
   );
 }
 
+/** The campaigns that run in a place or count it among their partners. */
+function PlaceCampaigns({ ctx, campaigns, more }: { ctx: ViewContext; campaigns: CountryView['campaigns']; more: string }) {
+  return (
+    <section aria-labelledby="campaigns-heading">
+      <h2 id="campaigns-heading">{ctx.t('worldwide.place.campaigns')}</h2>
+      {campaigns.length === 0 ? (
+        <p>{ctx.t('worldwide.place.noCampaigns')}</p>
+      ) : (
+        <ul class="stack">
+          {campaigns.map((item) => (
+            <li key={item.row.slug}>
+              <CampaignCard ctx={ctx} item={item} headingLevel={3} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={ctx.href(more)}>{ctx.t('worldwide.place.allCampaigns')}</a>
+      </p>
+    </section>
+  );
+}
+
 /** `/{l}/countries/{iso2}`: what happens in a country, in counts and the newest items. */
 export function CountryPage({ ctx, view }: { ctx: ViewContext; view: CountryView }) {
   const { t, locale } = ctx;
@@ -245,6 +269,7 @@ export function CountryPage({ ctx, view }: { ctx: ViewContext; view: CountryView
         <OrganisationCards ctx={ctx} page={view.organisations} hrefFor={() => ctx.href(`/community?show=organisations&country=${code}`)} />
       </section>
       <UpcomingEvents ctx={ctx} events={view.events} more={`/events?country=${code}`} />
+      <PlaceCampaigns ctx={ctx} campaigns={view.campaigns} more={`/campaigns?country=${code}`} />
       <section aria-labelledby="partnerships-heading">
         <h2 id="partnerships-heading">{t('partnerships.country')}</h2>
         {view.partnerships.items.length === 0 ? <p>{t('partnerships.list.empty')}</p> : <PartnershipCards ctx={ctx} items={view.partnerships.items.slice(0, 8)} topics={new Map()} />}
@@ -337,6 +362,7 @@ export function CityPage({ ctx, view, notice }: { ctx: ViewContext; view: CityVi
       </section>
       <ItemList ctx={ctx} id="practices-heading" heading={t('worldwide.place.practices')} items={view.practices.items} base="/practices" total={view.practices.total} more={`/practices?country=${city.country}`} empty={t('worldwide.place.noPractices')} />
       <UpcomingEvents ctx={ctx} events={view.events} more={`/events?city=${encodeURIComponent(city.slug)}`} />
+      <PlaceCampaigns ctx={ctx} campaigns={view.campaigns} more="/campaigns" />
       <MemberList ctx={ctx} members={view.members} />
     </div>
   );
