@@ -57,7 +57,9 @@ import { notificationsService } from '../src/features/follows/index.ts';
 import { organisationsService } from '../src/features/organisations/index.ts';
 import { partnershipsService } from '../src/features/partnerships/index.ts';
 import { eventsService, loadSyntheticEvents } from '../src/features/events/index.ts';
-import { campaignsService } from '../src/features/campaigns/index.ts';
+import { campaignReportPdf, cardPng, campaignsService } from '../src/features/campaigns/index.ts';
+import { mythsService } from '../src/features/myths/index.ts';
+import { accountService } from '../src/features/accounts/service.ts';
 import { discussServices, loadSyntheticForums } from '../src/features/discuss/index.ts';
 import { engagementService } from '../src/engagement/index.ts';
 import { practiceService } from '../src/features/practices/service.ts';
@@ -525,6 +527,55 @@ async function discussRun(url: string): Promise<string> {
   }
 }
 
+const CAMPAIGN_SUPPORTERS = 10_000;
+const CAMPAIGN_VALUES = 200;
+
+/**
+ * Campaigns: what a page and its downloads cost at the sizes a popular campaign reaches
+ * (CAMPAIGN_SUPPORTERS confirmed supporters, CAMPAIGN_VALUES recorded values): the campaign as
+ * its page reads it, a share card rendered to PNG in English and in Arabic, and the report PDF.
+ */
+async function campaignsRun(url: string): Promise<string> {
+  const db = createDb(url, { max: 20 });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const jobs = createJobs({ connectionString: url, maxConnections: 3 });
+  const mailer = createMailer({ db, jobs, config });
+  try {
+    const accounts = accountService({ db, mailer, config, jobs });
+    const { id, handle } = await accounts.createAccount({ name: 'Bench Campaigner', email: 'campaigner@bench.example', password: 'bench campaigns at scale', organisation: 'Bench', stakeholderType: 'civil_society', country: 'FR', role: 'editor' });
+    const member = { id, handle, name: 'Bench Campaigner', email: 'campaigner@bench.example', role: 'editor' as const, emailVerified: true, twoFactorEnabled: false, timeZone: 'UTC', unreadNotifications: 0, followsVersion: 0 };
+    const myth = await mythsService({ db, mailer, config }).create(member, { title: 'Migrants are a burden on the economy', fact: 'Migrants produced about 9 per cent of global GDP in 2015.', explanation: '', language: 'en', translationOf: '', countries: [], topics: [], audiences: ['destination_public'], sources: [{ title: 'People on the move', publisher: 'McKinsey Global Institute', year: '2016', url: 'https://www.mckinsey.com/' }] }, 'publish');
+    const campaigns = campaignsService({ db, mailer, config });
+    const slug = await campaigns.create(member, { name: 'No Walls but Bridges', hashtag: 'NoWallsButBridges', language: 'en', problem: 'Negative attitudes.', objectives: '- A positive narrative', audiences: ['destination_public', 'policymakers'], countries: ['FR'], topics: [], startsOn: '2020-01-01', endsOn: '', budget: '0', budgetCurrency: 'EUR', budgetNote: '', deliverables: '', successFactors: '', results: '', recommendations: '', organisations: '', cities: '' });
+    const messages = { en: 'Migrants are 3.4% of the world’s people and produced 9% of global GDP. Build bridges, not walls.', ar: 'يشكّل المهاجرون نحو 3.4 في المئة من سكان العالم، وأنتجوا نحو 9 في المئة من الناتج العالمي.' };
+    for (const [language, body] of Object.entries(messages)) await campaigns.addMessage(member, slug, { audience: 'destination_public', language, body, myths: [myth] });
+    await campaigns.addIndicator(member, slug, { name: 'Posts shared', unit: 'posts', baseline: '0', target: '100000' });
+    await sql`
+      INSERT INTO campaign_indicator_values (indicator_id, recorded_on, value)
+      SELECT i.id, date '2020-01-01' + n, n * 37 FROM campaign_indicators i, generate_series(1, ${CAMPAIGN_VALUES}) AS n`.execute(db);
+    await sql`
+      INSERT INTO campaign_supporters (campaign_id, email, name, show_name, confirmed_at)
+      SELECT c.id, 'supporter-' || n || '@bench.example', 'Supporter ' || n, n % 3 = 0, now() FROM campaigns c, generate_series(1, ${CAMPAIGN_SUPPORTERS}) AS n`.execute(db);
+    const detail = await campaigns.find(slug);
+    const card = (language: 'en' | 'ar') => ({ message: messages[language], campaignName: detail.row.name, hashtag: detail.row.hashtag, language });
+    const rows: FirstVisit[] = [
+      await timedCalls(`campaign as its page reads it (${detail.row.supporter_count.toLocaleString('en')} supporters, ${CAMPAIGN_VALUES} values)`, () => campaigns.find(slug), 10),
+      await timedCalls('campaign list, first page', () => campaigns.list({}, 1), 10),
+      await timedCalls('share card PNG, English', async () => cardPng(card('en')), 10),
+      await timedCalls('share card PNG, Arabic (shaped, right to left)', async () => cardPng(card('ar')), 10),
+      await timedCalls('report PDF', () => campaignReportPdf(detail, 'en', 'https://bridges.example/en/campaigns/no-walls'), 10),
+    ];
+    return [
+      `Campaigns: one campaign with ${CAMPAIGN_SUPPORTERS.toLocaleString('en')} confirmed supporters and ${CAMPAIGN_VALUES} recorded values, on the services its pages call, ten times one at a time and ten times ${CONNECTIONS} at once. Share cards and the PDF are CPU work in the request (resvg, pdfkit), kept by the page cache per generation once made.`,
+      '',
+      timedTable('campaign pages and downloads', rows),
+    ].join('\n');
+  } finally {
+    await jobs.stop();
+    await db.destroy();
+  }
+}
+
 function timedTable(title: string, rows: readonly FirstVisit[]): string {
   return [
     `| ${title} | p50 ms | p95 ms | p95 with ${CONNECTIONS} at once (ms) |`,
@@ -758,8 +809,8 @@ async function pageScenarios(base: string, slugs: readonly string[]): Promise<Ro
   return rows;
 }
 
-type Part = 'search' | 'pages' | 'compare' | 'processes' | 'soak' | 'community' | 'events' | 'discuss';
-const PARTS: readonly Part[] = ['search', 'pages', 'compare', 'processes', 'soak', 'community', 'events', 'discuss'];
+type Part = 'search' | 'pages' | 'compare' | 'processes' | 'soak' | 'community' | 'events' | 'discuss' | 'campaigns';
+const PARTS: readonly Part[] = ['search', 'pages', 'compare', 'processes', 'soak', 'community', 'events', 'discuss', 'campaigns'];
 const only = options.only;
 if (only !== undefined && !PARTS.some((part) => part === only)) throw new Error(`--only takes one of ${PARTS.join(', ')}`);
 const runs = (part: Part) => only === undefined || only === part;
@@ -896,6 +947,7 @@ try {
   }
   if (runs('events')) sections.push(await eventsRun(url, 200, 50));
   if (runs('discuss')) sections.push(await discussRun(url));
+  if (runs('campaigns')) sections.push(await campaignsRun(url));
   if (runs('processes')) sections.push(await processesRun(url, slugs, member));
   if (runs('soak') && Number(options.soak) > 0) sections.push(await soakRun(url, slugs, resourceSlugs, member));
   await db.destroy();

@@ -19,6 +19,7 @@ export { campaignsPersonalData } from './personal-data.ts';
 export { campaignsService, type CampaignsService } from './service.ts';
 export { CampaignCard, type CampaignListItem } from './views/list-page.tsx';
 export { loadDemoCampaigns } from './demo.ts';
+export { campaignReportPdf } from './report-pdf.ts';
 
 /** What a myth page lists: the campaigns whose messages rest on it. */
 export function campaignsUsingMyth(db: Db): CampaignsUsing {
