@@ -9,6 +9,7 @@ export { QUEUE_STATES, reviewQueue, type QueueFilter, type QueueRow, type QueueS
 export { reviewQueueRoutes } from './routes.tsx';
 export { StatusTag } from './views/status-tag.tsx';
 export { DecisionForm } from './views/decision-form.tsx';
+export { editLinkPart, type EditLinkData } from './views/edit-link.tsx';
 export { REVIEW_QUEUE_PATH } from './views/queue-page.tsx';
 export { fieldChanges, insertRevision, revisionHistory, type DiffedField, type FieldChange, type RevisionEntry } from './revisions.ts';
 export { DiffText, RevisionList } from './views/history.tsx';

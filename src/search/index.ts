@@ -46,6 +46,7 @@ export { generationsMemory, type GenerationsMemory } from './generations.ts';
 export { GREATER_THAN, LESS_THAN, MARK_END, MARK_START, SNIPPET_SOURCE_CHARS, headline, headlineText } from './highlight.ts';
 export { Marked } from './views/marked.tsx';
 export { FacetFilters, type FacetFiltersProps } from './views/facet-filters.tsx';
+export { NoResults, SortChoice } from './views/result-controls.tsx';
 export {
   FUZZY_BELOW,
   createSearchEngine,

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ATOM_CONTENT_TYPE, atomXml } from '../../open-data/index.ts';
-import { apiErrorSchema, parsePerPage, perPageParameter, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
+import { apiErrorSchema, parsePerPage, perPageExtra, perPageParameter, searchPageBody, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
 import { PAGE_GENERATIONS, sharedPage } from '../../platform/page-cache.ts';
 import { parsePage } from '../../platform/pagination.ts';
-import { PAGE_SIZE, type RawQuery } from '../../search/index.ts';
+import type { RawQuery } from '../../search/index.ts';
 import { taxonomyService, termLabel, type Term } from '../taxonomies/index.ts';
 import { MYTH_KIND, mythPath } from './kind.ts';
 import { mythSearchSchema } from './routes.tsx';
@@ -82,15 +82,9 @@ export function mythApiRoutes({ service, search }: { service: MythsService; sear
         const perPage = parsePerPage(raw.per_page);
         const searchRequest = await search.requestOf(raw, parsePage(raw.page));
         const [outcome, topics] = await Promise.all([search.engine.search(searchRequest, { pageSize: perPage, withFacets: false }), topicsById()]);
-        const extra = perPage === PAGE_SIZE ? [] : ([['per_page', String(perPage)]] as const);
         return {
-          total: outcome.total,
-          approximate: outcome.approximate,
-          page: searchRequest.page,
-          per_page: perPage,
-          page_count: outcome.pageCount,
-          items: outcome.results.map((result) => recordOf(result, topics)),
-          next: searchRequest.page < outcome.pageCount ? absolute(`/api/v1/myths${mythFacets.searchQueryString(searchRequest, searchRequest.page + 1, extra)}`) : null,
+          ...searchPageBody(outcome, searchRequest.page, perPage, (result) => recordOf(result, topics)),
+          next: searchRequest.page < outcome.pageCount ? absolute(`/api/v1/myths${mythFacets.searchQueryString(searchRequest, searchRequest.page + 1, perPageExtra(perPage))}`) : null,
         };
       },
     );

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { ratingSummary, type RatingSummary } from '../../engagement/index.ts';
 import { ATOM_CONTENT_TYPE, atomXml, csvLine, jsonArray, streamDownload } from '../../open-data/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { apiErrorSchema, parsePerPage, perPageParameter, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
+import { apiErrorSchema, parsePerPage, perPageExtra, perPageParameter, searchPageBody, searchPageSchema, slugParameter } from '../../platform/http/api.ts';
 import { parsePage } from '../../platform/pagination.ts';
 import { listAttachments } from '../../platform/uploads/index.ts';
-import { PAGE_SIZE, headlineText, type RawQuery } from '../../search/index.ts';
+import { headlineText, type RawQuery } from '../../search/index.ts';
 import { taxonomyService, termLabel, type Term } from '../taxonomies/index.ts';
 import { RESOURCE_KIND } from './kind.ts';
 import { PAGE_GENERATIONS, sharedPage } from '../../platform/page-cache.ts';
@@ -154,15 +154,9 @@ export function resourceApiRoutes({ search }: { search: ResourceSearch }) {
         const perPage = parsePerPage(raw.per_page);
         const searchRequest = await search.requestOf(raw, parsePage(raw.page));
         const [outcome, terms] = await Promise.all([search.engine.search(searchRequest, { pageSize: perPage, withFacets: false }), termsById()]);
-        const extra = perPage === PAGE_SIZE ? [] : ([['per_page', String(perPage)]] as const);
         return {
-          total: outcome.total,
-          approximate: outcome.approximate,
-          page: searchRequest.page,
-          per_page: perPage,
-          page_count: outcome.pageCount,
-          items: outcome.results.map((result: ResourceResult) => ({ ...recordOf(result, ratingOf(result), terms), snippet: headlineText(result.snippet) })),
-          next: searchRequest.page < outcome.pageCount ? absolute(`/api/v1/resources${resourceFacets.searchQueryString(searchRequest, searchRequest.page + 1, extra)}`) : null,
+          ...searchPageBody(outcome, searchRequest.page, perPage, (result: ResourceResult) => ({ ...recordOf(result, ratingOf(result), terms), snippet: headlineText(result.snippet) })),
+          next: searchRequest.page < outcome.pageCount ? absolute(`/api/v1/resources${resourceFacets.searchQueryString(searchRequest, searchRequest.page + 1, perPageExtra(perPage))}`) : null,
         };
       },
     );

@@ -52,3 +52,20 @@ export function searchPageSchema(items: object, extra: Record<string, object> = 
     },
   } as const;
 }
+
+/** The totals and the page of items of a search answer, as every kind's API gives them. */
+export function searchPageBody<R, I>(outcome: { total: number; approximate: boolean; pageCount: number; results: readonly R[] }, page: number, perPage: number, itemOf: (result: R) => I) {
+  return {
+    total: outcome.total,
+    approximate: outcome.approximate,
+    page,
+    per_page: perPage,
+    page_count: outcome.pageCount,
+    items: outcome.results.map(itemOf),
+  };
+}
+
+/** The query string's extra parameters that keep a page size asked for on the next page's address. */
+export function perPageExtra(perPage: number): readonly (readonly [string, string])[] {
+  return perPage === PAGE_SIZE ? [] : [['per_page', String(perPage)]];
+}

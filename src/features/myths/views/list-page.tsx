@@ -2,8 +2,8 @@ import { countryName } from '../../../lib/countries.ts';
 import { displayNames } from '../../../lib/intl.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { paginationLabels } from '../../../platform/pagination.ts';
-import { FacetFilters, Marked, SORTS, type SearchOutcome } from '../../../search/index.ts';
-import { Button, Card, Pagination, Select, TextInput } from '../../../ui/index.ts';
+import { FacetFilters, Marked, NoResults, SortChoice, type SearchOutcome } from '../../../search/index.ts';
+import { Button, Card, Pagination, TextInput } from '../../../ui/index.ts';
 import { termLabel, type Term } from '../../taxonomies/index.ts';
 import { mythPath, MYTHS_PATH } from '../kind.ts';
 import { mythFacets, type MythFacetParam, type MythResult } from '../search.ts';
@@ -75,26 +75,13 @@ export function MythListPage({ ctx, outcome, topics, outOfRange }: MythListPageP
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{t('myths.list.count', { count: outcome.total })}</h2>
           {outcome.total > 0 ? (
-            <div class="inline-form">
-              <Select
-                id="sort"
-                label={t('myths.list.sort')}
-                options={SORTS.filter((sort) => sort !== 'relevance' || request.q).map((sort) => ({ value: sort, label: t(`resources.list.sorts.${sort}`) }))}
-                value={request.sortGiven ? request.sort : ''}
-                emptyOption={t('resources.list.sorts.default')}
-              />
-              <Button variant="secondary">{t('myths.list.apply')}</Button>
-            </div>
+            <SortChoice request={request} label={t('myths.list.sort')} apply={t('myths.list.apply')} sortLabel={(sort) => t(`resources.list.sorts.${sort}`)} defaultLabel={t('resources.list.sorts.default')} />
           ) : null}
           {outcome.results.length === 0 ? (
-            <div class="stack">
-              <p>{outOfRange ? t('myths.list.outOfRange') : t('myths.list.empty')}</p>
-              {request.q || request.filters.size > 0 ? (
-                <p>
-                  <a href={ctx.href(MYTHS_PATH)}>{t('myths.list.clear')}</a>
-                </p>
-              ) : null}
-            </div>
+            <NoResults
+              message={outOfRange ? t('myths.list.outOfRange') : t('myths.list.empty')}
+              clear={request.q || request.filters.size > 0 ? { href: ctx.href(MYTHS_PATH), label: t('myths.list.clear') } : undefined}
+            />
           ) : (
             <ol class="result-list" aria-label={t('myths.list.results')}>
               {outcome.results.map((result) => (

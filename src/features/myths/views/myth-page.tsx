@@ -1,12 +1,11 @@
 import { aggregateRatingJsonLd, CommentsSection, PersonalRating, type CommunityNotice, type Engagement } from '../../../engagement/index.ts';
-import type { ContentStatus } from '../../../content/kinds.ts';
-import { StatusTag } from '../../../editorial/index.ts';
+import { editLinkPart, StatusTag } from '../../../editorial/index.ts';
 import { countryName } from '../../../lib/countries.ts';
 import { displayNames } from '../../../lib/intl.ts';
 import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import type { FormState } from '../../../platform/forms.ts';
-import { Personal, personalPart } from '../../../platform/personal-parts.tsx';
+import { Personal } from '../../../platform/personal-parts.tsx';
 import { MarkdownText } from '../../../ui/markdown-text.tsx';
 import { Section } from '../../../ui/section.tsx';
 import { SuccessBanner, TagList, type TagItem } from '../../../ui/index.ts';
@@ -60,21 +59,8 @@ function claimReviewJsonLd(ctx: ViewContext, detail: MythDetail, engagement: Eng
   };
 }
 
-export interface MythEditLink {
-  slug: string;
-  /** Whether this member may edit: the author of a draft may, so it is theirs to know. */
-  canEdit: boolean;
-  row: { status: ContentStatus; author_id: number | null };
-}
-
-/** The edit link, rendered apart for each member (platform/personal-parts.tsx). */
-export const mythEditPart = personalPart<MythEditLink>('myth-edit', (ctx, { slug, canEdit }) =>
-  canEdit ? (
-    <p>
-      <a href={ctx.href(`${mythPath(slug)}/edit`)}>{ctx.t('myths.page.edit')}</a>
-    </p>
-  ) : null,
-);
+/** The edit link, rendered apart for each member. */
+export const mythEditPart = editLinkPart('myth-edit', (slug) => `${mythPath(slug)}/edit`, 'myths.page.edit');
 
 /** The evidence: each source with its publisher and year, and a warning when its link last failed. */
 export function SourceList({ ctx, sources }: { ctx: ViewContext; sources: MythDetail['sources'] }) {

@@ -2,8 +2,8 @@ import { countryName } from '../../../lib/countries.ts';
 import { displayNames, numberFormat } from '../../../lib/intl.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { paginationLabels } from '../../../platform/pagination.ts';
-import { FacetFilters, Marked, SORTS, type SearchOutcome } from '../../../search/index.ts';
-import { Button, Card, Pagination, Select, TextInput } from '../../../ui/index.ts';
+import { FacetFilters, Marked, NoResults, SortChoice, type SearchOutcome } from '../../../search/index.ts';
+import { Button, Card, Pagination, TextInput } from '../../../ui/index.ts';
 import { termLabel, type Term } from '../../taxonomies/index.ts';
 import { resourceFacets, type ResourceFacetParam, type ResourceResult } from '../search.ts';
 
@@ -107,26 +107,13 @@ export function ResourceListPage({ ctx, outcome, termsByKey, outOfRange }: Resou
           <h2 id="results-heading">{t(outcome.approximate ? 'resources.list.countAbout' : 'resources.list.count', { count: outcome.total })}</h2>
           {outcome.approximate ? <p>{t('resources.list.estimated')}</p> : null}
           {outcome.total > 0 ? (
-            <div class="inline-form">
-              <Select
-                id="sort"
-                label={t('resources.list.sort')}
-                options={SORTS.filter((sort) => sort !== 'relevance' || request.q).map((sort) => ({ value: sort, label: t(`resources.list.sorts.${sort}`) }))}
-                value={request.sortGiven ? request.sort : ''}
-                emptyOption={t('resources.list.sorts.default')}
-              />
-              <Button variant="secondary">{t('resources.list.apply')}</Button>
-            </div>
+            <SortChoice request={request} label={t('resources.list.sort')} apply={t('resources.list.apply')} sortLabel={(sort) => t(`resources.list.sorts.${sort}`)} defaultLabel={t('resources.list.sorts.default')} />
           ) : null}
           {outcome.results.length === 0 ? (
-            <div class="stack">
-              <p>{outOfRange ? t('resources.list.outOfRange') : t('resources.list.empty')}</p>
-              {request.q || request.filters.size > 0 ? (
-                <p>
-                  <a href={ctx.href('/resources')}>{t('resources.list.clear')}</a>
-                </p>
-              ) : null}
-            </div>
+            <NoResults
+              message={outOfRange ? t('resources.list.outOfRange') : t('resources.list.empty')}
+              clear={request.q || request.filters.size > 0 ? { href: ctx.href('/resources'), label: t('resources.list.clear') } : undefined}
+            />
           ) : (
             <ol class="result-list" aria-label={t('resources.list.results')}>
               {outcome.results.map((result) => (

@@ -4,9 +4,8 @@ import { Section } from '../../../ui/section.tsx';
 import { countryName } from '../../../lib/countries.ts';
 import { displayNames } from '../../../lib/intl.ts';
 import { aggregateRatingJsonLd, CommentsSection, PersonalRating, type CommunityNotice, type Engagement } from '../../../engagement/index.ts';
-import type { ContentStatus } from '../../../content/kinds.ts';
-import { Personal, personalPart } from '../../../platform/personal-parts.tsx';
-import { StatusTag } from '../../../editorial/index.ts';
+import { Personal } from '../../../platform/personal-parts.tsx';
+import { editLinkPart, StatusTag } from '../../../editorial/index.ts';
 import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import type { FormState } from '../../../platform/forms.ts';
@@ -76,21 +75,8 @@ function jsonLd(detail: ResourceDetail, engagement: Engagement, urls: ResourcePa
   };
 }
 
-export interface ResourceEditLink {
-  slug: string;
-  /** Whether this member may edit: whoever shared the resource may, so it is theirs to know. */
-  canEdit: boolean;
-  row: { status: ContentStatus; author_id: number | null };
-}
-
-/** The edit link, rendered apart for each member (platform/personal-parts.tsx). */
-export const resourceEditPart = personalPart<ResourceEditLink>('resource-edit', (ctx, { slug, canEdit }) =>
-  canEdit ? (
-    <p>
-      <a href={ctx.href(`${resourcePath(slug)}/edit`)}>{ctx.t('resources.page.edit')}</a>
-    </p>
-  ) : null,
-);
+/** The edit link, rendered apart for each member. */
+export const resourceEditPart = editLinkPart('resource-edit', (slug) => `${resourcePath(slug)}/edit`, 'resources.page.edit');
 
 export function ResourcePageView({ ctx, detail, engagement, neighbours, forms, notice, canEdit, urls }: ResourcePageProps) {
   const { t } = ctx;
