@@ -212,7 +212,10 @@ export function CampaignPageView({ ctx, detail, notice, support, urls }: Campaig
         {row.name}
       </h1>
       <p class="lede">
-        <strong>{row.hashtag}</strong> · {t(`campaigns.statuses.${detail.status}`)} · {when}
+        <strong>
+          <bdi>{row.hashtag}</bdi>
+        </strong>{' · '}
+        {t(`campaigns.statuses.${detail.status}`)} · {when}
       </p>
       <TagList tags={tagsOf(ctx, detail)} label={t('campaigns.page.tags')} />
       <FollowButton ctx={ctx} kind="campaign" targetKey={String(row.id)} label={row.name} />

@@ -21,7 +21,10 @@ export function ReportPage({ ctx, detail }: { ctx: ViewContext; detail: Campaign
       <p class="no-print muted">{t('campaigns.report.printHint')}</p>
       <h1 dir="auto">{t('campaigns.report.title', { name: row.name })}</h1>
       <p class="lede">
-        <strong>{row.hashtag}</strong> · {when}
+        <strong>
+          <bdi>{row.hashtag}</bdi>
+        </strong>{' · '}
+        {when}
       </p>
       {row.problem ? (
         <>
