@@ -10,7 +10,6 @@ import type { CampaignsService } from './service.ts';
 /** `/api/v1/campaigns…` and the campaigns' Atom feeds, registered at the root: public fields only, never a supporter's address. */
 
 const SHOWS = sharedPage([CAMPAIGN_GENERATION, PAGE_GENERATIONS.taxonomy], { sameForEveryone: true });
-const FEED_SIZE = 50;
 
 const campaignSchema = {
   type: 'object',
@@ -154,7 +153,7 @@ export function campaignApiRoutes({ service }: { service: CampaignsService }) {
       },
     );
 
-    app.get('/feeds/campaigns.atom', { config: SHOWS, schema: { tags: ['campaigns'], summary: `Atom feed of the ${FEED_SIZE} newest campaigns` } }, async (request, reply) => {
+    app.get('/feeds/campaigns.atom', { config: SHOWS, schema: { tags: ['campaigns'], summary: 'Atom feed of the newest campaigns (the first page of the list)' } }, async (request, reply) => {
       const { t, locale } = request;
       const result = await service.list({}, 1);
       const xml = atomXml({
@@ -164,7 +163,7 @@ export function campaignApiRoutes({ service }: { service: CampaignsService }) {
         subtitle: t('campaigns.feed.subtitle'),
         authorName: t('common.siteName'),
         locale,
-        entries: result.rows.slice(0, FEED_SIZE).map(({ row }) => ({
+        entries: result.rows.map(({ row }) => ({
           url: absolute(`/${locale}${campaignPath(row.slug)}`),
           title: `${row.name} ${row.hashtag}`,
           language: row.language,

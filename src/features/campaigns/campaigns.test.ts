@@ -212,6 +212,15 @@ describe('campaigns', () => {
 
     assert.match((await new TestClient(testApp.app).get('/en/map?layer=campaigns', fresh)).body, /Campaigns/);
     assert.match((await new TestClient(testApp.app).get('/en/countries/fr', fresh)).body, new RegExp(`/en/campaigns/${slug}"`));
+    // Comments and reports: the shared machinery, as on any item.
+    const commented = await post(other, `/en/campaigns/${slug}`, `/en/campaigns/${slug}/comments`, { comment: 'We will carry these messages in Lyon.' });
+    assert.equal(commented.statusCode, 303);
+    assert.match((await new TestClient(testApp.app).get(`/en/campaigns/${slug}`, fresh)).body, /We will carry these messages in Lyon\./);
+    const flagged = await post(other, `/en/campaigns/${slug}/flag`, `/en/campaigns/${slug}/flags`, { subject: 'item', reason: 'inaccurate', note: 'The figure needs a source.' });
+    assert.match(String(flagged.headers.location), /done=flagged/);
+    const flags = (await sql<{ count: number }>`SELECT count(*)::integer AS count FROM content_flags WHERE subject_kind = 'campaign'`.execute(testApp.deps.db)).rows[0]?.count;
+    assert.equal(flags, 1);
+
     const list = await new TestClient(testApp.app).get('/en/campaigns?status=running&country=FR&audience=policymakers', fresh);
     assert.match(list.body, new RegExp(`/en/campaigns/${slug}"`));
     assert.doesNotMatch((await new TestClient(testApp.app).get('/en/campaigns?status=ended', fresh)).body, new RegExp(`/en/campaigns/${slug}"`));

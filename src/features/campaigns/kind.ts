@@ -31,6 +31,9 @@ const refOf = (row: CampaignRefRow): ContentRef => ({
   path: campaignPath(row.slug),
 });
 
+/** A campaign row as shared machinery (comments, ratings, reports) refers to it. */
+export const campaignRef = refOf;
+
 export const campaignKind: ContentKind = {
   name: CAMPAIGN_KIND,
   basePath: CAMPAIGNS_PATH,

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { COMMUNITY_NOTICES, engagementRoutes, personalRating, type CommunityForms } from '../../engagement/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import { EMPTY_FORM } from '../../platform/forms.ts';
 import { readForm, type FieldErrors } from '../../platform/forms.ts';
 import { requireUser, signedInUser } from '../../platform/guards.ts';
 import { keepPrivate, PAGE_GENERATIONS, sharedPage } from '../../platform/page-cache.ts';
@@ -10,11 +12,11 @@ import { followPersonaliser } from '../follows/index.ts';
 import { MYTH_KIND } from '../myths/index.ts';
 import { taxonomyService } from '../taxonomies/index.ts';
 import { cardPng, cardSvg } from './card.ts';
-import { CAMPAIGN_GENERATION, campaignPath, CAMPAIGNS_PATH } from './kind.ts';
+import { CAMPAIGN_GENERATION, CAMPAIGN_KIND, campaignPath, CAMPAIGNS_PATH, campaignRef } from './kind.ts';
 import { CAMPAIGN_LIST_FIELDS, CAMPAIGN_TEXT_FIELDS, EMPTY_CAMPAIGN_FORM, list, readCampaignForm, type CampaignFormValues } from './model.ts';
 import { campaignReportPdf } from './report-pdf.ts';
 import type { CampaignDetail, CampaignsService } from './service.ts';
-import { CAMPAIGN_NOTICES, CampaignPageView, memberControls, type CampaignNotice } from './views/campaign-page.tsx';
+import { CAMPAIGN_NOTICES, CampaignPageView, memberControls } from './views/campaign-page.tsx';
 import { CampaignFormPage, ManagePage, TokenActionPage, type ManageForms } from './views/form-pages.tsx';
 import { CampaignListPage } from './views/list-page.tsx';
 import { ReportPage } from './views/report-page.tsx';
@@ -44,12 +46,12 @@ const listQuery = {
   type: 'object',
   properties: Object.fromEntries(['status', 'country', 'audience', 'topic', 'page'].map((name) => [name, { type: 'string', maxLength: 100 }])),
 } as const;
-const pageQuery = { type: 'object', properties: { done: { type: 'string', maxLength: 20 } } } as const;
+const pageQuery = { type: 'object', properties: { done: { type: 'string', maxLength: 20 }, comments: { type: 'string', maxLength: 10 } } } as const;
 const tokenQuery = { type: 'object', properties: { token: { type: 'string', maxLength: 200 } } } as const;
 const posting = { config: { rateLimit: POSTING_LIMIT } };
 /** A visitor's support sends a mail: held to the sensitive forms' pace. */
 const mailing = { config: { rateLimit: SENSITIVE_FORM_LIMIT } };
-const SHOWS = [CAMPAIGN_GENERATION, MYTH_KIND, PAGE_GENERATIONS.taxonomy, PAGE_GENERATIONS.organisation, PAGE_GENERATIONS.account];
+const SHOWS = [CAMPAIGN_GENERATION, MYTH_KIND, PAGE_GENERATIONS.engagement, PAGE_GENERATIONS.taxonomy, PAGE_GENERATIONS.organisation, PAGE_GENERATIONS.account];
 const CARD_CACHE_SECONDS = 300;
 
 export function campaignRoutes({ service }: { service: CampaignsService }) {
@@ -58,13 +60,30 @@ export function campaignRoutes({ service }: { service: CampaignsService }) {
     const absolute = (path: string) => new URL(path, app.deps.config.baseUrl).href;
     const slugOf = (request: FastifyRequest) => (request.params as { slug: string }).slug;
 
-    async function renderPage(request: FastifyRequest, reply: FastifyReply, detail: CampaignDetail, state: { notice?: string; support?: { values: { email: string; name: string; showName: boolean }; errors: FieldErrors } } = {}, statusCode = 200) {
-      const notice = CAMPAIGN_NOTICES.find((candidate) => candidate === state.notice) as CampaignNotice | undefined;
+    async function renderPage(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      detail: CampaignDetail,
+      state: CommunityForms & { notice?: string; commentPage?: number; support?: { values: { email: string; name: string; showName: boolean }; errors: FieldErrors } } = {},
+      statusCode = state.statusCode ?? 200,
+    ) {
+      const notice = [...CAMPAIGN_NOTICES, ...COMMUNITY_NOTICES].find((candidate) => candidate === state.notice);
       if (notice || state.support) keepPrivate(reply);
+      const engagement = await app.engagement.load(campaignRef(detail.row), request.currentUser, state.commentPage ?? 1);
       const urls = { page: absolute(`/${request.locale}${campaignPath(detail.row.slug)}`), site: absolute(`/${request.locale}/`), siteName: request.t('common.siteName') };
       return reply.page(
         detail.row.name,
-        (ctx) => <CampaignPageView ctx={ctx} detail={detail} notice={notice} support={state.support ?? { values: { email: '', name: '', showName: false }, errors: {} }} urls={urls} />,
+        (ctx) => (
+          <CampaignPageView
+            ctx={ctx}
+            detail={detail}
+            notice={notice}
+            support={state.support ?? { values: { email: '', name: '', showName: false }, errors: {} }}
+            engagement={engagement}
+            forms={{ rating: state.rating ?? EMPTY_FORM, comment: state.comment ?? EMPTY_FORM }}
+            urls={urls}
+          />
+        ),
         statusCode,
       );
     }
@@ -103,16 +122,27 @@ export function campaignRoutes({ service }: { service: CampaignsService }) {
     });
 
     const personalParts = [
+      personalRating(app.engagement),
       followPersonaliser,
       personaliser(memberControls, async (_request, member, data) => {
-        const detail = await service.find(data.slug);
-        const [supports, manages] = await Promise.all([service.supports(member, detail.row.id), service.isManager(member, detail.row.id)]);
+        const [supports, manages] = await Promise.all([service.supports(member, data.id), service.isManager(member, data.id)]);
         return { ...data, supports, manages };
       }),
     ];
 
-    app.get(`${CAMPAIGNS_PATH}/:slug`, { schema: { params: slugParams, querystring: pageQuery }, config: sharedPage(SHOWS, { personalise: personalParts }) }, async (request, reply) =>
-      renderPage(request, reply, await service.find(slugOf(request)), { notice: (request.query as { done?: string }).done }),
+    app.get(`${CAMPAIGNS_PATH}/:slug`, { schema: { params: slugParams, querystring: pageQuery }, config: sharedPage(SHOWS, { personalise: personalParts }) }, async (request, reply) => {
+      const query = request.query as { done?: string; comments?: string };
+      return renderPage(request, reply, await service.find(slugOf(request)), { notice: query.done, commentPage: parsePage(query.comments) });
+    });
+
+    // Comments, ratings and reports on a campaign: the shared machinery, as on any item.
+    await app.register(
+      engagementRoutes({
+        kind: CAMPAIGN_KIND,
+        basePath: CAMPAIGNS_PATH,
+        engagement: app.engagement,
+        renderItemPage: async (request, reply, slug, forms) => renderPage(request, reply, await service.find(slug), forms),
+      }),
     );
 
     app.get(`${CAMPAIGNS_PATH}/:slug/edit`, { preHandler: requireUser, schema: { params: slugParams } }, async (request, reply) => {

@@ -1,8 +1,9 @@
+import { CommentsSection, PersonalRating, type CommunityNotice, type Engagement } from '../../../engagement/index.ts';
 import { countryName } from '../../../lib/countries.ts';
 import { displayNames } from '../../../lib/intl.ts';
 import { jsonForScript, ShareSection } from '../../../open-data/index.ts';
 import type { ViewContext } from '../../../platform/context.ts';
-import type { FieldErrors } from '../../../platform/forms.ts';
+import type { FieldErrors, FormState } from '../../../platform/forms.ts';
 import { Personal, personalPart } from '../../../platform/personal-parts.tsx';
 import { Button, Checkboxes, SuccessBanner, Table, TagList, TextInput, type TagItem } from '../../../ui/index.ts';
 import { MarkdownText } from '../../../ui/markdown-text.tsx';
@@ -21,6 +22,7 @@ export const CAMPAIGN_NOTICES = ['created', 'saved', 'supported', 'withdrawn', '
 export type CampaignNotice = (typeof CAMPAIGN_NOTICES)[number];
 
 export interface SupportBoxData {
+  id: number;
   slug: string;
   /** Filled per member: whether they support it, and may manage it. */
   supports: boolean;
@@ -144,7 +146,9 @@ function Progress({ ctx, indicator }: { ctx: ViewContext; indicator: IndicatorRo
 export interface CampaignPageProps {
   ctx: ViewContext;
   detail: CampaignDetail;
-  notice?: CampaignNotice;
+  notice?: CampaignNotice | CommunityNotice;
+  engagement: Engagement;
+  forms: { rating: FormState; comment: FormState };
   support: { values: { email: string; name: string; showName: boolean }; errors: FieldErrors };
   urls: { page: string; site: string; siteName: string };
 }
@@ -194,7 +198,7 @@ function VisitorSupport({ ctx, slug, values, errors }: { ctx: ViewContext; slug:
   );
 }
 
-export function CampaignPageView({ ctx, detail, notice, support, urls }: CampaignPageProps) {
+export function CampaignPageView({ ctx, detail, notice, support, engagement, forms, urls }: CampaignPageProps) {
   const { t } = ctx;
   const { row } = detail;
   const audiences = [...new Set(detail.messages.map((message) => message.audience))];
@@ -222,7 +226,7 @@ export function CampaignPageView({ ctx, detail, notice, support, urls }: Campaig
       <Section id="support" title={t('campaigns.support.heading')}>
         <p class="lede">{t('campaigns.page.supporterCount', { count: row.supporter_count })}</p>
         {ctx.user ? (
-          <Personal ctx={ctx} part={memberControls} data={{ slug: row.slug, supports: false, manages: false }} />
+          <Personal ctx={ctx} part={memberControls} data={{ id: row.id, slug: row.slug, supports: false, manages: false }} />
         ) : (
           <VisitorSupport ctx={ctx} slug={row.slug} values={support.values} errors={support.errors} />
         )}
@@ -351,6 +355,13 @@ export function CampaignPageView({ ctx, detail, notice, support, urls }: Campaig
       <p>
         <a href={ctx.href(`${campaignPath(row.slug)}/report`)}>{t('campaigns.page.report')}</a> · <a href={`/feeds/campaigns/${encodeURIComponent(row.slug)}.atom`}>{t('campaigns.page.updatesFeed')}</a>
       </p>
+      {ctx.user ? (
+        <p>
+          <a href={ctx.href(`${campaignPath(row.slug)}/flag`)}>{t('engagement.kinds.campaign.reportItem')}</a>
+        </p>
+      ) : null}
+      <PersonalRating ctx={ctx} engagement={engagement} form={forms.rating} />
+      <CommentsSection ctx={ctx} engagement={engagement} form={forms.comment} />
       <ShareSection ctx={ctx} kind="campaign" title={row.name} url={urls.page} />
       <script
         type="application/ld+json"
