@@ -127,8 +127,10 @@ function Progress({ ctx, indicator }: { ctx: ViewContext; indicator: IndicatorRo
       </p>
       {indicator.values.length > 0 ? (
         <>
-          {/* Made on the server by indicatorChartSvg, every text in it escaped. */}
-          <div dangerouslySetInnerHTML={{ __html: chart }} />
+          <div
+            // Made on the server by indicatorChartSvg from numbers, with every text in it escaped.
+            dangerouslySetInnerHTML={{ __html: chart }}
+          />
           <Table
             caption={t('campaigns.progress.tableCaption', { name: indicator.name })}
             head={[t('campaigns.progress.date'), t('campaigns.progress.value')]}
