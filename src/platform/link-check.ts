@@ -256,3 +256,21 @@ export async function checkLinks<Id>(links: readonly LinkToCheck<Id>[], options:
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, links.length) }, worker));
   return results;
 }
+
+/**
+ * Checks a batch and records each result with `record`: what every area's scheduled link check
+ * does with its own rows. Says how many links were checked and how many failed.
+ */
+export async function checkAndRecord<Id>(
+  links: readonly LinkToCheck<Id>[],
+  options: LinkCheckOptions,
+  record: (id: Id, result: { status: number | null; error: string | null }) => Promise<void>,
+): Promise<{ checked: number; broken: number }> {
+  const results = await checkLinks(links, options);
+  let broken = 0;
+  for (const result of results) {
+    if (!result.ok) broken += 1;
+    await record(result.id, { status: result.status, error: result.ok ? null : result.error });
+  }
+  return { checked: results.length, broken };
+}

@@ -97,14 +97,17 @@ export function cardPng(card: CardText): Buffer {
 
 /** Any SVG of ours as PNG, with the bundled fonts only. */
 export function renderPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' } });
-  return resvg.render().asPng();
+  return renderer(svg).render().asPng();
+}
+
+/** resvg with the bundled fonts only: no system font is read, so every machine draws the same. */
+function renderer(svg: string): Resvg {
+  return new Resvg(svg, { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' } });
 }
 
 /** The width resvg gives a line of text in the bundled fonts: what tells shaped Arabic from unshaped. */
 export function renderedTextWidth(textLine: string, language: string): number {
   const rtl = RTL_LANGUAGES.has(language);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="200"><text x="10" y="100" font-family="${rtl ? 'Noto Sans Arabic' : 'Noto Sans'}" font-size="${MESSAGE_SIZE}"${rtl ? ' direction="rtl"' : ''}>${escapeXml(textLine)}</text></svg>`;
-  const resvg = new Resvg(svg, { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' } });
-  return resvg.getBBox()?.width ?? 0;
+  return renderer(svg).getBBox()?.width ?? 0;
 }

@@ -279,7 +279,9 @@ export async function visitorSupport(db: Executor, campaignId: number, email: st
     UNION ALL SELECT id, confirmed_at IS NOT NULL FROM campaign_supporters
       WHERE campaign_id = ${campaignId} AND lower(email) = lower(${email}) AND withdrawn_at IS NULL
     LIMIT 1`.execute(db);
-  return rows[0] ?? { id: 0, confirmed: false };
+  const found = rows[0];
+  if (!found) throw new Error('A visitor support row was neither made nor found');
+  return found;
 }
 
 export async function confirmSupporter(db: Executor, supporterId: number): Promise<{ campaign_id: number; email: string | null } | undefined> {
@@ -292,11 +294,6 @@ export async function withdrawSupporter(db: Executor, supporterId: number): Prom
   const { rows } = await sql<{ campaign_id: number }>`
     UPDATE campaign_supporters SET withdrawn_at = now() WHERE id = ${supporterId} AND withdrawn_at IS NULL RETURNING campaign_id`.execute(db);
   return rows[0]?.campaign_id;
-}
-
-export async function campaignSlugById(db: Executor, id: number): Promise<{ slug: string; name: string } | undefined> {
-  const { rows } = await sql<{ slug: string; name: string }>`SELECT slug, name FROM campaigns WHERE id = ${id}`.execute(db);
-  return rows[0];
 }
 
 /** The campaigns whose messages rest on a myth, for the myth's page. */

@@ -337,7 +337,6 @@ export function campaignsService(deps: Pick<AppDeps, 'db' | 'mailer' | 'config'>
       });
     },
 
-    supporterCount: async (slug: string) => (await found(slug)).supporter_count,
   };
 }
 

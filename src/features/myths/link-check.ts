@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../platform/deps.ts';
-import { checkLinks } from '../../platform/link-check.ts';
+import { checkAndRecord } from '../../platform/link-check.ts';
 import * as queries from './queries.ts';
 
 /**
@@ -12,13 +12,7 @@ export const MYTH_SOURCE_CHECK_JOB = 'myths-source-check';
 export const MYTH_SOURCE_CHECK_CRON = '30 4 * * *';
 const BATCH_SIZE = 500;
 
-export async function checkMythSources(deps: Pick<AppDeps, 'db' | 'config'>, options: { timeoutMs?: number; allowPrivateAddresses?: boolean } = {}): Promise<{ checked: number; broken: number }> {
-  const links = await queries.sourcesToCheck(deps.db, BATCH_SIZE);
-  const results = await checkLinks(links, { baseUrl: deps.config.baseUrl, ...options });
-  let broken = 0;
-  for (const result of results) {
-    if (!result.ok) broken += 1;
-    await queries.recordSourceCheck(deps.db, result.id, { status: result.status, error: result.ok ? null : result.error });
-  }
-  return { checked: results.length, broken };
+export async function checkMythSources(deps: Pick<AppDeps, 'db' | 'config'>, options: { timeoutMs?: number; allowPrivateAddresses?: boolean; batchSize?: number } = {}): Promise<{ checked: number; broken: number }> {
+  const links = await queries.sourcesToCheck(deps.db, options.batchSize ?? BATCH_SIZE);
+  return checkAndRecord(links, { baseUrl: deps.config.baseUrl, timeoutMs: options.timeoutMs, allowPrivateAddresses: options.allowPrivateAddresses }, (id, result) => queries.recordSourceCheck(deps.db, id, result));
 }

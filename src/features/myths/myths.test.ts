@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { lastMailTo, startTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { createMember, type TestMember } from '../../test/members.ts';
+import { checkMythSources } from './link-check.ts';
 
 let testApp: TestApp;
 let editor: TestMember;
@@ -123,5 +126,26 @@ describe('myths and facts', () => {
       assert.match(response.body, message);
     }
     assert.equal(await mythCount(), before);
+  });
+
+  test('the link checker marks a source that no longer answers on the myth page, cached or not', async () => {
+    const server = createServer((request, response) => response.writeHead(request.url === '/gone' ? 404 : 200).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const published = await propose(editor, mythForm({ title: 'Refugees never go home', sourceTitle: ['Returns report', 'Old study'], sourcePublisher: ['', ''], sourceYear: ['', ''], sourceUrl: [`${base}/ok`, `${base}/gone`] }), 'publish');
+      const slug = slugOf(published.headers.location);
+      await sql`UPDATE myth_sources SET link_checked_at = now() WHERE myth_id <> (SELECT id FROM myths WHERE slug = ${slug})`.execute(testApp.deps.db);
+      const visitor = new TestClient(testApp.app);
+      // Kept by the page cache before the check, as a reader would have it.
+      assert.doesNotMatch((await visitor.get(`/en/myths/${slug}`)).body, /did not answer/);
+      const result = await checkMythSources(testApp.deps, { allowPrivateAddresses: true, timeoutMs: 5000, batchSize: 2 });
+      assert.deepEqual(result, { checked: 2, broken: 1 });
+      const page = (await visitor.get(`/en/myths/${slug}`)).body;
+      assert.match(page, /Old study<\/a>.*this link did not answer when last checked/s);
+      assert.doesNotMatch(page, /Returns report<\/a>[^<]*<span class="muted">/);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -51,7 +51,10 @@ const decisionSchema = {
 } as const;
 const reviewQuery = { type: 'object', properties: { done: { type: 'string', enum: [...DECISIONS] } } } as const;
 const posting = { config: { rateLimit: POSTING_LIMIT } };
-/** What an anonymous reader sees on a myth page, and so what a change of invalidates it. */
+/**
+ * What an anonymous reader sees on a myth page, and so what a change of invalidates it: 'campaign'
+ * is the campaigns' generation (they list the campaigns resting on a myth, and import this feature).
+ */
 const MYTH_PAGE_SHOWS = [MYTH_KIND, 'campaign', PAGE_GENERATIONS.engagement, PAGE_GENERATIONS.account, PAGE_GENERATIONS.taxonomy];
 
 function actionOf(body: unknown): SaveAction {

@@ -178,9 +178,6 @@ export function mythsService(deps: Pick<AppDeps, 'db' | 'mailer' | 'config'>) {
     mine: (actor: CurrentUser) => queries.myMyths(db, actor.id),
     newest: (limit: number) => queries.newestPublished(db, limit),
     publishedBySlugs: (slugs: readonly string[]) => queries.publishedBySlugs(db, slugs),
-    async detailsOf(rows: readonly queries.MythRow[]): Promise<MythDetail[]> {
-      return Promise.all(rows.map(detailOf));
-    },
   };
 }
 

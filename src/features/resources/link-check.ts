@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../platform/deps.ts';
-import { checkLinks, type LinkCheckOptions } from '../../platform/link-check.ts';
+import { checkAndRecord, type LinkCheckOptions } from '../../platform/link-check.ts';
 import * as queries from './queries.ts';
 
 /**
@@ -20,11 +20,5 @@ export async function checkResourceLinks(
 ): Promise<{ checked: number; broken: number }> {
   const batch = await queries.linksToCheck(deps.db, options.batchSize ?? BATCH_SIZE);
   const links = batch.flatMap((row) => (row.url ? [{ id: row.id, url: row.url }] : []));
-  const results = await checkLinks(links, { baseUrl: deps.config.baseUrl, ...options });
-  let broken = 0;
-  for (const result of results) {
-    if (!result.ok) broken += 1;
-    await queries.recordLinkCheck(deps.db, result.id, { status: result.status, error: result.ok ? null : result.error });
-  }
-  return { checked: results.length, broken };
+  return checkAndRecord(links, { baseUrl: deps.config.baseUrl, ...options }, (id, result) => queries.recordLinkCheck(deps.db, id, result));
 }

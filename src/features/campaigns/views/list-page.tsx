@@ -73,10 +73,10 @@ export function CampaignListPage({ ctx, items, total, page, pageCount, filters, 
         ) : null}
       </p>
       <form method="get" action={ctx.href(CAMPAIGNS_PATH)} class="inline-form" aria-label={t('campaigns.list.filters')}>
-        <Select id="status" label={t('campaigns.list.status')} emptyOption={t('campaigns.list.any')} options={CAMPAIGN_STATUSES.map((status) => ({ value: status, label: t(`campaigns.statuses.${status}`) }))} value={filters.status ?? ''} />
-        <Select id="country" label={t('campaigns.list.country')} emptyOption={t('campaigns.list.any')} options={countryOptions(ctx.locale)} value={filters.country ?? ''} />
-        <Select id="audience" label={t('campaigns.list.audience')} emptyOption={t('campaigns.list.any')} options={AUDIENCES.map((audience) => ({ value: audience, label: t(`myths.audiences.${audience}`) }))} value={filters.audience ?? ''} />
-        <Select id="topic" label={t('campaigns.list.topic')} emptyOption={t('campaigns.list.any')} options={topics.map((term) => ({ value: term.code, label: termLabel(term, ctx.locale) }))} value={filters.topic ?? ''} />
+        <Select id="status" label={t('campaigns.list.status')} emptyOption={t('campaigns.list.noFilter')} options={CAMPAIGN_STATUSES.map((status) => ({ value: status, label: t(`campaigns.statuses.${status}`) }))} value={filters.status ?? ''} />
+        <Select id="country" label={t('campaigns.list.country')} emptyOption={t('campaigns.list.noFilter')} options={countryOptions(ctx.locale)} value={filters.country ?? ''} />
+        <Select id="audience" label={t('campaigns.list.audience')} emptyOption={t('campaigns.list.noFilter')} options={AUDIENCES.map((audience) => ({ value: audience, label: t(`myths.audiences.${audience}`) }))} value={filters.audience ?? ''} />
+        <Select id="topic" label={t('campaigns.list.topic')} emptyOption={t('campaigns.list.noFilter')} options={topics.map((term) => ({ value: term.code, label: termLabel(term, ctx.locale) }))} value={filters.topic ?? ''} />
         <Button variant="secondary">{t('campaigns.list.apply')}</Button>
       </form>
       <h2>{t('campaigns.list.count', { count: total })}</h2>

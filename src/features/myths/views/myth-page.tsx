@@ -62,6 +62,12 @@ function claimReviewJsonLd(ctx: ViewContext, detail: MythDetail, engagement: Eng
 /** The edit link, rendered apart for each member. */
 export const mythEditPart = editLinkPart('myth-edit', (slug) => `${mythPath(slug)}/edit`, 'myths.page.edit');
 
+/** Whether a source's link failed its last check: no answer, or an answer other than 2xx (a 404 is not an error of the checker). */
+function linkFailed(source: MythDetail['sources'][number]): boolean {
+  if (!source.link_checked_at) return false;
+  return source.link_error !== null || source.link_status === null || source.link_status < 200 || source.link_status >= 300;
+}
+
 /** The evidence: each source with its publisher and year, and a warning when its link last failed. */
 export function SourceList({ ctx, sources }: { ctx: ViewContext; sources: MythDetail['sources'] }) {
   return (
@@ -74,7 +80,7 @@ export function SourceList({ ctx, sources }: { ctx: ViewContext; sources: MythDe
           {[source.publisher, source.year ? String(source.year) : ''].filter(Boolean).length > 0 ? (
             <span dir="auto"> — {[source.publisher, source.year ? String(source.year) : ''].filter(Boolean).join(', ')}</span>
           ) : null}
-          {source.link_checked_at && source.link_error ? <span class="muted"> ({ctx.t('myths.page.linkBroken')})</span> : null}
+          {linkFailed(source) ? <span class="muted"> ({ctx.t('myths.page.linkBroken')})</span> : null}
         </li>
       ))}
     </ol>
