@@ -58,6 +58,7 @@ import { organisationsService } from '../src/features/organisations/index.ts';
 import { partnershipsService } from '../src/features/partnerships/index.ts';
 import { eventsService, loadSyntheticEvents } from '../src/features/events/index.ts';
 import { campaignReportPdf, cardPng, campaignsService } from '../src/features/campaigns/index.ts';
+import { labsService } from '../src/features/labs/index.ts';
 import { mythsService } from '../src/features/myths/index.ts';
 import { accountService } from '../src/features/accounts/service.ts';
 import { discussServices, loadSyntheticForums } from '../src/features/discuss/index.ts';
@@ -359,7 +360,7 @@ async function communityFirstVisits(url: string, rounds: number): Promise<{ dire
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
   const jobs = createJobs({ connectionString: url, maxConnections: 2 });
   const mailer = createMailer({ db, jobs, config });
-  const world = worldwideService(deps, search, { organisations: organisationsService({ db, mailer, config }, kinds), partnerships: partnershipsService(deps), events: eventsService({ db, mailer, config, jobs }), campaigns: campaignsService({ db, mailer, config }) });
+  const world = worldwideService(deps, search, { organisations: organisationsService({ db, mailer, config }, kinds), partnerships: partnershipsService(deps), events: eventsService({ db, mailer, config, jobs }), campaigns: campaignsService({ db, mailer, config }), labs: labsService(deps) });
   const asRaw = (query: string) => {
     const params = new URLSearchParams(query);
     return Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)]));

@@ -19,6 +19,7 @@ import { partnerships } from './features/partnerships/index.ts';
 import { events, eventsMachineAccess } from './features/events/index.ts';
 import { myths, mythSearch, mythsMachineAccess } from './features/myths/index.ts';
 import { campaigns, campaignsMachineAccess, campaignsUsingMyth } from './features/campaigns/index.ts';
+import { labs } from './features/labs/index.ts';
 import { consultationSubjects, discuss, discussMachineAccess, discussServices } from './features/discuss/index.ts';
 import { allContentKinds } from './content-kinds.ts';
 import { engagementService, MODERATION_PATH, moderationRoutes, moderationService } from './engagement/index.ts';
@@ -169,6 +170,7 @@ export async function buildApp(
         await pages.register(discuss(discussion));
         await pages.register(myths(mythsSearch, campaignsUsingMyth(db)));
         await pages.register(campaigns);
+        await pages.register(labs);
         await pages.register(moderationRoutes(app.moderation));
         await pages.register(
           reviewQueueRoutes({

@@ -6,6 +6,7 @@ import { defineFollowJobs } from './features/follows/index.ts';
 import { defineEventJobs } from './features/events/index.ts';
 import { defineDiscussJobs } from './features/discuss/index.ts';
 import { defineMythJobs } from './features/myths/index.ts';
+import { defineLabJobs } from './features/labs/index.ts';
 import { MISSES_CLEANUP_CRON, MISSES_CLEANUP_JOB, missRecorder } from './search/index.ts';
 
 /** Asks contacts whether their practices still run; see the README, "Scheduled jobs". */
@@ -36,6 +37,7 @@ export function defineScheduledJobs(deps: AppDeps): void {
   defineEventJobs(deps);
   defineDiscussJobs(deps);
   defineMythJobs(deps);
+  defineLabJobs(deps);
   if (deps.config.linkCheck) {
     deps.jobs.define(RESOURCE_LINK_CHECK_JOB, () => checkResourceLinks(deps), { oneAtATime: true, retryLimit: 1, expireInSeconds: 2 * 60 * 60 });
     deps.jobs.schedule(RESOURCE_LINK_CHECK_JOB, RESOURCE_LINK_CHECK_CRON);

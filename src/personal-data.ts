@@ -12,6 +12,7 @@ import { eventsPersonalData } from './features/events/index.ts';
 import { discussPersonalData } from './features/discuss/index.ts';
 import { mythsPersonalData } from './features/myths/index.ts';
 import { campaignsPersonalData } from './features/campaigns/index.ts';
+import { labsPersonalData } from './features/labs/index.ts';
 import { auditPersonalData } from './platform/audit.ts';
 import { outboxPersonalData } from './platform/mail.ts';
 import { personalDataRegistry } from './platform/personal-data.ts';
@@ -35,6 +36,7 @@ export const personalData = personalDataRegistry([
   ...discussPersonalData,
   mythsPersonalData,
   ...campaignsPersonalData,
+  ...labsPersonalData,
   ...engagementPersonalData,
   pendingChangesPersonalData,
   revisionsPersonalData,

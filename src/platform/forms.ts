@@ -98,3 +98,9 @@ export function parseRecordIds(values: readonly string[]): number[] | undefined 
   const ids = values.map((value) => (RECORD_ID.test(value) ? Number(value) : Number.NaN));
   return ids.every((id) => isIntegerWithin(id, { min: 1, max: POSTGRES_INTEGER_MAX })) ? ids : undefined;
 }
+
+/** A repeated field (checkboxes, a multiple select) as a list of distinct non-empty values. */
+export function readList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return [...new Set(items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean))].slice(0, 300);
+}

@@ -104,6 +104,7 @@ const TEXT_INPUT_TYPES = {
   number: { type: 'number' },
   date: { type: 'date' },
   'datetime-local': { type: 'datetime-local' },
+  time: { type: 'time' },
 } as const;
 
 export type TextInputType = keyof typeof TEXT_INPUT_TYPES;

@@ -11,6 +11,7 @@ import { loadDemoEvents } from '../events/index.ts';
 import { loadDemoDiscussions } from '../discuss/index.ts';
 import { loadDemoMyths } from '../myths/index.ts';
 import { loadDemoCampaigns } from '../campaigns/index.ts';
+import { loadDemoLabs } from '../labs/index.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MEMBERS, DEMO_ORGANISATIONS, DEMO_PARTNERSHIPS } from './content.ts';
 
@@ -58,6 +59,7 @@ export async function loadDemoContent(deps: AppDeps, options: { adminPassword?: 
   await loadDemoDiscussions(deps, members);
   const mythSlugs = await loadDemoMyths(deps, editor);
   await loadDemoCampaigns(deps, members, mythSlugs);
+  await loadDemoLabs(deps, members);
   return { loaded: true, admin: { email: DEMO_ADMIN_EMAIL, password: adminPassword } };
 }
 

@@ -34,5 +34,6 @@ export { PRACTICE_KIND, practiceKind } from './kind.ts';
 export { loadDemoPractices } from './demo/load.ts';
 export { practiceService, type FeaturedPractice } from './service.ts';
 export { practicePersonalData } from './personal-data.ts';
+export type { PracticeInput } from './model.ts';
 export { FACETS as PRACTICE_FACETS, practiceFacets, readSearchRequest as readPracticeSearchRequest, searchQueryString as practiceSearchQueryString } from './search-params.ts';
 export { upsertCity } from './queries.ts';

@@ -6,6 +6,7 @@ import * as queries from './queries.ts';
 import { organisationCountsByCountry } from '../organisations/index.ts';
 import { EVENT_KIND, upcomingCountsByCity, upcomingCountsByCountry } from '../events/index.ts';
 import { CAMPAIGN_GENERATION, campaignCounts } from '../campaigns/index.ts';
+import { LAB_GENERATION, labCounts } from '../labs/index.ts';
 
 /**
  * The layers of the world map: each says what it counts per country and per city, and which
@@ -66,6 +67,13 @@ export const MAP_LAYERS: readonly MapLayer[] = [
     dependsOn: [CAMPAIGN_GENERATION, PAGE_GENERATIONS.taxonomy],
     filtered: false,
     counts: async (db) => ({ ...(await campaignCounts(db)), approximate: false }),
+  },
+  {
+    // Labs that are planned or running, by country and by city.
+    name: 'labs',
+    dependsOn: [LAB_GENERATION, PAGE_GENERATIONS.taxonomy],
+    filtered: false,
+    counts: async (db) => ({ ...(await labCounts(db)), approximate: false }),
   },
   {
     name: 'members',

@@ -10,6 +10,7 @@ import type { OrganisationsService } from '../organisations/index.ts';
 import type { PartnershipsService } from '../partnerships/index.ts';
 import type { EventsService } from '../events/index.ts';
 import type { CampaignsService } from '../campaigns/index.ts';
+import type { LabsService } from '../labs/index.ts';
 import { layerNamed, MAP_LAYERS, DEFAULT_LAYER, type MapLayer } from './layers.ts';
 import * as queries from './queries.ts';
 
@@ -26,7 +27,7 @@ export interface CityProfileForm {
 
 export type PracticeFilters = ReturnType<typeof readPracticeSearchRequest>;
 
-export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearch, others: { organisations: OrganisationsService; partnerships: PartnershipsService; events: EventsService; campaigns: CampaignsService }) {
+export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearch, others: { organisations: OrganisationsService; partnerships: PartnershipsService; events: EventsService; campaigns: CampaignsService; labs: LabsService }) {
   const { db } = deps;
 
   async function keeperOf(member: CurrentUser | null, cityId: number): Promise<boolean> {
@@ -73,7 +74,7 @@ export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearc
     async city(slug: string, viewer: CurrentUser | null) {
       const city = await queries.cityBySlug(db, slug);
       if (!city) throw new NotFoundError();
-      const [profile, practices, members, keeper, request, events, campaigns] = await Promise.all([
+      const [profile, practices, members, keeper, request, events, campaigns, labs] = await Promise.all([
         db.selectFrom('city_profiles').selectAll().where('city_id', '=', city.id).executeTakeFirst(),
         queries.newestIn(db, 'practices', { cityId: city.id }, LISTED),
         queries.listedMembersIn(db, { cityId: city.id }, LISTED),
@@ -81,8 +82,9 @@ export function worldwideService(deps: { db: Db }, practiceSearch: PracticeSearc
         viewer ? db.selectFrom('city_keepers').select('status').where('city_id', '=', city.id).where('user_id', '=', viewer.id).executeTakeFirst() : undefined,
         others.events.upcoming({ citySlug: slug }, LISTED),
         others.campaigns.inCity(city.id, LISTED),
+        others.labs.servicesInCity(city.id),
       ]);
-      return { city, profile, practices, members, isKeeper: keeper, requestStatus: request?.status ?? null, events, campaigns };
+      return { city, profile, practices, members, isKeeper: keeper, requestStatus: request?.status ?? null, events, campaigns, labs };
     },
 
     /** A member of a local government asks to keep a city's page; an editor decides. */

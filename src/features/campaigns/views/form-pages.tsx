@@ -2,6 +2,7 @@ import { displayNames } from '../../../lib/intl.ts';
 import { CONTENT_LANGUAGES } from '../../../lib/languages.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { summaryOf, type FieldErrors } from '../../../platform/forms.ts';
+import { fieldsOf, formText as text } from '../../../ui/field-binding.ts';
 import { CountryChoices } from '../../../ui/form-controls.tsx';
 import { Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, Select, SuccessBanner, TextInput, Textarea } from '../../../ui/index.ts';
 import { PostForm } from '../../../ui/post-form.tsx';
@@ -11,14 +12,6 @@ import { termLabel, type Term } from '../../taxonomies/index.ts';
 import { campaignPath } from '../kind.ts';
 import type { CampaignFormValues } from '../model.ts';
 import type { CampaignDetail } from '../service.ts';
-
-type Field = (name: string) => { id: string; name: string; errorPrefix: string; error?: string };
-
-/** Fields of one form; on a page of several forms, `prefix` keeps their ids apart (`update-title`). */
-function fieldsOf(ctx: ViewContext, errors: FieldErrors, prefix?: string): Field {
-  const errorPrefix = ctx.t('common.errorPrefix');
-  return (name) => ({ id: prefix ? `${prefix}-${name}` : name, name, errorPrefix, error: errors[name] ? ctx.t(errors[name]) : undefined });
-}
 
 function languageOptions(ctx: ViewContext) {
   const languages = displayNames(ctx.locale, 'language');
@@ -74,10 +67,6 @@ export interface ManageForms {
   errors: FieldErrors;
 }
 
-const text = (values: ManageForms['values'], key: string): string => {
-  const value = values[key];
-  return typeof value === 'string' ? value : '';
-};
 
 /** `/{l}/campaigns/{slug}/manage`: the managers' forms, each posting on its own. */
 export function ManagePage({ ctx, detail, myths, forms, done }: { ctx: ViewContext; detail: CampaignDetail; myths: readonly { slug: string; title: string; language: string }[]; forms: ManageForms; done?: string }) {

@@ -1,9 +1,6 @@
-import { dateTimeFormat, numberFormat } from '../../../lib/intl.ts';
+import { numberFormat } from '../../../lib/intl.ts';
 
-/** A calendar day (YYYY-MM-DD) in the reader's language; days have no time zone. */
-export function dayText(locale: string, on: string): string {
-  return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${on}T00:00:00Z`));
-}
+export { dayText } from '../../../lib/intl.ts';
 
 export function amountText(locale: string, value: number): string {
   return numberFormat(locale, { maximumFractionDigits: 2 }).format(value);

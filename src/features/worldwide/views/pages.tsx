@@ -15,6 +15,7 @@ import { OrganisationCards } from '../../organisations/index.ts';
 import { PartnershipCards } from '../../partnerships/index.ts';
 import { EventCards } from '../../events/index.ts';
 import { CampaignCard } from '../../campaigns/index.ts';
+import { LabCard, labPath, ServiceList } from '../../labs/index.ts';
 import type { CityCount, CountryCount } from '../queries.ts';
 import type { CityProfileForm, WorldwideService } from '../service.ts';
 import { MapLegend, WorldMapSvg } from './world-map-svg.tsx';
@@ -221,6 +222,32 @@ function UpcomingEvents({ ctx, events, more }: { ctx: ViewContext; events: Count
   );
 }
 
+/** The Migrant Integration Labs in a city, and the services for newcomers they list. */
+function CityLabs({ ctx, labs }: { ctx: ViewContext; labs: CityView['labs'] }) {
+  if (labs.labs.length === 0) return null;
+  return (
+    <section aria-labelledby="labs-heading" class="stack">
+      <h2 id="labs-heading">{ctx.t('worldwide.city.labs')}</h2>
+      <ul class="stack">
+        {labs.labs.map((lab) => (
+          <li key={lab.slug}>
+            <LabCard ctx={ctx} lab={lab} headingLevel={3} />
+            <p>
+              <a href={ctx.href(labPath(lab.slug, '/leaflet'))}>{ctx.t('worldwide.city.servicesLeaflet', { lab: lab.name })}</a>
+            </p>
+          </li>
+        ))}
+      </ul>
+      {labs.services.length > 0 ? (
+        <>
+          <h3>{ctx.t('worldwide.city.services')}</h3>
+          <ServiceList ctx={ctx} services={labs.services} headingLevel={3} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 /** The campaigns that run in a place or count it among their partners. */
 function PlaceCampaigns({ ctx, campaigns, more }: { ctx: ViewContext; campaigns: CountryView['campaigns']; more: string }) {
   return (
@@ -363,6 +390,7 @@ export function CityPage({ ctx, view, notice }: { ctx: ViewContext; view: CityVi
       <ItemList ctx={ctx} id="practices-heading" heading={t('worldwide.place.practices')} items={view.practices.items} base="/practices" total={view.practices.total} more={`/practices?country=${city.country}`} empty={t('worldwide.place.noPractices')} />
       <UpcomingEvents ctx={ctx} events={view.events} more={`/events?city=${encodeURIComponent(city.slug)}`} />
       <PlaceCampaigns ctx={ctx} campaigns={view.campaigns} more="/campaigns" />
+      <CityLabs ctx={ctx} labs={view.labs} />
       <MemberList ctx={ctx} members={view.members} />
     </div>
   );

@@ -1,0 +1,70 @@
+import { SMALL_CELL_THRESHOLD } from '../../lib/small-cells.ts';
+import { CONTENT_LANGUAGES, type ContentLanguage } from '../../lib/languages.ts';
+import type { CurrentUser } from '../../platform/context.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { translator, type Locale } from '../../platform/i18n.ts';
+import { practiceService, type PracticeInput } from '../practices/index.ts';
+import type { Term } from '../taxonomies/index.ts';
+import { OUTCOME_KINDS } from './model.ts';
+import * as queries from './queries.ts';
+import { labsService } from './service.ts';
+
+/**
+ * A programme written up as a practice: a draft for its coordinator to complete and submit, with
+ * the evaluation prefilled from the programme's aggregate figures. A practice is published for
+ * everyone, so a count below the threshold is written as "fewer than 5", never as itself.
+ */
+
+export async function programmeAsPractice(deps: AppDeps, actor: CurrentUser, slug: string, programmeId: number, locale: Locale): Promise<string> {
+  const labs = labsService(deps);
+  const { lab } = await labs.run(actor, slug);
+  const programme = await labs.programme(lab, programmeId);
+  const [pillars, { figures, outcomes }, city] = await Promise.all([labs.pillars(), queries.programmeFigures(deps.db, programme.id), lab.city_id === null ? undefined : queries.cityOf(deps.db, lab.city_id)]);
+  const t = translator(locale);
+  const count = (value: number) => (value < SMALL_CELL_THRESHOLD ? t('labs.practice.fewerThan', { count: SMALL_CELL_THRESHOLD }) : String(value));
+  const lines = [
+    t('labs.practice.evaluationIntro', { lab: lab.name }),
+    `- ${t('labs.practice.enrolled', { value: count(figures.enrolled) })}`,
+    `- ${t('labs.practice.sessions', { value: String(figures.sessions) })}`,
+    ...(figures.recorded >= SMALL_CELL_THRESHOLD && figures.enrolled >= SMALL_CELL_THRESHOLD
+      ? [`- ${t('labs.practice.attendanceRate', { value: String(Math.round((100 * figures.attended) / figures.recorded)) })}`]
+      : []),
+    ...OUTCOME_KINDS.map((kind) => `- ${t(`labs.outcomes.${kind}`)}: ${count(outcomes.filter((row) => row.kind === kind).reduce((sum, row) => sum + row.count, 0))}`),
+  ];
+  const pillar: Term | undefined = pillars.find((term) => term.id === programme.pillar_id);
+  const language: ContentLanguage = CONTENT_LANGUAGES.find((candidate) => candidate === locale) ?? 'en';
+  const input: PracticeInput = {
+    title: programme.title,
+    summary: programme.description,
+    background: lab.description,
+    activities: programme.modules.map((module) => `- ${module}`).join('\n'),
+    participants: '',
+    peopleReached: null,
+    outcomes: '',
+    evaluation: lines.join('\n'),
+    evidenceLevel: 'self_assessment',
+    recommendations: '',
+    dimensions: [],
+    pillars: pillar ? [pillar.code] : [],
+    topics: [],
+    targetGroups: [],
+    gcmObjectives: [],
+    sdgTargets: [],
+    organisations: lab.organisation_name ? [{ name: lab.organisation_name, stakeholderType: null, role: 'implementing' }] : [],
+    countries: [lab.country],
+    city: city ? { name: city.name, country: city.country, latitude: city.latitude, longitude: city.longitude } : null,
+    scale: 'local',
+    startDate: programme.starts_on,
+    endDate: programme.ends_on,
+    ongoing: false,
+    fundingSource: '',
+    budgetAmount: null,
+    budgetCurrency: null,
+    links: [],
+    contact: null,
+    language,
+    adaptedFromSlug: null,
+    lastConfirmedAt: null,
+  };
+  return practiceService(deps).create(input, { authorId: actor.id, status: 'draft' });
+}

@@ -1,0 +1,145 @@
+import { solve, type Constraint } from 'yalps';
+
+/**
+ * Publishing counts of people without exposing any one of them: statistical disclosure control
+ * for tables with totals.
+ *
+ * Primary suppression hides every count below the threshold (zero included: "no count below 5 is
+ * shown"). That alone is not enough, because a hidden cell is often the difference between a
+ * published total and the published cells beside it. Complementary suppression then hides more
+ * counts until no hidden one can be worked out from what is shown: every hidden count is checked
+ * by asking an integer programme (yalps) for its smallest and largest value consistent with the
+ * published figures and the table's sums; while any has one possible value, the smallest visible
+ * count on one of its sums is hidden too. The audit, not a rule of thumb, decides, so tables with
+ * subtotals (labs within countries) are protected as well as plain ones.
+ */
+
+export const SMALL_CELL_THRESHOLD = 5;
+
+/** `total` equals the sum of `parts`: indices into the list of counts. */
+export interface SumConstraint {
+  parts: readonly number[];
+  total: number;
+}
+
+/** For each count, whether it may be published. */
+export function suppressSmallCounts(counts: readonly number[], sums: readonly SumConstraint[], threshold = SMALL_CELL_THRESHOLD): boolean[] {
+  const hidden = counts.map((count) => count < threshold);
+  const members = sums.map((sum) => [...sum.parts, sum.total]);
+  const hiddenOn = (indices: readonly number[]) => indices.filter((index) => hidden[index]).length;
+  // The visible count to hide next on a sum: one that also completes another sum with a single
+  // hidden member, when there is one (two birds, one cell), else the smallest (the least given up).
+  const cheapestVisible = (indices: readonly number[]): number | undefined => {
+    const alone = members.filter((others) => others !== indices && hiddenOn(others) === 1);
+    const completes = (index: number) => (alone.some((others) => others.includes(index)) ? 0 : 1);
+    return indices.filter((index) => !hidden[index]).sort((a, b) => completes(a) - completes(b) || (counts[a] ?? 0) - (counts[b] ?? 0) || a - b)[0];
+  };
+
+  for (;;) {
+    // A sum with exactly one hidden member gives it away by subtraction: hide a partner first.
+    const alone = members.find((indices) => hiddenOn(indices) === 1);
+    const partnerOfAlone = alone ? cheapestVisible(alone) : undefined;
+    if (partnerOfAlone !== undefined) {
+      hidden[partnerOfAlone] = true;
+      continue;
+    }
+    const exposed = derivableCounts(counts, hidden, sums)[0];
+    if (exposed === undefined) break;
+    const onItsSums = members.filter((indices) => indices.includes(exposed)).flat();
+    const partner = cheapestVisible(onItsSums) ?? cheapestVisible(counts.map((_, index) => index));
+    if (partner === undefined) break;
+    hidden[partner] = true;
+  }
+  return hidden.map((isHidden) => !isHidden);
+}
+
+/**
+ * The hidden counts whose value follows from the published ones: the smallest and largest
+ * non-negative integer values the sums allow are equal.
+ */
+export function derivableCounts(counts: readonly number[], hidden: readonly boolean[], sums: readonly SumConstraint[]): number[] {
+  const unknowns = counts.map((_, index) => index).filter((index) => hidden[index]);
+  if (unknowns.length === 0) return [];
+  const constraints: [string, Constraint][] = sums.map((sum, position) => {
+    // Known parts move to the right-hand side: sum(hidden parts) - hidden total = known total - known parts.
+    const known = (index: number) => (hidden[index] ? 0 : (counts[index] ?? 0));
+    const right = known(sum.total) - sum.parts.reduce((total, index) => total + known(index), 0);
+    return [`sum${position}`, { equal: right }];
+  });
+  const coefficients = (index: number): [string, number][] =>
+    sums.flatMap((sum, position) => {
+      const asPart = sum.parts.filter((part) => part === index).length;
+      const coefficient = asPart - (sum.total === index ? 1 : 0);
+      return coefficient === 0 ? [] : [[`sum${position}`, coefficient] as [string, number]];
+    });
+  const bound = (target: number, direction: 'minimize' | 'maximize'): number | null => {
+    const solution = solve({
+      direction,
+      objective: 'target',
+      constraints,
+      variables: unknowns.map((index) => [`c${index}`, [...coefficients(index), ...(index === target ? [['target', 1] as [string, number]] : [])]]),
+      integers: true,
+    });
+    return solution.status === 'optimal' ? Math.round(solution.result) : null;
+  };
+  return unknowns.filter((index) => {
+    const low = bound(index, 'minimize');
+    const high = bound(index, 'maximize');
+    return low !== null && high !== null && low === high;
+  });
+}
+
+/** A two-way table (rows × columns) with row totals, column totals and the grand total. */
+export interface CrossTable {
+  cells: readonly (readonly number[])[];
+  /** Rows grouped under subtotals (labs within a country): each group's rows, by index. */
+  groups?: readonly (readonly number[])[];
+}
+
+export interface PublishedCrossTable {
+  /** null: suppressed. */
+  cells: (number | null)[][];
+  rowTotals: (number | null)[];
+  groupCells: (number | null)[][];
+  groupTotals: (number | null)[];
+  columnTotals: (number | null)[];
+  total: number | null;
+}
+
+/** Lays a cross table out as counts and sums, suppresses, and gives back what may be shown. */
+export function publishCrossTable(table: CrossTable, threshold = SMALL_CELL_THRESHOLD): PublishedCrossTable {
+  const rowCount = table.cells.length;
+  const columnCount = table.cells[0]?.length ?? 0;
+  const groups = table.groups ?? [];
+  const counts: number[] = [];
+  const add = (value: number) => counts.push(value) - 1;
+  const cell = table.cells.map((row) => row.map((value) => add(value)));
+  const rowTotal = table.cells.map((row) => add(row.reduce((sum, value) => sum + value, 0)));
+  const groupCell = groups.map((rows) => Array.from({ length: columnCount }, (_, column) => add(rows.reduce((sum, row) => sum + (table.cells[row]?.[column] ?? 0), 0))));
+  const groupTotal = groups.map((rows) => add(rows.reduce((sum, row) => sum + (table.cells[row] ?? []).reduce((a, b) => a + b, 0), 0)));
+  const columnTotal = Array.from({ length: columnCount }, (_, column) => add(table.cells.reduce((sum, row) => sum + (row[column] ?? 0), 0)));
+  const total = add(table.cells.flat().reduce((sum, value) => sum + value, 0));
+
+  const sums: SumConstraint[] = [
+    ...cell.map((row, index) => ({ parts: row, total: rowTotal[index] ?? -1 })),
+    ...Array.from({ length: columnCount }, (_, column) => ({ parts: cell.map((row) => row[column] ?? -1), total: columnTotal[column] ?? -1 })),
+    { parts: rowTotal, total },
+    { parts: columnTotal, total },
+    ...groups.flatMap((rows, group) => [
+      ...Array.from({ length: columnCount }, (_, column) => ({ parts: rows.map((row) => cell[row]?.[column] ?? -1), total: groupCell[group]?.[column] ?? -1 })),
+      { parts: rows.map((row) => rowTotal[row] ?? -1), total: groupTotal[group] ?? -1 },
+      { parts: groupCell[group] ?? [], total: groupTotal[group] ?? -1 },
+    ]),
+    ...(groups.length > 0 ? [{ parts: groupTotal, total }, ...Array.from({ length: columnCount }, (_, column) => ({ parts: groupCell.map((row) => row[column] ?? -1), total: columnTotal[column] ?? -1 }))] : []),
+  ];
+  const shown = rowCount === 0 ? counts.map(() => false) : suppressSmallCounts(counts, sums, threshold);
+  const visible = (index: number): number | null => (shown[index] ? (counts[index] ?? null) : null);
+  return {
+    cells: cell.map((row) => row.map(visible)),
+    rowTotals: rowTotal.map(visible),
+    groupCells: groupCell.map((row) => row.map(visible)),
+    groupTotals: groupTotal.map(visible),
+    columnTotals: columnTotal.map(visible),
+    total: visible(total),
+  };
+}
