@@ -22,9 +22,12 @@ export interface SumConstraint {
   total: number;
 }
 
-/** For each count, whether it may be published. */
-export function suppressSmallCounts(counts: readonly number[], sums: readonly SumConstraint[], threshold = SMALL_CELL_THRESHOLD): boolean[] {
-  const hidden = counts.map((count) => count < threshold);
+/**
+ * For each count, whether it may be published. `known` marks counts everyone knows already (a
+ * lab's pillar it does not run is zero): they are never hidden, and never hidden as a partner.
+ */
+export function suppressSmallCounts(counts: readonly number[], sums: readonly SumConstraint[], threshold = SMALL_CELL_THRESHOLD, known: readonly boolean[] = []): boolean[] {
+  const hidden = counts.map((count, index) => !known[index] && count < threshold);
   const members = sums.map((sum) => [...sum.parts, sum.total]);
   const hiddenOn = (indices: readonly number[]) => indices.filter((index) => hidden[index]).length;
   // The visible count to hide next on a sum: one that also completes another sum with a single
@@ -32,7 +35,7 @@ export function suppressSmallCounts(counts: readonly number[], sums: readonly Su
   const cheapestVisible = (indices: readonly number[]): number | undefined => {
     const alone = members.filter((others) => others !== indices && hiddenOn(others) === 1);
     const completes = (index: number) => (alone.some((others) => others.includes(index)) ? 0 : 1);
-    return indices.filter((index) => !hidden[index]).sort((a, b) => completes(a) - completes(b) || (counts[a] ?? 0) - (counts[b] ?? 0) || a - b)[0];
+    return indices.filter((index) => !hidden[index] && !known[index]).sort((a, b) => completes(a) - completes(b) || (counts[a] ?? 0) - (counts[b] ?? 0) || a - b)[0];
   };
 
   for (;;) {
@@ -92,18 +95,22 @@ export function derivableCounts(counts: readonly number[], hidden: readonly bool
 /** A two-way table (rows × columns) with row totals, column totals and the grand total. */
 export interface CrossTable {
   cells: readonly (readonly number[])[];
+  /** Cells known to be zero whatever the data (a lab's pillar it does not run): shown as not applicable. */
+  structuralZeros?: readonly (readonly boolean[])[];
   /** Rows grouped under subtotals (labs within a country): each group's rows, by index. */
   groups?: readonly (readonly number[])[];
 }
 
+/** null: suppressed; undefined: a structural zero (or a total of them), not a count. */
+export type PublishedCount = number | null | undefined;
+
 export interface PublishedCrossTable {
-  /** null: suppressed. */
-  cells: (number | null)[][];
-  rowTotals: (number | null)[];
-  groupCells: (number | null)[][];
-  groupTotals: (number | null)[];
-  columnTotals: (number | null)[];
-  total: number | null;
+  cells: PublishedCount[][];
+  rowTotals: PublishedCount[];
+  groupCells: PublishedCount[][];
+  groupTotals: PublishedCount[];
+  columnTotals: PublishedCount[];
+  total: PublishedCount;
 }
 
 /** Lays a cross table out as counts and sums, suppresses, and gives back what may be shown. */
@@ -132,8 +139,20 @@ export function publishCrossTable(table: CrossTable, threshold = SMALL_CELL_THRE
     ]),
     ...(groups.length > 0 ? [{ parts: groupTotal, total }, ...Array.from({ length: columnCount }, (_, column) => ({ parts: groupCell.map((row) => row[column] ?? -1), total: columnTotal[column] ?? -1 }))] : []),
   ];
-  const shown = rowCount === 0 ? counts.map(() => false) : suppressSmallCounts(counts, sums, threshold);
-  const visible = (index: number): number | null => (shown[index] ? (counts[index] ?? null) : null);
+  const known = counts.map(() => false);
+  cell.forEach((row, r) => row.forEach((index, c) => (known[index] = table.structuralZeros?.[r]?.[c] === true && table.cells[r]?.[c] === 0)));
+  // A total made only of structural zeros is one too.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const sum of sums) {
+      if (!known[sum.total] && sum.parts.length > 0 && sum.parts.every((part) => known[part])) {
+        known[sum.total] = true;
+        changed = true;
+      }
+    }
+  }
+  const shown = rowCount === 0 ? counts.map(() => false) : suppressSmallCounts(counts, sums, threshold, known);
+  const visible = (index: number): number | null | undefined => (known[index] ? undefined : shown[index] ? (counts[index] ?? null) : null);
   return {
     cells: cell.map((row) => row.map(visible)),
     rowTotals: rowTotal.map(visible),

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { publishCrossTable, type PublishedCrossTable } from '../../lib/small-cells.ts';
+import { publishCrossTable, type PublishedCount, type PublishedCrossTable } from '../../lib/small-cells.ts';
 import type { Term } from '../taxonomies/index.ts';
 import { OUTCOME_KINDS } from './model.ts';
 import * as queries from './queries.ts';
@@ -11,29 +11,38 @@ import * as queries from './queries.ts';
  * who see the records themselves, and shows exact counts.
  */
 
-export interface PublishedLabIndicators {
-  pillars: Term[];
-  enrolments: PublishedCrossTable;
-  outcomes: PublishedCrossTable;
-}
-
-/** A lab's published indicators: enrolments per pillar and outcomes per kind, each with its total. */
-export async function labIndicators(db: Db, labId: number, pillars: readonly Term[]): Promise<PublishedLabIndicators> {
-  const [enrolments, outcomes] = await Promise.all([queries.enrolmentCounts(db, labId), queries.outcomeCounts(db, labId)]);
-  const count = <T extends { count: number }>(rows: readonly T[], match: (row: T) => boolean) => rows.filter(match).reduce((sum, row) => sum + row.count, 0);
-  return {
-    pillars: [...pillars],
-    enrolments: publishCrossTable({ cells: pillars.map((pillar) => [count(enrolments, (row) => row.pillar_id === pillar.id)]) }),
-    outcomes: publishCrossTable({ cells: OUTCOME_KINDS.map((kind) => [count(outcomes, (row) => row.kind === kind)]) }),
-  };
-}
-
 export interface NetworkIndicators {
-  countries: { country: string; labs: { slug: string; name: string }[] }[];
+  countries: { country: string; labs: { id: number; slug: string; name: string }[] }[];
   pillars: Term[];
   /** Rows are labs, in the order of `countries`, grouped by country. */
   enrolments: PublishedCrossTable;
   outcomes: PublishedCrossTable;
+}
+
+export interface PublishedLabIndicators {
+  /** The pillars the lab runs, and its published enrolments in each. */
+  pillars: Term[];
+  enrolments: PublishedCount[];
+  enrolmentTotal: PublishedCount;
+  /** By outcome kind, in the order of OUTCOME_KINDS. */
+  outcomes: PublishedCount[];
+  outcomeTotal: PublishedCount;
+}
+
+/**
+ * A lab's published indicators are its row of the network's tables, suppressed together with every
+ * other lab: a lab page and the network page never give two views that could be subtracted.
+ */
+export function labRow(network: NetworkIndicators, labId: number): PublishedLabIndicators {
+  const row = network.countries.flatMap((country) => country.labs).findIndex((lab) => lab.id === labId);
+  const ran = network.pillars.map((_, column) => network.enrolments.cells[row]?.[column] !== undefined);
+  return {
+    pillars: network.pillars.filter((_, column) => ran[column]),
+    enrolments: (network.enrolments.cells[row] ?? []).filter((_, column) => ran[column]),
+    enrolmentTotal: network.enrolments.rowTotals[row],
+    outcomes: network.outcomes.cells[row] ?? [],
+    outcomeTotal: network.outcomes.rowTotals[row],
+  };
 }
 
 /** The network's indicators: labs within countries, by pillar and by outcome, suppressed together. */
@@ -45,10 +54,10 @@ export async function networkIndicators(db: Db, labs: readonly queries.LabRow[],
   ordered.forEach((lab, row) => {
     const last = countries[countries.length - 1];
     if (last && last.country === lab.country) {
-      last.labs.push({ slug: lab.slug, name: lab.name });
+      last.labs.push({ id: lab.id, slug: lab.slug, name: lab.name });
       groups[groups.length - 1]?.push(row);
     } else {
-      countries.push({ country: lab.country, labs: [{ slug: lab.slug, name: lab.name }] });
+      countries.push({ country: lab.country, labs: [{ id: lab.id, slug: lab.slug, name: lab.name }] });
       groups.push([row]);
     }
   });
@@ -57,7 +66,8 @@ export async function networkIndicators(db: Db, labs: readonly queries.LabRow[],
   return {
     countries,
     pillars: [...pillars],
-    enrolments: publishCrossTable({ cells: ordered.map((lab) => pillars.map((pillar) => enrolled(lab.id, pillar.id))), groups }),
+    // A pillar a lab does not run is known to be zero from its page: not a count to protect, nor a partner.
+    enrolments: publishCrossTable({ cells: ordered.map((lab) => pillars.map((pillar) => enrolled(lab.id, pillar.id))), groups, structuralZeros: ordered.map((lab) => pillars.map((pillar) => !lab.pillar_ids.includes(pillar.id))) }),
     outcomes: publishCrossTable({ cells: ordered.map((lab) => OUTCOME_KINDS.map((kind) => achieved(lab.id, kind))), groups }),
   };
 }

@@ -12,8 +12,17 @@ import { labsService } from './service.ts';
 /**
  * A programme written up as a practice: a draft for its coordinator to complete and submit, with
  * the evaluation prefilled from the programme's aggregate figures. A practice is published for
- * everyone, so a count below the threshold is written as "fewer than 5", never as itself.
+ * everyone, so counts are written in bands ("fewer than 5", "10 to 19") and the attendance rate
+ * to the nearest 10%.
  */
+
+const COUNT_BANDS: readonly (readonly [number, number])[] = [
+  [5, 9],
+  [10, 19],
+  [20, 49],
+  [50, 99],
+];
+const LAST_BAND_START = 100;
 
 export async function programmeAsPractice(deps: AppDeps, actor: CurrentUser, slug: string, programmeId: number, locale: Locale): Promise<string> {
   const labs = labsService(deps);
@@ -21,13 +30,19 @@ export async function programmeAsPractice(deps: AppDeps, actor: CurrentUser, slu
   const programme = await labs.programme(lab, programmeId);
   const [pillars, { figures, outcomes }, city] = await Promise.all([labs.pillars(), queries.programmeFigures(deps.db, programme.id), lab.city_id === null ? undefined : queries.cityOf(deps.db, lab.city_id)]);
   const t = translator(locale);
-  const count = (value: number) => (value < SMALL_CELL_THRESHOLD ? t('labs.practice.fewerThan', { count: SMALL_CELL_THRESHOLD }) : String(value));
+  // A programme's figures are another cut of the counts the network publishes: given in bands,
+  // they cannot be subtracted from the published tables to recover a hidden count.
+  const count = (value: number) => {
+    if (value < SMALL_CELL_THRESHOLD) return t('labs.practice.fewerThan', { count: SMALL_CELL_THRESHOLD });
+    const band = COUNT_BANDS.find(([low, high]) => value >= low && value <= high);
+    return band ? t('labs.practice.between', { low: band[0], high: band[1] }) : t('labs.practice.atLeast', { count: LAST_BAND_START });
+  };
   const lines = [
     t('labs.practice.evaluationIntro', { lab: lab.name }),
     `- ${t('labs.practice.enrolled', { value: count(figures.enrolled) })}`,
     `- ${t('labs.practice.sessions', { value: String(figures.sessions) })}`,
     ...(figures.recorded >= SMALL_CELL_THRESHOLD && figures.enrolled >= SMALL_CELL_THRESHOLD
-      ? [`- ${t('labs.practice.attendanceRate', { value: String(Math.round((100 * figures.attended) / figures.recorded)) })}`]
+      ? [`- ${t('labs.practice.attendanceRate', { value: String(10 * Math.round((10 * figures.attended) / figures.recorded)) })}`]
       : []),
     ...OUTCOME_KINDS.map((kind) => `- ${t(`labs.outcomes.${kind}`)}: ${count(outcomes.filter((row) => row.kind === kind).reduce((sum, row) => sum + row.count, 0))}`),
   ];

@@ -8,7 +8,7 @@ import { parsePage } from '../../platform/pagination.ts';
 import { personaliser } from '../../platform/personal-parts.tsx';
 import { POSTING_LIMIT } from '../../platform/rate-limit.ts';
 import { certificatePdf } from './certificate-pdf.ts';
-import { labDashboard, labIndicators, networkIndicators } from './indicators.ts';
+import { labDashboard, labRow, networkIndicators } from './indicators.ts';
 import { EMPTY_LAB_FORM, readLabForm, type LabFormValues } from './model.ts';
 import type { ParticipantsService } from './participants.ts';
 import { programmeAsPractice } from './practice-draft.ts';
@@ -79,7 +79,7 @@ export function labRoutes({ labs, participants }: { labs: LabsService; participa
 
     app.get(`${LABS_PATH}/:slug`, { schema: { params: params(), querystring: doneQuery }, config: sharedPage(SHOWS, { personalise: personalParts }) }, async (request, reply) => {
       const detail = await labs.detail(slugOf(request));
-      const indicators = await labIndicators(app.deps.db, detail.lab.id, detail.pillars);
+      const indicators = labRow(await networkIndicators(app.deps.db, await labs.all(), await labs.pillars()), detail.lab.id);
       const notice = noticeOf((request.query as { done?: string }).done);
       return reply.page(detail.lab.name, (ctx) => <LabPageView ctx={ctx} detail={detail} indicators={indicators} notice={notice} />);
     });

@@ -158,6 +158,7 @@ export function labsService(deps: Pick<AppDeps, 'db'>) {
 
     async removeFromTeam(actor: CurrentUser, slug: string, userId: number): Promise<void> {
       const { lab } = await run(actor, slug);
+      if (!(await facilitatorIds(lab.id)).has(userId)) throw new ValidationError({ team: 'labs.errors.notInTeam' });
       await db.transaction().execute(async (trx) => {
         await queries.removeTeamMember(trx, lab.id, userId);
         if ((await queries.coordinatorCount(trx, lab.id)) === 0) throw new ValidationError({ team: 'labs.errors.lastCoordinator' });

@@ -178,7 +178,7 @@ export function LabPageView({ ctx, detail, indicators, notice }: { ctx: ViewCont
         )}
       </Section>
       <Section id="indicators" title={t('labs.page.indicators')}>
-        <LabIndicatorTables ctx={ctx} pillars={indicators.pillars} enrolments={indicators.enrolments} outcomes={indicators.outcomes} />
+        <LabIndicatorTables ctx={ctx} indicators={indicators} />
       </Section>
     </div>
   );

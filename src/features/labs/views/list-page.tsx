@@ -26,10 +26,10 @@ function NetworkTable({ ctx, caption, head, indicators, table }: { ctx: ViewCont
   let labRow = 0;
   indicators.countries.forEach((country, group) => {
     for (const lab of country.labs) {
-      rows.push([lab.name, ...(table.cells[labRow] ?? []).map((value) => <Count ctx={ctx} value={value} />), <Count ctx={ctx} value={table.rowTotals[labRow] ?? null} />]);
+      rows.push([lab.name, ...(table.cells[labRow] ?? []).map((value) => <Count ctx={ctx} value={value} />), <Count ctx={ctx} value={table.rowTotals[labRow]} />]);
       labRow += 1;
     }
-    rows.push([t('labs.indicators.countryTotal', { country: countryName(country.country, ctx.locale) }), ...(table.groupCells[group] ?? []).map((value) => <Count ctx={ctx} value={value} />), <Count ctx={ctx} value={table.groupTotals[group] ?? null} />]);
+    rows.push([t('labs.indicators.countryTotal', { country: countryName(country.country, ctx.locale) }), ...(table.groupCells[group] ?? []).map((value) => <Count ctx={ctx} value={value} />), <Count ctx={ctx} value={table.groupTotals[group]} />]);
   });
   rows.push([t('labs.indicators.networkTotal'), ...table.columnTotals.map((value) => <Count ctx={ctx} value={value} />), <Count ctx={ctx} value={table.total} />]);
   return <Table caption={caption} head={[t('labs.indicators.lab'), ...head, t('labs.indicators.total')]} rowHeaders numericColumns={head.map((_, index) => index + 1).concat(head.length + 1)} rows={rows} />;

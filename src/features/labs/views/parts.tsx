@@ -1,9 +1,9 @@
 import { countryName } from '../../../lib/countries.ts';
 import { dateTimeFormat, displayNames, numberFormat } from '../../../lib/intl.ts';
 import type { ViewContext } from '../../../platform/context.ts';
-import type { PublishedCrossTable } from '../../../lib/small-cells.ts';
+import type { PublishedLabIndicators } from '../indicators.ts';
 import { Table } from '../../../ui/index.ts';
-import { termLabel, type Term } from '../../taxonomies/index.ts';
+import { termLabel } from '../../taxonomies/index.ts';
 import { OUTCOME_KINDS } from '../model.ts';
 import type { LabRow, SessionRow } from '../queries.ts';
 
@@ -26,14 +26,15 @@ export function placeOf(ctx: ViewContext, lab: Pick<LabRow, 'city_name' | 'count
   return [lab.city_name, countryName(lab.country, ctx.locale)].filter(Boolean).join(', ');
 }
 
-/** A published count, or the word that says it is hidden to protect the people it counts. */
-export function Count({ ctx, value }: { ctx: ViewContext; value: number | null }) {
+/** A published count, the word that says it is hidden to protect the people it counts, or a dash where nothing runs. */
+export function Count({ ctx, value }: { ctx: ViewContext; value: number | null | undefined }) {
+  if (value === undefined) return <abbr title={ctx.t('labs.indicators.notRun')}>–</abbr>;
   if (value === null) return <span class="muted">{ctx.t('labs.indicators.hidden')}</span>;
   return <>{numberFormat(ctx.locale).format(value)}</>;
 }
 
-/** A lab's published indicators: enrolments per pillar, outcomes per kind, each with its total. */
-export function LabIndicatorTables({ ctx, pillars, enrolments, outcomes }: { ctx: ViewContext; pillars: readonly Term[]; enrolments: PublishedCrossTable; outcomes: PublishedCrossTable }) {
+/** A lab's published indicators: its row of the network's tables, so that no two pages can be played against each other. */
+export function LabIndicatorTables({ ctx, indicators }: { ctx: ViewContext; indicators: PublishedLabIndicators }) {
   const { t } = ctx;
   return (
     <div class="stack">
@@ -43,8 +44,8 @@ export function LabIndicatorTables({ ctx, pillars, enrolments, outcomes }: { ctx
         rowHeaders
         numericColumns={[1]}
         rows={[
-          ...pillars.map((pillar, row) => [termLabel(pillar, ctx.locale), <Count ctx={ctx} value={enrolments.cells[row]?.[0] ?? null} />]),
-          [t('labs.indicators.total'), <Count ctx={ctx} value={enrolments.total} />],
+          ...indicators.pillars.map((pillar, column) => [termLabel(pillar, ctx.locale), <Count ctx={ctx} value={indicators.enrolments[column]} />]),
+          [t('labs.indicators.total'), <Count ctx={ctx} value={indicators.enrolmentTotal} />],
         ]}
       />
       <Table
@@ -53,8 +54,8 @@ export function LabIndicatorTables({ ctx, pillars, enrolments, outcomes }: { ctx
         rowHeaders
         numericColumns={[1]}
         rows={[
-          ...OUTCOME_KINDS.map((kind, row) => [t(`labs.outcomes.${kind}`), <Count ctx={ctx} value={outcomes.cells[row]?.[0] ?? null} />]),
-          [t('labs.indicators.total'), <Count ctx={ctx} value={outcomes.total} />],
+          ...OUTCOME_KINDS.map((kind, column) => [t(`labs.outcomes.${kind}`), <Count ctx={ctx} value={indicators.outcomes[column]} />]),
+          [t('labs.indicators.total'), <Count ctx={ctx} value={indicators.outcomeTotal} />],
         ]}
       />
       <p class="muted">{t('labs.indicators.suppressionNote')}</p>
