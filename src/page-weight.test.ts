@@ -129,6 +129,13 @@ async function pagesToWeigh(): Promise<string[]> {
     urls.push(`/${locale}/campaigns`, `/${locale}/map?layer=campaigns`);
     for (const campaign of campaigns) urls.push(`/${locale}/campaigns/${encodeURIComponent(campaign.slug)}`, `/${locale}/campaigns/${encodeURIComponent(campaign.slug)}/report`);
   }
+  // Labs, their leaflets and consent notices, and the map's labs layer.
+  const labs = (await sql<{ slug: string }>`SELECT slug FROM labs ORDER BY id`.execute(testApp.deps.db)).rows;
+  assert.ok(labs.length >= 3, 'the demo content has labs');
+  for (const locale of ['en', 'ar']) {
+    urls.push(`/${locale}/labs`, `/${locale}/map?layer=labs`);
+    for (const lab of labs) urls.push(`/${locale}/labs/${encodeURIComponent(lab.slug)}`, `/${locale}/labs/${encodeURIComponent(lab.slug)}/leaflet`, `/${locale}/labs/${encodeURIComponent(lab.slug)}/consent`);
+  }
   return urls;
 }
 

@@ -67,9 +67,12 @@ async function plantPrivateData(testApp: TestApp): Promise<string[]> {
   await sql`
     INSERT INTO campaign_supporters (campaign_id, email, name, show_name)
     SELECT id, ${`${MARKER}.pending@example.org`}, ${`${MARKER} pending supporter`}, true FROM campaigns ORDER BY id DESC LIMIT 1`.execute(db);
+  // Participants of the labs are known by their codes: none may reach a public page.
+  const participants = (await sql<{ code: string }>`SELECT code FROM lab_participants`.execute(db)).rows;
+  assert.ok(participants.length > 20, 'the demo labs have participants');
   const codes = await db.selectFrom('event_registrations').select('code').execute();
   const emails = await db.selectFrom('users').select('email').where('email', 'is not', null).execute();
-  return [MARKER, ...emails.flatMap((row) => (row.email ? [row.email] : [])), ...codes.map((row) => `code: ${row.code}`), ...codes.map((row) => `"${row.code}"`)];
+  return [MARKER, ...emails.flatMap((row) => (row.email ? [row.email] : [])), ...codes.map((row) => `code: ${row.code}`), ...codes.map((row) => `"${row.code}"`), ...participants.map((row) => row.code)];
 }
 
 /** Real values for the path parameters of public routes, by the parameter's name. */
@@ -84,6 +87,7 @@ async function knownParameterValues(testApp: TestApp): Promise<Map<string, strin
   const events = await db.selectFrom('events').select('slug').where('status', '=', 'published').limit(5).execute();
   const myths = (await sql<{ slug: string }>`SELECT slug FROM myths WHERE status = 'published' ORDER BY id LIMIT 4`.execute(db)).rows;
   const campaigns = (await sql<{ slug: string }>`SELECT slug FROM campaigns ORDER BY id`.execute(db)).rows;
+  const labs = (await sql<{ slug: string }>`SELECT slug FROM labs ORDER BY id`.execute(db)).rows;
   const forums = (await sql<{ slug: string }>`SELECT slug FROM forums ORDER BY id LIMIT 3`.execute(db)).rows;
   const topics = (await sql<{ slug: string }>`SELECT slug FROM forum_topics ORDER BY id LIMIT 6`.execute(db)).rows;
   const timed = (await sql<{ slug: string }>`SELECT slug FROM dialogues UNION ALL SELECT slug FROM consultations`.execute(db)).rows;
@@ -92,7 +96,7 @@ async function knownParameterValues(testApp: TestApp): Promise<Map<string, strin
   const countries = await db.selectFrom('practices').select(sql<string>`unnest(countries)`.as('country')).where('status', '=', 'published').limit(3).execute();
   return new Map<string, string[]>([
     ['locale', [...LOCALES]],
-    ['slug', [...practices, ...resources, ...cities, ...organisations, ...events, ...timed, ...myths, ...campaigns].map((row) => row.slug)],
+    ['slug', [...practices, ...resources, ...cities, ...organisations, ...events, ...timed, ...myths, ...campaigns, ...labs].map((row) => row.slug)],
     ['forum', forums.map((row) => row.slug)],
     ['topic', topics.map((row) => row.slug)],
     ['name', feeds.map((row) => row.name)],
@@ -159,7 +163,7 @@ test('no email address or private field reaches any public page, API answer, fee
   }
   assert.deepEqual(leaks, []);
   // The walk reached the areas it is meant to guard, not only a few pages.
-  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom', '/en/members/', '/en/organisations/', '/en/partnerships/', '/en/countries/', '/en/cities/', '/en/map', '/en/events/', '/api/v1/events', '/events.ics', '/en/discuss/', '/en/dialogues/', '/en/consultations/', '/api/v1/forums', '/feeds/discuss/', '/en/myths/', '/api/v1/myths', '/feeds/myths.atom', '/en/campaigns/', '/api/v1/campaigns', '/feeds/campaigns.atom']) {
+  for (const area of ['/en/practices/', '/en/resources/', '/api/v1/practices', '.atom', '/en/members/', '/en/organisations/', '/en/partnerships/', '/en/countries/', '/en/cities/', '/en/map', '/en/events/', '/api/v1/events', '/events.ics', '/en/discuss/', '/en/dialogues/', '/en/consultations/', '/api/v1/forums', '/feeds/discuss/', '/en/myths/', '/api/v1/myths', '/feeds/myths.atom', '/en/campaigns/', '/api/v1/campaigns', '/feeds/campaigns.atom', '/en/labs/']) {
     assert.ok(read.some((url) => url.includes(area)), `the walk read ${area}`);
   }
   assert.ok(read.length > 100, `the walk read ${read.length} pages`);
