@@ -38,7 +38,7 @@ const body = (lists: readonly string[] = []) =>
     properties: Object.fromEntries(lists.map((name) => [name, { anyOf: [{ type: 'string', maxLength: 300 }, { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 300 } }] }])),
   }) as const;
 const listQuery = { type: 'object', properties: { country: { type: 'string', maxLength: 10 }, page: { type: 'string', maxLength: 10 } } } as const;
-const doneQuery = { type: 'object', properties: { done: { type: 'string', maxLength: 40 }, page: { type: 'string', maxLength: 10 }, enrolled: { type: 'string', maxLength: 20 } } } as const;
+const doneQuery = { type: 'object', properties: { done: { type: 'string', maxLength: 40 }, page: { type: 'string', maxLength: 10 } } } as const;
 const posting = { config: { rateLimit: POSTING_LIMIT } };
 const SHOWS = [LAB_GENERATION, PAGE_GENERATIONS.taxonomy, PAGE_GENERATIONS.organisation, PAGE_GENERATIONS.account];
 const NOTICES = ['created', 'saved', 'teamChanged', 'programmeAdded', 'sessionAdded', 'trainingRecorded', 'serviceAdded', 'serviceRemoved', 'attendanceSaved', 'outcomeRecorded', 'enrolled', 'erased'] as const;
@@ -226,7 +226,7 @@ export function labRoutes({ labs, participants }: { labs: LabsService; participa
         }
       });
 
-      async function renderParticipants(request: FastifyRequest, reply: FastifyReply, state: { values: Record<string, string | string[]>; errors: FieldErrors; enrolled?: string }, statusCode = 200) {
+      async function renderParticipants(request: FastifyRequest, reply: FastifyReply, state: { values: Record<string, string | string[]>; errors: FieldErrors; done?: string }, statusCode = 200) {
         const result = await participants.list(signedInUser(request), slugOf(request), parsePage((request.query as { page?: string }).page));
         const title = `${request.t('labs.participants.title')} ${result.access.lab.name}`;
         return reply.page(
@@ -237,8 +237,7 @@ export function labRoutes({ labs, participants }: { labs: LabsService; participa
       }
 
       workspace.get(`${LABS_PATH}/:slug/participants`, { schema: { params: params(), querystring: doneQuery } }, async (request, reply) => {
-        const enrolled = (request.query as { enrolled?: string }).enrolled;
-        return renderParticipants(request, reply, { values: {}, errors: {}, enrolled: enrolled && /^[0-9A-Z-]{9}$/.test(enrolled) ? enrolled : undefined });
+        return renderParticipants(request, reply, { values: {}, errors: {}, done: noticeOf((request.query as { done?: string }).done) });
       });
 
       workspace.post(`${LABS_PATH}/:slug/participants`, { ...posting, schema: { params: params(), body: body(['languages', 'programmes', 'consent']) } }, async (request, reply) => {

@@ -41,18 +41,18 @@ export interface ParticipantsPageProps {
   pageCount: number;
   values: FormValues;
   errors: FieldErrors;
-  enrolled?: string;
+  done?: string;
 }
 
 /** `/{l}/labs/{slug}/participants`: the coordinators' list and the enrolment form with consent. */
-export function ParticipantsPage({ ctx, lab, programmes, participants, total, page, pageCount, values, errors, enrolled }: ParticipantsPageProps) {
+export function ParticipantsPage({ ctx, lab, programmes, participants, total, page, pageCount, values, errors, done }: ParticipantsPageProps) {
   const { t } = ctx;
   const field = fieldsOf(ctx, errors);
   const base = labPath(lab.slug);
   return (
     <div class="stack">
       <ErrorSummary title={t('common.errorSummaryTitle')} errors={summaryOf(ctx, errors)} />
-      <SuccessBanner title={t('common.success')} message={enrolled ? t('labs.participants.enrolledNotice', { code: enrolled }) : undefined} />
+      <SuccessBanner title={t('common.success')} message={done ? t(`labs.notices.${done}`) : undefined} />
       <Back ctx={ctx} lab={lab} />
       <h1>
         {t('labs.participants.title')} <span dir="auto">{lab.name}</span>
