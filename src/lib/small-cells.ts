@@ -33,8 +33,8 @@ export function suppressSmallCounts(counts: readonly number[], sums: readonly Su
   // The visible count to hide next on a sum: one that also completes another sum with a single
   // hidden member, when there is one (two birds, one cell), else the smallest (the least given up).
   const cheapestVisible = (indices: readonly number[]): number | undefined => {
-    const alone = members.filter((others) => others !== indices && hiddenOn(others) === 1);
-    const completes = (index: number) => (alone.some((others) => others.includes(index)) ? 0 : 1);
+    const onAlone = new Set(members.filter((others) => others !== indices && hiddenOn(others) === 1).flat());
+    const completes = (index: number) => (onAlone.has(index) ? 0 : 1);
     return indices.filter((index) => !hidden[index] && !known[index]).sort((a, b) => completes(a) - completes(b) || (counts[a] ?? 0) - (counts[b] ?? 0) || a - b)[0];
   };
 
@@ -46,50 +46,111 @@ export function suppressSmallCounts(counts: readonly number[], sums: readonly Su
       hidden[partnerOfAlone] = true;
       continue;
     }
-    const exposed = derivableCounts(counts, hidden, sums)[0];
-    if (exposed === undefined) break;
-    const onItsSums = members.filter((indices) => indices.includes(exposed)).flat();
-    const partner = cheapestVisible(onItsSums) ?? cheapestVisible(counts.map((_, index) => index));
-    if (partner === undefined) break;
-    hidden[partner] = true;
+    const exposed = derivableCounts(counts, hidden, sums);
+    if (exposed.length === 0) break;
+    // One partner for each exposed count, then audit again: fewer rounds on large tables.
+    let added = 0;
+    for (const index of exposed) {
+      const onItsSums = members.filter((indices) => indices.includes(index)).flat();
+      const partner = cheapestVisible(onItsSums) ?? cheapestVisible(counts.map((_, position) => position));
+      if (partner === undefined) continue;
+      hidden[partner] = true;
+      added += 1;
+    }
+    if (added === 0) break;
   }
   return hidden.map((isHidden) => !isHidden);
 }
 
 /**
- * The hidden counts whose value follows from the published ones: the smallest and largest
- * non-negative integer values the sums allow are equal.
+ * Directions in which the hidden counts can all move together without changing any published
+ * figure: a basis of the null space of the sums restricted to the hidden counts (Gaussian
+ * elimination; the coefficients are small integers, so a tolerance on floats is exact enough).
+ */
+function nullSpace(matrix: readonly (readonly number[])[], width: number): number[][] {
+  const rows = matrix.map((row) => [...row]);
+  const pivots: number[] = [];
+  let rank = 0;
+  for (let column = 0; column < width && rank < rows.length; column += 1) {
+    const pivot = rows.findIndex((row, index) => index >= rank && Math.abs(row[column] ?? 0) > 1e-9);
+    if (pivot < 0) continue;
+    [rows[rank], rows[pivot]] = [rows[pivot] ?? [], rows[rank] ?? []];
+    const lead = rows[rank] ?? [];
+    const scale = lead[column] ?? 1;
+    for (let k = 0; k < width; k += 1) lead[k] = (lead[k] ?? 0) / scale;
+    for (let other = 0; other < rows.length; other += 1) {
+      const row = rows[other] ?? [];
+      const factor = row[column] ?? 0;
+      if (other === rank || Math.abs(factor) < 1e-12) continue;
+      for (let k = 0; k < width; k += 1) row[k] = (row[k] ?? 0) - factor * (lead[k] ?? 0);
+    }
+    pivots.push(column);
+    rank += 1;
+  }
+  const free = Array.from({ length: width }, (_, column) => column).filter((column) => !pivots.includes(column));
+  return free.map((column) => {
+    const vector = Array.from({ length: width }, () => 0);
+    vector[column] = 1;
+    pivots.forEach((pivotColumn, row) => (vector[pivotColumn] = -(rows[row]?.[column] ?? 0)));
+    return vector.map((value) => (Math.abs(value) < 1e-9 ? 0 : value));
+  });
+}
+
+/**
+ * The hidden counts whose value follows from the published ones: the smallest and largest values
+ * the sums allow, counts being whole and not negative, are equal.
+ *
+ * Most are settled by linear algebra: a count that no null-space direction moves is determined; one
+ * that a direction moves without pushing a hidden zero below zero is free. Only the rest (a move
+ * blocked by zeros in every basis direction) is decided by a linear programme (yalps) on its
+ * smallest and largest value. The sums of a table with totals and subtotals form a network matrix,
+ * whose optimal vertices are whole numbers, so the programme needs no integer constraints.
  */
 export function derivableCounts(counts: readonly number[], hidden: readonly boolean[], sums: readonly SumConstraint[]): number[] {
   const unknowns = counts.map((_, index) => index).filter((index) => hidden[index]);
   if (unknowns.length === 0) return [];
+  const coefficient = (sum: SumConstraint, index: number) => sum.parts.filter((part) => part === index).length - (sum.total === index ? 1 : 0);
+  const matrix = sums.map((sum) => unknowns.map((index) => coefficient(sum, index)));
+  const directions = nullSpace(matrix, unknowns.length);
+  const isZero = unknowns.map((index) => (counts[index] ?? 0) === 0);
+  // A direction d may be followed (x + εd stays ≥ 0) when it raises, or leaves, every hidden zero; -d when it lowers or leaves them.
+  const usable = (direction: readonly number[]) => direction.every((value, position) => !isZero[position] || value >= 0) || direction.every((value, position) => !isZero[position] || value <= 0);
+  const undecided: number[] = [];
+  const determined: number[] = [];
+  unknowns.forEach((index, position) => {
+    const moving = directions.filter((direction) => direction[position] !== 0);
+    if (moving.length === 0) determined.push(index);
+    else if (!moving.some(usable)) undecided.push(index);
+  });
+  if (undecided.length === 0) return determined;
+
   const constraints: [string, Constraint][] = sums.map((sum, position) => {
     // Known parts move to the right-hand side: sum(hidden parts) - hidden total = known total - known parts.
     const known = (index: number) => (hidden[index] ? 0 : (counts[index] ?? 0));
     const right = known(sum.total) - sum.parts.reduce((total, index) => total + known(index), 0);
     return [`sum${position}`, { equal: right }];
   });
-  const coefficients = (index: number): [string, number][] =>
-    sums.flatMap((sum, position) => {
-      const asPart = sum.parts.filter((part) => part === index).length;
-      const coefficient = asPart - (sum.total === index ? 1 : 0);
-      return coefficient === 0 ? [] : [[`sum${position}`, coefficient] as [string, number]];
-    });
-  const bound = (target: number, direction: 'minimize' | 'maximize'): number | null => {
-    const solution = solve({
-      direction,
-      objective: 'target',
-      constraints,
-      variables: unknowns.map((index) => [`c${index}`, [...coefficients(index), ...(index === target ? [['target', 1] as [string, number]] : [])]]),
-      integers: true,
-    });
-    return solution.status === 'optimal' ? Math.round(solution.result) : null;
+  const rows = unknowns.map((index) => sums.flatMap((sum, position): [string, number][] => (coefficient(sum, index) === 0 ? [] : [[`sum${position}`, coefficient(sum, index)]])));
+  const variables = (targets: ReadonlySet<number>): [string, [string, number][]][] =>
+    unknowns.map((index, position) => [`c${index}`, [...(rows[position] ?? []), ...(targets.has(index) ? [['target', 1] as [string, number]] : [])]]);
+  const solveFor = (targets: ReadonlySet<number>, direction: 'minimize' | 'maximize') => {
+    const solution = solve({ direction, objective: 'target', constraints, variables: variables(targets) }, { includeZeroVariables: true });
+    return solution.status === 'optimal' ? new Map(solution.variables.map(([name, value]) => [Number(name.slice(1)), Math.round(value)])) : undefined;
   };
-  return unknowns.filter((index) => {
-    const low = bound(index, 'minimize');
-    const high = bound(index, 'maximize');
-    return low !== null && high !== null && low === high;
+  // First all undecided counts together, raised and then lowered: any that moves is free.
+  let open = new Set(undecided);
+  for (const direction of ['maximize', 'minimize'] as const) {
+    if (open.size === 0) break;
+    const values = solveFor(open, direction);
+    if (values) open = new Set([...open].filter((index) => values.get(index) === counts[index]));
+  }
+  // The rest one by one: pinned when neither raising nor lowering it alone moves it.
+  const pinned = [...open].filter((index) => {
+    const high = solveFor(new Set([index]), 'maximize');
+    const low = solveFor(new Set([index]), 'minimize');
+    return high !== undefined && low !== undefined && high.get(index) === low.get(index);
   });
+  return [...determined, ...pinned];
 }
 
 /** A two-way table (rows × columns) with row totals, column totals and the grand total. */

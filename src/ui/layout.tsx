@@ -26,6 +26,7 @@ function navItems(ctx: ViewContext): NavItem[] {
     { href: '/events', label: t('common.nav.events') },
     { href: '/discuss', label: t('common.nav.discuss') },
     { href: '/campaigns', label: t('common.nav.campaigns') },
+    { href: '/labs', label: t('common.nav.labs') },
     { href: '/community', label: t('common.nav.community') },
     { href: '/map', label: t('common.nav.map') },
   ];
