@@ -100,7 +100,7 @@ export function parseRecordIds(values: readonly string[]): number[] | undefined 
 }
 
 /** A repeated field (checkboxes, a multiple select) as a list of distinct non-empty values. */
-export function readList(value: unknown): string[] {
+export function readList(value: unknown, max = 300): string[] {
   const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return [...new Set(items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean))].slice(0, 300);
+  return [...new Set(items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean))].slice(0, max);
 }

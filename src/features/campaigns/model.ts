@@ -1,6 +1,6 @@
 import { isCountryCode } from '../../lib/countries.ts';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../lib/languages.ts';
-import { isIsoDate, type FieldErrors } from '../../platform/forms.ts';
+import { isIsoDate, readList, type FieldErrors } from '../../platform/forms.ts';
 import { isAudience, type Audience } from '../myths/index.ts';
 
 /** A campaign, its messages, indicators and values as their forms give them, checked. */
@@ -52,10 +52,7 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function list(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return [...new Set(items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean))].slice(0, 300);
-}
+export const list = (value: unknown): string[] => readList(value);
 
 export function readCampaignForm(body: unknown): CampaignFormValues {
   const fields = (body ?? {}) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { isCountryCode } from '../../lib/countries.ts';
 import { CONTENT_LANGUAGES, isSpokenLanguage, type ContentLanguage } from '../../lib/languages.ts';
 import { isTimeZone } from '../../lib/time-zones.ts';
 import { safeHttpUrl } from '../../ui/format.ts';
-import { isIntegerWithin, type FieldErrors } from '../../platform/forms.ts';
+import { isIntegerWithin, readList, type FieldErrors } from '../../platform/forms.ts';
 import { instantOf, localInputOf, recurrenceRuleOf } from './time.ts';
 
 /** An event as its form gives it, and the rules that make it one worth saving. */
@@ -48,10 +48,7 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function list(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return [...new Set(items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean))].slice(0, LIST_MAX);
-}
+const list = (value: unknown): string[] => readList(value, LIST_MAX);
 
 export function readEventForm(body: unknown): EventFormValues {
   const fields = (body ?? {}) as Record<string, unknown>;

@@ -3,7 +3,7 @@ import { isCountryCode } from '../../lib/countries.ts';
 import { safeHttpUrl } from '../../ui/format.ts';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../lib/languages.ts';
 import { percentDecoded } from '../../lib/text.ts';
-import { DATE_YEARS, isIntegerWithin, type FieldErrors } from '../../platform/forms.ts';
+import { DATE_YEARS, isIntegerWithin, readList, type FieldErrors } from '../../platform/forms.ts';
 
 export { RESOURCE_TYPES, type ResourceType };
 
@@ -57,10 +57,7 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function list(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return [...new Set(items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean))].slice(0, LIST_MAX);
-}
+const list = (value: unknown): string[] => readList(value, LIST_MAX);
 
 export function readResourceForm(body: unknown): ResourceFormValues {
   const fields = (body ?? {}) as Record<string, unknown>;
