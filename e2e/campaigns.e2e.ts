@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { accountService } from '../src/features/accounts/service.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '../src/features/campaigns/index.ts';
-import { checkBothLanguages, enterSignInCode, expectNoAxeViolations, linkInNewestMail, signIn, startJourney, turnOnTwoFactorFor, watchPageProblems, type Journey } from './support.ts';
+import { checkBothLanguages, expectNoAxeViolations, linkInNewestMail, signedInPages, startJourney, turnOnTwoFactorFor, watchPageProblems, type Journey } from './support.ts';
 
 /**
  * Campaigns in the browser: an editor publishes two myths with their sources (one proposed by a
@@ -18,11 +18,10 @@ const people = {
   editor: { name: 'Elif Editor', email: 'elif.editor@example.org', password: 'olive groves at dawn', role: 'editor' as const },
   salma: { name: 'Salma Idrissi', email: 'salma.idrissi@example.org', password: 'mint tea on the terrace', role: 'member' as const },
 };
-type Person = (typeof people)[keyof typeof people];
 
 let journey: Journey;
-let editorSecret = '';
-const signedIn = new Map<string, Page>();
+const secrets = new Map<string, string>();
+let pageOf: ReturnType<typeof signedInPages>;
 
 before(async () => {
   journey = await startJourney();
@@ -31,30 +30,10 @@ before(async () => {
     const { id } = await accounts.createAccount({ name: person.name, email: person.email, password: person.password, organisation: 'Casa de Acogida', stakeholderType: 'civil_society', country: 'ES', role: person.role });
     await journey.deps.db.updateTable('users').set({ email_verified_at: new Date() }).where('id', '=', id).execute();
   }
-  editorSecret = await turnOnTwoFactorFor(journey, people.editor.email);
+  secrets.set(people.editor.email, await turnOnTwoFactorFor(journey, people.editor.email));
+  pageOf = signedInPages(journey, secrets);
 });
 after(() => journey?.close());
-
-async function pageOf(person: Person, next: string): Promise<Page> {
-  const known = signedIn.get(person.email);
-  if (known) {
-    await known.goto(next);
-    return known;
-  }
-  const page = await journey.newPage();
-  if (person.role === 'editor') {
-    await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email address', { exact: true }).fill(person.email);
-    await page.getByLabel('Password', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await enterSignInCode(page, editorSecret);
-    await page.waitForURL(`**${next}`);
-  } else {
-    await signIn(page, person, next);
-  }
-  signedIn.set(person.email, page);
-  return page;
-}
 
 /** Fills the myth form: the claim, the fact, one audience and one source. */
 async function fillMyth(page: Page, myth: { claim: string; fact: string; language: string; source: string; url: string }): Promise<void> {

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { accountService } from '../src/features/accounts/service.ts';
 import { advanceStates, defineDiscussJobs } from '../src/features/discuss/index.ts';
 import { waitFor } from '../src/test/wait.ts';
-import { checkBothLanguages, enterSignInCode, expectNoAxeViolations, signIn, startJourney, turnOnTwoFactorFor, watchPageProblems, type Journey } from './support.ts';
+import { checkBothLanguages, expectNoAxeViolations, signedInPages, startJourney, turnOnTwoFactorFor, watchPageProblems, type Journey } from './support.ts';
 
 /**
  * Discuss in the browser: two members talk in a topic with a quote and an edit, a third reports a
@@ -42,30 +42,8 @@ before(async () => {
 after(() => journey?.close());
 
 /** Each person signs in once (sign-in is rate-limited); later tests reuse their page. */
-const signedIn = new Map<string, Page>();
-
-async function pageOf(person: Person, next: string): Promise<Page> {
-  const known = signedIn.get(person.email);
-  if (known) {
-    await known.goto(next);
-    return known;
-  }
-  const page = await journey.newPage();
-  await signInAs(page, person, next);
-  signedIn.set(person.email, page);
-  return page;
-}
-
-async function signInAs(page: Page, person: Person, next: string): Promise<void> {
-  const secret = secrets.get(person.email);
-  if (!secret) return signIn(page, person, next);
-  await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email address', { exact: true }).fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(person.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await enterSignInCode(page, secret);
-  await page.waitForURL(`**${next}`);
-}
+let pages: ReturnType<typeof signedInPages> | undefined;
+const pageOf = (person: Person, next: string): Promise<Page> => (pages ??= signedInPages(journey, secrets))(person, next);
 
 /** A wall-clock time in UTC (the zone of these people) as a datetime-local field takes it, with seconds. */
 const utcLocal = (instant: Date) => instant.toISOString().slice(0, 19);

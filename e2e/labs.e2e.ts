@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { accountService } from '../src/features/accounts/service.ts';
-import { checkBothLanguages, enterSignInCode, expectNoAxeViolations, signIn, startJourney, turnOnTwoFactorFor, watchPageProblems, type Journey } from './support.ts';
+import { checkBothLanguages, expectNoAxeViolations, signedInPages, startJourney, turnOnTwoFactorFor, watchPageProblems, type Journey } from './support.ts';
 
 /**
  * A Migrant Integration Lab in the browser: a coordinator opens a lab on two pillars, adds a
@@ -18,14 +18,14 @@ const people = {
   coordinator: { name: 'Camille Roux', email: 'camille.roux@example.org', password: 'river barges at dusk', role: 'lab_coordinator' as const },
   facilitator: { name: 'Youssef Amrani', email: 'youssef.amrani@example.org', password: 'cedar shade in summer', role: 'member' as const },
 };
-type Person = (typeof people)[keyof typeof people];
 
 let journey: Journey;
-let coordinatorSecret = '';
 let facilitatorHandle = '';
-const signedIn = new Map<string, Page>();
+const secrets = new Map<string, string>();
+let pageOf: ReturnType<typeof signedInPages>;
 let labPath = '';
 let sessionPath = '';
+let otherSessionPath = '';
 const codes: string[] = [];
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -38,30 +38,10 @@ before(async () => {
     if (person === people.facilitator) facilitatorHandle = handle;
   }
   await sql`INSERT INTO cities (slug, name, country, latitude, longitude) VALUES ('marseille', 'Marseille', 'FR', 43.2965, 5.3698) ON CONFLICT DO NOTHING`.execute(journey.deps.db);
-  coordinatorSecret = await turnOnTwoFactorFor(journey, people.coordinator.email);
+  secrets.set(people.coordinator.email, await turnOnTwoFactorFor(journey, people.coordinator.email));
+  pageOf = signedInPages(journey, secrets);
 });
 after(() => journey?.close());
-
-async function pageOf(person: Person, next: string): Promise<Page> {
-  const known = signedIn.get(person.email);
-  if (known) {
-    await known.goto(next);
-    return known;
-  }
-  const page = await journey.newPage();
-  if (person.role === 'lab_coordinator') {
-    await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email address', { exact: true }).fill(person.email);
-    await page.getByLabel('Password', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await enterSignInCode(page, coordinatorSecret);
-    await page.waitForURL(`**${next}`);
-  } else {
-    await signIn(page, person, next);
-  }
-  signedIn.set(person.email, page);
-  return page;
-}
 
 /** The numbers shown in a page's indicator tables. */
 async function publishedNumbers(page: Page): Promise<number[]> {
@@ -114,6 +94,21 @@ describe('a Migrant Integration Lab in the browser', () => {
     await retry.getByRole('button', { name: 'Add the session' }).click();
     await page.getByText('The session has been added.').waitFor();
     sessionPath = new URL(await page.locator('#programmes a[href*="/sessions/"]').first().getAttribute('href') ?? '', 'http://x').pathname.replace(/^\/en/, '');
+    // A second session, given by the coordinator: not the facilitator's.
+    await page.locator('details summary').click();
+    const second = page.locator('details[open]');
+    await second.getByLabel('Module').selectOption('At the doctor');
+    await second.getByLabel('Date').fill(day(3));
+    await second.getByLabel('Starting time').fill('10:00');
+    await second.getByLabel('Place', { exact: true }).fill('Maison pour tous, Belsunce');
+    await second.getByLabel('Facilitator').selectOption({ label: people.coordinator.name });
+    await second.getByLabel('Language of the session').selectOption({ label: 'French' });
+    await second.getByLabel('Format').selectOption({ label: 'Workshop' });
+    await second.getByRole('button', { name: 'Add the session' }).click();
+    await page.getByText('The session has been added.').waitFor();
+    const sessionLinks = await page.locator('#programmes a[href*="/sessions/"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.replace(/^\/en/, '')));
+    otherSessionPath = sessionLinks.find((path) => path !== sessionPath) ?? '';
+    assert.ok(otherSessionPath);
 
     const serviceForm = page.locator('#services form').last();
     await serviceForm.getByLabel('Kind of service').selectOption({ label: 'Legal aid' });
@@ -179,6 +174,9 @@ describe('a Migrant Integration Lab in the browser', () => {
     const page = await pageOf(people.facilitator, `/en${labPath}`);
     const problems = watchPageProblems(page);
     await page.getByRole('link', { name: 'My sessions' }).click();
+    assert.deepEqual(await page.locator('main a[href*="/sessions/"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname)), [`/en${sessionPath}`], 'only their own session');
+    assert.equal((await page.goto(`/en${otherSessionPath}`))?.status(), 403);
+    await page.goto(`/en${labPath}/sessions`);
     await page.locator('main a[href*="/sessions/"]').first().click();
     await page.getByRole('heading', { name: '3 participants enrolled' }).waitFor();
     for (const code of codes) await page.getByLabel(code).waitFor();

@@ -252,13 +252,33 @@ export async function enterSignInCode(page: Page, secret: string): Promise<void>
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
 }
 
-/** Signs in through the form and waits to land on `next`. */
-export async function signIn(page: Page, person: { email: string; password: string }, next: string): Promise<void> {
+/** Signs in through the form (with the second factor when `secret` is given) and waits to land on `next`. */
+export async function signIn(page: Page, person: { email: string; password: string }, next: string, secret?: string): Promise<void> {
   await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Email address', { exact: true }).fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (secret) await enterSignInCode(page, secret);
   await page.waitForURL(`**${next}`);
+}
+
+/**
+ * One page per person, signed in once (sign-in is rate-limited) with their second factor when
+ * `secrets` holds one, then reused: later steps only go to their next address.
+ */
+export function signedInPages(journey: Journey, secrets: ReadonlyMap<string, string>) {
+  const pages = new Map<string, Page>();
+  return async function pageOf(person: { email: string; password: string }, next: string): Promise<Page> {
+    const known = pages.get(person.email);
+    if (known) {
+      await known.goto(next);
+      return known;
+    }
+    const page = await journey.newPage();
+    await signIn(page, person, next, secrets.get(person.email));
+    pages.set(person.email, page);
+    return page;
+  };
 }
 
 /** Mail that reached an SMTP listener for one person, once the queue has delivered everything. */

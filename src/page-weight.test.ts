@@ -133,7 +133,7 @@ async function pagesToWeigh(): Promise<string[]> {
   const labs = (await sql<{ slug: string }>`SELECT slug FROM labs ORDER BY id`.execute(testApp.deps.db)).rows;
   assert.ok(labs.length >= 3, 'the demo content has labs');
   for (const locale of ['en', 'ar']) {
-    urls.push(`/${locale}/labs`, `/${locale}/map?layer=labs`);
+    urls.push(`/${locale}/labs`, `/${locale}/map?layer=labs`, `/${locale}/map?layer=services`);
     for (const lab of labs) urls.push(`/${locale}/labs/${encodeURIComponent(lab.slug)}`, `/${locale}/labs/${encodeURIComponent(lab.slug)}/leaflet`, `/${locale}/labs/${encodeURIComponent(lab.slug)}/consent`);
   }
   return urls;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { countryName } from '../lib/countries.ts';
+import { displayNames } from '../lib/intl.ts';
 import { REGIONS, SUBREGIONS, regionName } from '../lib/regions.ts';
 import type { ViewContext } from '../platform/context.ts';
 import { describedBy, ErrorMessage, Fieldset, FormGroup, Hint, hintId, errorId } from './fields.tsx';
@@ -8,6 +9,16 @@ import { describedBy, ErrorMessage, Fieldset, FormGroup, Hint, hintId, errorId }
  * Controls the design system does not have yet: a long list of countries grouped by region,
  * and a file input. Both work without JavaScript and tie their hint and error to the control.
  */
+
+/**
+ * Languages (ISO 639-1 codes) as options, named in the reader's language; in the order given, or
+ * alphabetically when the list is long enough to be searched by eye.
+ */
+export function languageOptions(locale: string, codes: readonly string[], order: 'given' | 'alphabetical' = 'given'): { value: string; label: string }[] {
+  const names = displayNames(locale, 'language');
+  const options = codes.map((code) => ({ value: code, label: names.of(code) ?? code }));
+  return order === 'given' ? options : options.sort((a, b) => a.label.localeCompare(b.label, locale));
+}
 
 function countriesByRegion(locale: string): { region: string; name: string; countries: { code: string; name: string }[] }[] {
   const collator = new Intl.Collator(locale);

@@ -30,6 +30,12 @@ export async function labCounts(db: Db) {
   return { countries, cities };
 }
 
+/** The worldwide map's services layer: the services for newcomers that labs list, by country and city. */
+export async function labServiceCounts(db: Db) {
+  const [countries, cities] = await Promise.all([queries.serviceCountsByCountry(db), queries.serviceCountsByCity(db)]);
+  return { countries, cities };
+}
+
 export function defineLabJobs(deps: AppDeps): void {
   const participants = participantsService(deps);
   deps.jobs.define(LAB_RETENTION_JOB, async () => ({ erased: await participants.eraseExpired() }), { oneAtATime: true, retryLimit: 2, retryDelaySeconds: 10 * 60 });

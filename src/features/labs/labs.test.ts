@@ -256,6 +256,9 @@ describe('a lab run by its coordinator', () => {
     const map = await testApp.app.inject({ method: 'GET', url: '/en/map?layer=labs', headers: fresh });
     assert.equal(map.statusCode, 200);
     assert.match(map.body, /Labs per country/);
+    const services = await testApp.app.inject({ method: 'GET', url: '/en/map?layer=services', headers: fresh });
+    assert.equal(services.statusCode, 200);
+    assert.match(services.body, /1 service for newcomers on the map/);
     const city = await testApp.app.inject({ method: 'GET', url: '/en/cities/lyon', headers: fresh });
     assert.equal(city.statusCode, 200);
     assert.match(city.body, /Lab Lyon/);

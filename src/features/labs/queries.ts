@@ -529,3 +529,17 @@ export async function backdateParticipant(db: Executor, participantId: number, e
   await sql`UPDATE lab_participants SET enrolled_on = ${enrolledOn}::date WHERE id = ${participantId}`.execute(db);
   await sql`UPDATE lab_enrolments SET enrolled_on = ${enrolledOn}::date WHERE participant_id = ${participantId}`.execute(db);
 }
+
+/** Services for newcomers listed by labs, by the lab's country and city: the map's services layer. */
+export async function serviceCountsByCountry(db: Executor): Promise<CountryLabRow[]> {
+  const { rows } = await sql<CountryLabRow>`
+    SELECT l.country::text AS country, count(*)::integer AS count FROM lab_services s JOIN labs l ON l.id = s.lab_id WHERE l.status <> 'closed' GROUP BY l.country`.execute(db);
+  return rows;
+}
+
+export async function serviceCountsByCity(db: Executor): Promise<{ slug: string; name: string; country: string; latitude: number; longitude: number; count: number }[]> {
+  const { rows } = await sql<{ slug: string; name: string; country: string; latitude: number; longitude: number; count: number }>`
+    SELECT c.slug, c.name, c.country::text AS country, c.latitude, c.longitude, count(*)::integer AS count
+      FROM lab_services s JOIN labs l ON l.id = s.lab_id JOIN cities c ON c.id = l.city_id WHERE l.status <> 'closed' GROUP BY c.id ORDER BY c.slug`.execute(db);
+  return rows;
+}

@@ -6,7 +6,7 @@ import * as queries from './queries.ts';
 import { organisationCountsByCountry } from '../organisations/index.ts';
 import { EVENT_KIND, upcomingCountsByCity, upcomingCountsByCountry } from '../events/index.ts';
 import { CAMPAIGN_GENERATION, campaignCounts } from '../campaigns/index.ts';
-import { LAB_GENERATION, labCounts } from '../labs/index.ts';
+import { LAB_GENERATION, labCounts, labServiceCounts } from '../labs/index.ts';
 
 /**
  * The layers of the world map: each says what it counts per country and per city, and which
@@ -74,6 +74,13 @@ export const MAP_LAYERS: readonly MapLayer[] = [
     dependsOn: [LAB_GENERATION, PAGE_GENERATIONS.taxonomy],
     filtered: false,
     counts: async (db) => ({ ...(await labCounts(db)), approximate: false }),
+  },
+  {
+    // Services for newcomers (basic needs, housing, health care, legal aid, language courses, employment) that labs list.
+    name: 'services',
+    dependsOn: [LAB_GENERATION, PAGE_GENERATIONS.taxonomy],
+    filtered: false,
+    counts: async (db) => ({ ...(await labServiceCounts(db)), approximate: false }),
   },
   {
     name: 'members',

@@ -1,9 +1,8 @@
-import { displayNames } from '../../../lib/intl.ts';
 import { CONTENT_LANGUAGES } from '../../../lib/languages.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { summaryOf, type FieldErrors } from '../../../platform/forms.ts';
 import { fieldsOf, formText as text } from '../../../ui/field-binding.ts';
-import { CountryChoices } from '../../../ui/form-controls.tsx';
+import { CountryChoices, languageOptions } from '../../../ui/form-controls.tsx';
 import { Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, Select, SuccessBanner, TextInput, Textarea } from '../../../ui/index.ts';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { Section } from '../../../ui/section.tsx';
@@ -13,10 +12,6 @@ import { campaignPath } from '../kind.ts';
 import type { CampaignFormValues } from '../model.ts';
 import type { CampaignDetail } from '../service.ts';
 
-function languageOptions(ctx: ViewContext) {
-  const languages = displayNames(ctx.locale, 'language');
-  return CONTENT_LANGUAGES.map((code) => ({ value: code, label: languages.of(code) ?? code }));
-}
 
 /** Starting or editing a campaign: what it answers, for whom, where, when, with what and with whom. */
 export function CampaignFormPage({ ctx, action, values, errors, topics, version, conflict }: { ctx: ViewContext; action: string; values: CampaignFormValues; errors: FieldErrors; topics: readonly Term[]; version?: number; conflict?: boolean }) {
@@ -37,7 +32,7 @@ export function CampaignFormPage({ ctx, action, values, errors, topics, version,
         {editing ? <input type="hidden" name="version" value={String(version)} /> : null}
         <TextInput {...field('name')} label={t('campaigns.fields.name')} value={values.name} spellcheck />
         <TextInput {...field('hashtag')} label={t('campaigns.fields.hashtag')} hint={t('campaigns.fields.hashtagHint')} value={values.hashtag} width={30} />
-        <Select {...field('language')} label={t('campaigns.fields.language')} emptyOption={t('campaigns.fields.chooseLanguage')} options={languageOptions(ctx)} value={values.language} />
+        <Select {...field('language')} label={t('campaigns.fields.language')} emptyOption={t('campaigns.fields.chooseLanguage')} options={languageOptions(ctx.locale, CONTENT_LANGUAGES)} value={values.language} />
         <Textarea {...field('problem')} label={t('campaigns.fields.problem')} hint={t('campaigns.fields.problemHint')} value={values.problem} rows={3} spellcheck />
         <Textarea {...field('objectives')} label={t('campaigns.fields.objectives')} hint={t('campaigns.fields.markdownHint')} value={values.objectives} rows={5} spellcheck />
         <Checkboxes {...field('audiences')} label={t('campaigns.fields.audiences')} items={AUDIENCES.map((audience) => ({ value: audience, label: t(`myths.audiences.${audience}`) }))} checked={values.audiences} />
@@ -90,7 +85,7 @@ export function ManagePage({ ctx, detail, myths, forms, done }: { ctx: ViewConte
       <Section id="add-message" title={t('campaigns.manage.message')}>
         <PostForm action={ctx.href(`${base}/messages`)} csrfToken={ctx.csrfToken()}>
           <Select {...fieldsOf(ctx, errorsOf('message'), 'message')('audience')} label={t('campaigns.fields.audience')} emptyOption={t('campaigns.fields.chooseAudience')} options={AUDIENCES.map((audience) => ({ value: audience, label: t(`myths.audiences.${audience}`) }))} value={text(messageValues, 'audience')} />
-          <Select {...fieldsOf(ctx, errorsOf('message'), 'message')('language')} label={t('campaigns.fields.messageLanguage')} emptyOption={t('campaigns.fields.chooseLanguage')} options={languageOptions(ctx)} value={text(messageValues, 'language')} />
+          <Select {...fieldsOf(ctx, errorsOf('message'), 'message')('language')} label={t('campaigns.fields.messageLanguage')} emptyOption={t('campaigns.fields.chooseLanguage')} options={languageOptions(ctx.locale, CONTENT_LANGUAGES)} value={text(messageValues, 'language')} />
           <Textarea {...fieldsOf(ctx, errorsOf('message'), 'message')('body')} label={t('campaigns.fields.messageBody')} hint={t('campaigns.fields.messageBodyHint')} value={text(messageValues, 'body')} rows={3} spellcheck />
           <Checkboxes {...fieldsOf(ctx, errorsOf('message'), 'message')('myths')} label={t('campaigns.fields.myths')} hint={t('campaigns.fields.mythsHint')} items={myths.map((myth) => ({ value: myth.slug, label: myth.title }))} checked={chosenMyths} />
           <Button>{t('campaigns.manage.addMessage')}</Button>

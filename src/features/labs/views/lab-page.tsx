@@ -184,6 +184,23 @@ export function LabPageView({ ctx, detail, indicators, notice }: { ctx: ViewCont
   );
 }
 
+/** The end of a page meant for paper: whom to ask, and (on screen only) the way back and how to print. */
+function PrintedFooter({ ctx, lab }: { ctx: ViewContext; lab: LabDetail['lab'] }) {
+  const { t } = ctx;
+  return (
+    <>
+      {lab.contact ? (
+        <p>
+          {t('labs.leaflet.contact')} <span dir="auto">{lab.contact}</span>
+        </p>
+      ) : null}
+      <p class="no-print">
+        <a href={ctx.href(labPath(lab.slug))}>{t('labs.leaflet.back')}</a> · {t('labs.leaflet.printHint')}
+      </p>
+    </>
+  );
+}
+
 /** `/{l}/labs/{slug}/leaflet`: one printable page of services, in the language of the address. */
 export function LeafletPage({ ctx, detail }: { ctx: ViewContext; detail: LabDetail }) {
   const { t } = ctx;
@@ -193,14 +210,7 @@ export function LeafletPage({ ctx, detail }: { ctx: ViewContext; detail: LabDeta
       <h1 dir="auto">{t('labs.leaflet.title', { place: lab.city_name ?? lab.name })}</h1>
       <p>{t('labs.leaflet.intro', { lab: lab.name })}</p>
       {detail.services.length === 0 ? <p>{t('labs.page.noServices')}</p> : <ServiceList ctx={ctx} services={detail.services} headingLevel={2} />}
-      {lab.contact ? (
-        <p>
-          {t('labs.leaflet.contact')} <span dir="auto">{lab.contact}</span>
-        </p>
-      ) : null}
-      <p class="no-print">
-        <a href={ctx.href(labPath(lab.slug))}>{t('labs.leaflet.back')}</a> · {t('labs.leaflet.printHint')}
-      </p>
+      <PrintedFooter ctx={ctx} lab={lab} />
     </div>
   );
 }
@@ -226,14 +236,7 @@ export function ConsentPage({ ctx, detail }: { ctx: ViewContext; detail: LabDeta
       <h2>{t('labs.consent.rightsTitle')}</h2>
       <p>{t('labs.consent.rights')}</p>
       <p>{t('labs.consent.noName')}</p>
-      {lab.contact ? (
-        <p>
-          {t('labs.leaflet.contact')} <span dir="auto">{lab.contact}</span>
-        </p>
-      ) : null}
-      <p class="no-print">
-        <a href={ctx.href(labPath(lab.slug))}>{t('labs.leaflet.back')}</a> · {t('labs.leaflet.printHint')}
-      </p>
+      <PrintedFooter ctx={ctx} lab={lab} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { AGE_BANDS, CEFR_LEVELS, OUTCOME_KINDS } from '../model.ts';
 import type { ParticipantRecord } from '../participants.ts';
 import type { AuditRow, LabRow, ParticipantRow, ProgrammeRow, SessionListRow, SessionRow } from '../queries.ts';
 import { labPath, languageName, sessionWhen } from './parts.tsx';
-import { languageOptions } from './workspace.tsx';
+import { spokenLanguageOptions } from './workspace.tsx';
 
 /**
  * The coordinators' pages about people. Participants are named by their code only, and their
@@ -98,7 +98,7 @@ export function ParticipantsPage({ ctx, lab, programmes, participants, total, pa
             <Checkboxes {...field('consent')} label={t('labs.fields.consentLegend')} items={[{ value: 'yes', label: t('labs.fields.consentGiven') }]} checked={formList(values, 'consent')} />
             <Radios {...field('ageBand')} label={t('labs.fields.ageBand')} items={AGE_BANDS.map((band) => ({ value: band, label: t(`labs.ageBands.${band}`) }))} checked={formText(values, 'ageBand')} />
             <TextInput {...field('arrivalYear')} label={t('labs.fields.arrivalYear')} value={formText(values, 'arrivalYear')} inputmode="numeric" width={4} />
-            <Checkboxes {...field('languages')} label={t('labs.fields.participantLanguages')} items={languageOptions(ctx)} checked={formList(values, 'languages')} />
+            <Checkboxes {...field('languages')} label={t('labs.fields.participantLanguages')} items={spokenLanguageOptions(ctx)} checked={formList(values, 'languages')} />
             <Select {...field('originCountry')} label={t('labs.fields.originCountry')} hint={t('labs.fields.originHint')} emptyOption={t('labs.fields.notGiven')} options={countryOptions(ctx.locale)} value={formText(values, 'originCountry')} />
             <Checkboxes {...field('programmes')} label={t('labs.fields.programmes')} items={programmes.map((programme) => ({ value: String(programme.id), label: programme.title }))} checked={formList(values, 'programmes')} />
             <Button>{t('labs.participants.enrolButton')}</Button>

@@ -5,6 +5,7 @@ import { timeZones } from '../../../lib/time-zones.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { summaryOf, type FieldErrors } from '../../../platform/forms.ts';
 import { fieldsOf, formList, formText } from '../../../ui/field-binding.ts';
+import { languageOptions } from '../../../ui/form-controls.tsx';
 import { Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, Select, SuccessBanner, Table, TextInput, Textarea } from '../../../ui/index.ts';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { Section } from '../../../ui/section.tsx';
@@ -12,13 +13,12 @@ import { termLabel, type Term } from '../../taxonomies/index.ts';
 import { LAB_STATUSES, SERVICE_CATEGORIES, SESSION_FORMATS, TEAM_ROLES, type LabFormValues } from '../model.ts';
 import type { SessionRow, TrainingRow } from '../queries.ts';
 import type { LabDetail } from '../service.ts';
-import { labPath, LABS_PATH, languageName, sessionWhen } from './parts.tsx';
+import { labPath, LABS_PATH, sessionWhen } from './parts.tsx';
 
 /** The lab's workspace for those who run it: the lab's form, its team, programmes, sessions, training and services. */
 
-export function languageOptions(ctx: ViewContext) {
-  return SPOKEN_LANGUAGES.map((code) => ({ value: code, label: languageName(ctx, code) })).sort((a, b) => a.label.localeCompare(b.label, ctx.locale));
-}
+/** The languages a session, a service or a participant may have, by name. */
+export const spokenLanguageOptions = (ctx: ViewContext) => languageOptions(ctx.locale, SPOKEN_LANGUAGES, 'alphabetical');
 
 /** Opening or editing a lab. */
 export function LabFormPage({ ctx, action, values, errors, pillars, version, conflict }: { ctx: ViewContext; action: string; values: LabFormValues; errors: FieldErrors; pillars: readonly Term[]; version?: number; conflict?: boolean }) {
@@ -151,7 +151,7 @@ export function ManagePage({ ctx, detail, sessions, trainings, forms, done, mayR
                   <TextInput {...field('place')} label={t('labs.fields.place')} hint={t('labs.fields.placeHint')} value={formText(values, 'place')} />
                   <Select {...field('facilitator')} label={t('labs.fields.facilitator')} emptyOption={t('labs.fields.chooseFacilitator')} options={facilitatorOptions} value={formText(values, 'facilitator')} />
                   <TextInput {...field('capacity')} label={t('labs.fields.capacity')} value={formText(values, 'capacity') || '12'} inputmode="numeric" width={4} />
-                  <Select {...field('language')} label={t('labs.fields.sessionLanguage')} emptyOption={t('labs.fields.chooseLanguage')} options={languageOptions(ctx)} value={formText(values, 'language')} />
+                  <Select {...field('language')} label={t('labs.fields.sessionLanguage')} emptyOption={t('labs.fields.chooseLanguage')} options={spokenLanguageOptions(ctx)} value={formText(values, 'language')} />
                   <Select {...field('format')} label={t('labs.fields.format')} emptyOption={t('labs.fields.chooseFormat')} options={SESSION_FORMATS.map((format) => ({ value: format, label: t(`labs.formats.${format}`) }))} value={formText(values, 'format')} />
                   <Button>{t('labs.manage.addSessionButton')}</Button>
                 </PostForm>
@@ -211,7 +211,7 @@ export function ManagePage({ ctx, detail, sessions, trainings, forms, done, mayR
           <TextInput {...fieldsOf(ctx, errorsOf('service'), 'service')('name')} label={t('labs.fields.serviceName')} value={formText(valuesOf('service'), 'name')} />
           <TextInput {...fieldsOf(ctx, errorsOf('service'), 'service')('address')} label={t('labs.fields.address')} value={formText(valuesOf('service'), 'address')} />
           <TextInput {...fieldsOf(ctx, errorsOf('service'), 'service')('hours')} label={t('labs.fields.hours')} value={formText(valuesOf('service'), 'hours')} />
-          <Checkboxes {...fieldsOf(ctx, errorsOf('service'), 'service')('languages')} label={t('labs.fields.serviceLanguages')} items={languageOptions(ctx).map((option) => ({ value: option.value, label: option.label }))} checked={formList(valuesOf('service'), 'languages')} />
+          <Checkboxes {...fieldsOf(ctx, errorsOf('service'), 'service')('languages')} label={t('labs.fields.serviceLanguages')} items={spokenLanguageOptions(ctx)} checked={formList(valuesOf('service'), 'languages')} />
           <TextInput {...fieldsOf(ctx, errorsOf('service'), 'service')('cost')} label={t('labs.fields.cost')} hint={t('labs.fields.costHint')} value={formText(valuesOf('service'), 'cost')} />
           <Button>{t('labs.manage.addService')}</Button>
         </PostForm>
