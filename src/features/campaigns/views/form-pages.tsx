@@ -1,9 +1,10 @@
 import { CONTENT_LANGUAGES } from '../../../lib/languages.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { summaryOf, type FieldErrors } from '../../../platform/forms.ts';
+import { FormPageTop } from '../../../ui/form-page-top.tsx';
 import { fieldsOf, formText as text } from '../../../ui/field-binding.ts';
 import { CountryChoices, languageOptions } from '../../../ui/form-controls.tsx';
-import { Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, Select, SuccessBanner, TextInput, Textarea } from '../../../ui/index.ts';
+import { Button, Checkboxes, ErrorSummary, Radios, Select, SuccessBanner, TextInput, Textarea } from '../../../ui/index.ts';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { Section } from '../../../ui/section.tsx';
 import { AUDIENCES } from '../../myths/index.ts';
@@ -20,13 +21,12 @@ export function CampaignFormPage({ ctx, action, values, errors, topics, version,
   const editing = version !== undefined;
   return (
     <div class="stack">
-      <ErrorSummary title={t('common.errorSummaryTitle')} errors={summaryOf(ctx, errors)} />
-      {conflict ? (
-        <NotificationBanner title={t('campaigns.form.conflictTitle')} variant="info">
-          <p>{t('campaigns.form.conflictBody')}</p>
-        </NotificationBanner>
-      ) : null}
-      <h1>{t(editing ? 'campaigns.form.editTitle' : 'campaigns.form.newTitle')}</h1>
+      <FormPageTop
+        ctx={ctx}
+        errors={errors}
+        title={t(editing ? 'campaigns.form.editTitle' : 'campaigns.form.newTitle')}
+        conflict={conflict ? { title: t('campaigns.form.conflictTitle'), body: t('campaigns.form.conflictBody') } : undefined}
+      />
       <p>{t('campaigns.form.intro')}</p>
       <PostForm action={ctx.href(action)} csrfToken={ctx.csrfToken()}>
         {editing ? <input type="hidden" name="version" value={String(version)} /> : null}

@@ -4,9 +4,10 @@ import { SPOKEN_LANGUAGES } from '../../../lib/languages.ts';
 import { timeZones } from '../../../lib/time-zones.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { summaryOf, type FieldErrors } from '../../../platform/forms.ts';
+import { FormPageTop } from '../../../ui/form-page-top.tsx';
 import { fieldsOf, formList, formText } from '../../../ui/field-binding.ts';
 import { languageOptions } from '../../../ui/form-controls.tsx';
-import { Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, Select, SuccessBanner, Table, TextInput, Textarea } from '../../../ui/index.ts';
+import { Button, Checkboxes, ErrorSummary, Radios, Select, SuccessBanner, Table, TextInput, Textarea } from '../../../ui/index.ts';
 import { PostForm } from '../../../ui/post-form.tsx';
 import { Section } from '../../../ui/section.tsx';
 import { termLabel, type Term } from '../../taxonomies/index.ts';
@@ -27,13 +28,12 @@ export function LabFormPage({ ctx, action, values, errors, pillars, version, con
   const editing = version !== undefined;
   return (
     <div class="stack">
-      <ErrorSummary title={t('common.errorSummaryTitle')} errors={summaryOf(ctx, errors)} />
-      {conflict ? (
-        <NotificationBanner title={t('labs.form.conflictTitle')} variant="info">
-          <p>{t('labs.form.conflictBody')}</p>
-        </NotificationBanner>
-      ) : null}
-      <h1>{t(editing ? 'labs.form.editTitle' : 'labs.form.newTitle')}</h1>
+      <FormPageTop
+        ctx={ctx}
+        errors={errors}
+        title={t(editing ? 'labs.form.editTitle' : 'labs.form.newTitle')}
+        conflict={conflict ? { title: t('labs.form.conflictTitle'), body: t('labs.form.conflictBody') } : undefined}
+      />
       <PostForm action={ctx.href(action)} csrfToken={ctx.csrfToken()}>
         {editing ? <input type="hidden" name="version" value={String(version)} /> : null}
         <TextInput {...field('name')} label={t('labs.fields.name')} value={values.name} />

@@ -4,6 +4,7 @@ import { CONTENT_LANGUAGES } from '../../../lib/languages.ts';
 import type { ViewContext } from '../../../platform/context.ts';
 import { summaryOf, type FieldErrors } from '../../../platform/forms.ts';
 import { can } from '../../../platform/permissions.ts';
+import { FormPageTop } from '../../../ui/form-page-top.tsx';
 import { CountryChoices } from '../../../ui/form-controls.tsx';
 import { ErrorMessage } from '../../../ui/fields.tsx';
 import { Button, Checkboxes, ErrorSummary, NotificationBanner, Select, SuccessBanner, TextInput, Textarea } from '../../../ui/index.ts';
@@ -57,13 +58,12 @@ export function MythFormPage({ ctx, action, values, errors, topics, version, fee
   const rows = [...values.sources, ...Array.from({ length: SPARE_SOURCE_ROWS }, () => EMPTY_SOURCE)].slice(0, MYTH_LIMITS.sources);
   return (
     <div class="stack">
-      <ErrorSummary title={t('common.errorSummaryTitle')} errors={summaryOf(ctx, errors)} />
-      {conflict ? (
-        <NotificationBanner title={t('myths.form.conflictTitle')} variant="info">
-          <p>{t('myths.form.conflictBody')}</p>
-        </NotificationBanner>
-      ) : null}
-      <h1>{t(editing ? 'myths.form.editTitle' : 'myths.form.newTitle')}</h1>
+      <FormPageTop
+        ctx={ctx}
+        errors={errors}
+        title={t(editing ? 'myths.form.editTitle' : 'myths.form.newTitle')}
+        conflict={conflict ? { title: t('myths.form.conflictTitle'), body: t('myths.form.conflictBody') } : undefined}
+      />
       <p>{t('myths.form.intro')}</p>
       {feedback ? (
         <NotificationBanner title={t('myths.form.feedbackTitle')} variant="info">

@@ -2,9 +2,10 @@ import type { Vocabulary } from '../../../db/schema/taxonomies.ts';
 import { displayNames } from '../../../lib/intl.ts';
 import { CONTENT_LANGUAGES } from '../../../lib/languages.ts';
 import type { ViewContext } from '../../../platform/context.ts';
-import { summaryOf, type FieldErrors } from '../../../platform/forms.ts';
+import type { FieldErrors } from '../../../platform/forms.ts';
 import { can } from '../../../platform/permissions.ts';
-import { Button, Checkboxes, ErrorSummary, NotificationBanner, Radios, Select, TextInput, Textarea } from '../../../ui/index.ts';
+import { FormPageTop } from '../../../ui/form-page-top.tsx';
+import { Button, Checkboxes, NotificationBanner, Radios, Select, TextInput, Textarea } from '../../../ui/index.ts';
 import { CountryChoices } from '../../../ui/form-controls.tsx';
 import { AttachmentFields, type ListedAttachment } from '../../../ui/attachments.tsx';
 import { MAX_FILES_PER_UPLOAD } from '../../../platform/uploads/index.ts';
@@ -44,13 +45,12 @@ export function ResourceFormPage({ ctx, action, values, errors, taxonomy, versio
   const termItems = (vocabulary: Vocabulary) => (taxonomy.get(vocabulary) ?? []).map((term) => ({ value: term.code, label: termLabel(term, ctx.locale) }));
   return (
     <div class="stack">
-      <ErrorSummary title={t('common.errorSummaryTitle')} errors={summaryOf(ctx, errors)} />
-      {conflict ? (
-        <NotificationBanner title={t('resources.form.conflictTitle')} variant="info">
-          <p>{t('resources.form.conflictBody')}</p>
-        </NotificationBanner>
-      ) : null}
-      <h1>{t(editing ? 'resources.form.editTitle' : 'resources.form.newTitle')}</h1>
+      <FormPageTop
+        ctx={ctx}
+        errors={errors}
+        title={t(editing ? 'resources.form.editTitle' : 'resources.form.newTitle')}
+        conflict={conflict ? { title: t('resources.form.conflictTitle'), body: t('resources.form.conflictBody') } : undefined}
+      />
       <p>{t('resources.form.intro')}</p>
       {published ? <p>{t('editorial.pending.author.howItWorks')}</p> : null}
       {pending ? <PendingChangeNotice ctx={ctx} change={pending} itemPath={action} /> : null}
