@@ -5,18 +5,20 @@ import { NotificationBanner } from './notification.tsx';
 
 /**
  * The top of a page with an item's form: the error summary (first, so a screen reader hears it),
- * a notice when someone else saved the item since it was opened, and the page's heading.
+ * a notice when someone else saved the item since it was opened, and the page's heading. Texts
+ * come from the area's `form` messages: `newTitle`, `editTitle`, `conflictTitle`, `conflictBody`.
  */
-export function FormPageTop({ ctx, errors, title, conflict }: { ctx: ViewContext; errors: FieldErrors; title: string; conflict?: { title: string; body: string } }) {
+export function FormPageTop({ ctx, errors, area, editing, conflict }: { ctx: ViewContext; errors: FieldErrors; area: string; editing: boolean; conflict?: boolean }) {
+  const { t } = ctx;
   return (
     <>
-      <ErrorSummary title={ctx.t('common.errorSummaryTitle')} errors={summaryOf(ctx, errors)} />
+      <ErrorSummary title={t('common.errorSummaryTitle')} errors={summaryOf(ctx, errors)} />
       {conflict ? (
-        <NotificationBanner title={conflict.title} variant="info">
-          <p>{conflict.body}</p>
+        <NotificationBanner title={t(`${area}.form.conflictTitle`)} variant="info">
+          <p>{t(`${area}.form.conflictBody`)}</p>
         </NotificationBanner>
       ) : null}
-      <h1>{title}</h1>
+      <h1>{t(`${area}.form.${editing ? 'editTitle' : 'newTitle'}`)}</h1>
     </>
   );
 }

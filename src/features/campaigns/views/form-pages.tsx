@@ -21,12 +21,7 @@ export function CampaignFormPage({ ctx, action, values, errors, topics, version,
   const editing = version !== undefined;
   return (
     <div class="stack">
-      <FormPageTop
-        ctx={ctx}
-        errors={errors}
-        title={t(editing ? 'campaigns.form.editTitle' : 'campaigns.form.newTitle')}
-        conflict={conflict ? { title: t('campaigns.form.conflictTitle'), body: t('campaigns.form.conflictBody') } : undefined}
-      />
+      <FormPageTop ctx={ctx} errors={errors} area="campaigns" editing={editing} conflict={conflict} />
       <p>{t('campaigns.form.intro')}</p>
       <PostForm action={ctx.href(action)} csrfToken={ctx.csrfToken()}>
         {editing ? <input type="hidden" name="version" value={String(version)} /> : null}

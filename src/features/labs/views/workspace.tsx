@@ -28,12 +28,7 @@ export function LabFormPage({ ctx, action, values, errors, pillars, version, con
   const editing = version !== undefined;
   return (
     <div class="stack">
-      <FormPageTop
-        ctx={ctx}
-        errors={errors}
-        title={t(editing ? 'labs.form.editTitle' : 'labs.form.newTitle')}
-        conflict={conflict ? { title: t('labs.form.conflictTitle'), body: t('labs.form.conflictBody') } : undefined}
-      />
+      <FormPageTop ctx={ctx} errors={errors} area="labs" editing={editing} conflict={conflict} />
       <PostForm action={ctx.href(action)} csrfToken={ctx.csrfToken()}>
         {editing ? <input type="hidden" name="version" value={String(version)} /> : null}
         <TextInput {...field('name')} label={t('labs.fields.name')} value={values.name} />

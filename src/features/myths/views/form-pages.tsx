@@ -58,12 +58,7 @@ export function MythFormPage({ ctx, action, values, errors, topics, version, fee
   const rows = [...values.sources, ...Array.from({ length: SPARE_SOURCE_ROWS }, () => EMPTY_SOURCE)].slice(0, MYTH_LIMITS.sources);
   return (
     <div class="stack">
-      <FormPageTop
-        ctx={ctx}
-        errors={errors}
-        title={t(editing ? 'myths.form.editTitle' : 'myths.form.newTitle')}
-        conflict={conflict ? { title: t('myths.form.conflictTitle'), body: t('myths.form.conflictBody') } : undefined}
-      />
+      <FormPageTop ctx={ctx} errors={errors} area="myths" editing={editing} conflict={conflict} />
       <p>{t('myths.form.intro')}</p>
       {feedback ? (
         <NotificationBanner title={t('myths.form.feedbackTitle')} variant="info">

@@ -45,12 +45,7 @@ export function ResourceFormPage({ ctx, action, values, errors, taxonomy, versio
   const termItems = (vocabulary: Vocabulary) => (taxonomy.get(vocabulary) ?? []).map((term) => ({ value: term.code, label: termLabel(term, ctx.locale) }));
   return (
     <div class="stack">
-      <FormPageTop
-        ctx={ctx}
-        errors={errors}
-        title={t(editing ? 'resources.form.editTitle' : 'resources.form.newTitle')}
-        conflict={conflict ? { title: t('resources.form.conflictTitle'), body: t('resources.form.conflictBody') } : undefined}
-      />
+      <FormPageTop ctx={ctx} errors={errors} area="resources" editing={editing} conflict={conflict} />
       <p>{t('resources.form.intro')}</p>
       {published ? <p>{t('editorial.pending.author.howItWorks')}</p> : null}
       {pending ? <PendingChangeNotice ctx={ctx} change={pending} itemPath={action} /> : null}
