@@ -7,10 +7,10 @@ import { solve, type Constraint } from 'yalps';
  * Primary suppression hides every count below the threshold (zero included: "no count below 5 is
  * shown"). That alone is not enough, because a hidden cell is often the difference between a
  * published total and the published cells beside it. Complementary suppression then hides more
- * counts until no hidden one can be worked out from what is shown: every hidden count is checked
- * by asking an integer programme (yalps) for its smallest and largest value consistent with the
- * published figures and the table's sums; while any has one possible value, the smallest visible
- * count on one of its sums is hidden too. The audit, not a rule of thumb, decides, so tables with
+ * counts until no hidden one can be worked out from what is shown: an audit finds every hidden
+ * count whose smallest and largest value consistent with the published figures and the table's
+ * sums are equal (see `derivableCounts`), and the smallest visible count on one of its sums is
+ * hidden too, until the audit finds none. The audit, not a rule of thumb, decides, so tables with
  * subtotals (labs within countries) are protected as well as plain ones.
  */
 
