@@ -142,7 +142,7 @@ export function tableKind(spec: { name: string; basePath: string; table: Reviewe
 }
 
 /** Tables whose rows have a unique slug, named to queries as SQL identifiers (never user input). */
-export type SluggedTable = ReviewedTable | 'forums' | 'forum_topics' | 'dialogues' | 'consultations' | 'campaigns';
+export type SluggedTable = ReviewedTable | 'forums' | 'forum_topics' | 'dialogues' | 'consultations' | 'campaigns' | 'labs';
 
 /**
  * The slugs of a table that are `base` or `base-…`: what a new item's slug must

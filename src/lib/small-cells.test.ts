@@ -141,7 +141,7 @@ describe('small-cell suppression of published indicators', () => {
     assert.equal(published.cells[1]?.[0], null);
   });
 
-  test('any table of labs within countries is published safely', () => {
+  test('every table of labs within countries is published safely', () => {
     const tables = fc
       .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
       .chain(([rows, columns, countries]) =>

@@ -1,7 +1,7 @@
 import { solve, type Constraint } from 'yalps';
 
 /**
- * Publishing counts of people without exposing any one of them: statistical disclosure control
+ * Publishing counts of people without exposing a single one of them: statistical disclosure control
  * for tables with totals.
  *
  * Primary suppression hides every count below the threshold (zero included: "no count below 5 is
@@ -63,7 +63,7 @@ export function suppressSmallCounts(counts: readonly number[], sums: readonly Su
 }
 
 /**
- * Directions in which the hidden counts can all move together without changing any published
+ * Directions in which the hidden counts can all move together without changing a published
  * figure: a basis of the null space of the sums restricted to the hidden counts (Gaussian
  * elimination; the coefficients are small integers, so a tolerance on floats is exact enough).
  */
@@ -137,7 +137,7 @@ export function derivableCounts(counts: readonly number[], hidden: readonly bool
     const solution = solve({ direction, objective: 'target', constraints, variables: variables(targets) }, { includeZeroVariables: true });
     return solution.status === 'optimal' ? new Map(solution.variables.map(([name, value]) => [Number(name.slice(1)), Math.round(value)])) : undefined;
   };
-  // First all undecided counts together, raised and then lowered: any that moves is free.
+  // First all undecided counts together, raised and then lowered: each one that moves is free.
   let open = new Set(undecided);
   for (const direction of ['maximize', 'minimize'] as const) {
     if (open.size === 0) break;

@@ -4,4 +4,4 @@ export { ATOM_CONTENT_TYPE, atomXml, escapeXml, type AtomEntry, type AtomFeed } 
 export { jsonArray, streamDownload } from './download.ts';
 export { jsonForScript } from './jsonld.ts';
 export { ShareSection, shareLinks, type ShareLink } from './share.tsx';
-export { pdfWriter, plainText, PDF_MARGIN, type PdfWriter } from './pdf.ts';
+export { pdfWriter, plainText } from './pdf.ts';

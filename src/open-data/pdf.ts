@@ -16,7 +16,7 @@ const FONTS = {
   arabicBold: require.resolve('@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf'),
 };
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-export const PDF_MARGIN = 56;
+const PDF_MARGIN = 56;
 
 type Doc = PDFKit.PDFDocument;
 

@@ -212,7 +212,7 @@ describe('campaigns', () => {
 
     assert.match((await new TestClient(testApp.app).get('/en/map?layer=campaigns', fresh)).body, /Campaigns/);
     assert.match((await new TestClient(testApp.app).get('/en/countries/fr', fresh)).body, new RegExp(`/en/campaigns/${slug}"`));
-    // Comments and reports: the shared machinery, as on any item.
+    // Comments and reports: the shared machinery, as on every item.
     const commented = await post(other, `/en/campaigns/${slug}`, `/en/campaigns/${slug}/comments`, { comment: 'We will carry these messages in Lyon.' });
     assert.equal(commented.statusCode, 303);
     assert.match((await new TestClient(testApp.app).get(`/en/campaigns/${slug}`, fresh)).body, /We will carry these messages in Lyon\./);

@@ -135,7 +135,7 @@ export function campaignRoutes({ service }: { service: CampaignsService }) {
       return renderPage(request, reply, await service.find(slugOf(request)), { notice: query.done, commentPage: parsePage(query.comments) });
     });
 
-    // Comments, ratings and reports on a campaign: the shared machinery, as on any item.
+    // Comments, ratings and reports on a campaign: the shared machinery, as on every item.
     await app.register(
       engagementRoutes({
         kind: CAMPAIGN_KIND,

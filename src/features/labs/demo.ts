@@ -227,7 +227,7 @@ export async function loadDemoLabs(deps: AppDeps, members: ReadonlyMap<string, C
         await queries.enrol(db, programmeId, participantId);
         for (const session of sessionsByProgramme.get(programmeId) ?? []) {
           if (session.startsAt < enrolledOn || session.startsAt > now) continue;
-          await queries.recordAttendance(db, session.id, participantId, random() < 0.78);
+          await queries.recordAttendance(db, session.id, [participantId], random() < 0.78 ? new Set([participantId]) : new Set());
         }
         if (random() < 0.3) await queries.insertOutcome(db, lab.id, participantId, { kind: 'training_completed', cefrLevel: null, achievedOn: pastDay(addDays(enrolledOn, 30 + Math.floor(random() * 20))), programmeId });
       }

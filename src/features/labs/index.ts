@@ -20,7 +20,7 @@ export { ServiceList } from './views/lab-page.tsx';
 export { LabCard } from './views/list-page.tsx';
 export { LABS_PATH, labPath } from './views/parts.tsx';
 
-export const LAB_RETENTION_JOB = 'labs-retention';
+const LAB_RETENTION_JOB = 'labs-retention';
 /** Daily, at night: records past their lab's retention period are erased. */
 const LAB_RETENTION_CRON = '30 2 * * *';
 
@@ -46,4 +46,3 @@ export async function labs(app: FastifyInstance) {
   await app.register(labRoutes({ labs: labsService(app.deps), participants: participantsService(app.deps) }));
 }
 
-export { participantsService, type ParticipantsService } from './participants.ts';

@@ -1,5 +1,5 @@
 import { isCountryCode } from '../../lib/countries.ts';
-import { CONTENT_LANGUAGES, isSpokenLanguage } from '../../lib/languages.ts';
+import { isSpokenLanguage } from '../../lib/languages.ts';
 import { isTimeZone } from '../../lib/time-zones.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { isIsoDate, readList } from '../../platform/forms.ts';
@@ -262,6 +262,3 @@ export function checkOutcomeForm(values: Record<string, string>, programmeIds: R
   if (Object.keys(errors).length > 0 || !kind) fail(errors);
   return { kind, cefrLevel: kind === 'language_level' ? (level ?? null) : null, achievedOn, programmeId };
 }
-
-/** Languages offered for a service or a participant: the content languages first. */
-export const OFFERED_LANGUAGES = CONTENT_LANGUAGES;

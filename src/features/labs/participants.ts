@@ -113,7 +113,7 @@ export function participantsService(deps: Pick<AppDeps, 'db'>) {
       if (!programme) throw new ValidationError({ programme: 'labs.errors.programmeInvalid' });
       await db.transaction().execute(async (trx) => {
         await queries.enrol(trx, programme.id, participantId);
-        await queries.touchParticipant(trx, participantId);
+        await queries.touchParticipants(trx, [participantId]);
         await audit(trx, { labId: access.lab.id, actorId: actor.id, action: 'participant.enrolledInProgramme', participantId, details: { programme: programme.id } });
       });
     },
@@ -124,7 +124,7 @@ export function participantsService(deps: Pick<AppDeps, 'db'>) {
       const input = checkOutcomeForm(values, new Set(enrolled.map((enrolment) => enrolment.programme_id)), today());
       await db.transaction().execute(async (trx) => {
         await queries.insertOutcome(trx, access.lab.id, participantId, input);
-        await queries.touchParticipant(trx, participantId);
+        await queries.touchParticipants(trx, [participantId]);
         await audit(trx, { labId: access.lab.id, actorId: actor.id, action: 'participant.outcomeRecorded', participantId, details: { kind: input.kind } });
       });
     },
@@ -190,10 +190,8 @@ export function participantsService(deps: Pick<AppDeps, 'db'>) {
       const presentIds = new Set(present.map(Number));
       if (listedIds.length === 0 || ![...listedIds, ...presentIds].every((id) => enrolled.has(id))) throw new ValidationError({ present: 'labs.errors.notEnrolled' });
       await db.transaction().execute(async (trx) => {
-        for (const id of listedIds) {
-          await queries.recordAttendance(trx, sessionId, id, presentIds.has(id));
-          await queries.touchParticipant(trx, id);
-        }
+        await queries.recordAttendance(trx, sessionId, listedIds, presentIds);
+        await queries.touchParticipants(trx, listedIds);
         await audit(trx, { labId: access.lab.id, actorId: actor.id, action: 'session.attendanceRecorded', participantId: null, details: { session: sessionId, present: presentIds.size, absent: listedIds.length - presentIds.size } });
       });
     },

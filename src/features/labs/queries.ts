@@ -45,9 +45,10 @@ export async function listLabs(db: Executor, filters: { country?: string; cityId
   return { rows, total: count[0]?.total ?? 0 };
 }
 
-export async function slugsStartingWith(db: Executor, base: string): Promise<string[]> {
-  const { rows } = await sql<{ slug: string }>`SELECT slug FROM labs WHERE slug = ${base} OR slug LIKE ${`${base}-%`}`.execute(db);
-  return rows.map((row) => row.slug);
+/** Every lab, in the network's order, without counting them. */
+export async function allLabs(db: Executor, limit: number): Promise<LabRow[]> {
+  const { rows } = await sql<LabRow>`SELECT ${LAB_COLUMNS} FROM ${LAB_FROM} ORDER BY l.country, l.name, l.id LIMIT ${limit}`.execute(db);
+  return rows;
 }
 
 export async function cityNamed(db: Executor, country: string, name: string): Promise<number | undefined> {
@@ -229,7 +230,7 @@ export interface ServiceRow {
 export async function servicesOf(db: Executor, labIds: readonly number[]): Promise<ServiceRow[]> {
   if (labIds.length === 0) return [];
   const { rows } = await sql<ServiceRow>`
-    SELECT id, lab_id, category, name, address, hours, languages, cost FROM lab_services WHERE lab_id = ANY (${[...labIds]}::integer[])
+    SELECT id, lab_id, category, name, address, hours, languages, cost FROM lab_services WHERE lab_id IN (SELECT unnest(${[...labIds]}::integer[]))
     ORDER BY array_position(ARRAY['basic_needs', 'housing', 'health', 'legal_aid', 'language_courses', 'employment'], category), name, id LIMIT 500`.execute(db);
   return rows;
 }
@@ -290,8 +291,8 @@ export async function insertParticipant(db: Executor, labId: number, code: strin
   return rows[0]?.id ?? 0;
 }
 
-export async function touchParticipant(db: Executor, participantId: number): Promise<void> {
-  await sql`UPDATE lab_participants SET last_activity_on = CURRENT_DATE WHERE id = ${participantId}`.execute(db);
+export async function touchParticipants(db: Executor, participantIds: readonly number[]): Promise<void> {
+  await sql`UPDATE lab_participants SET last_activity_on = CURRENT_DATE WHERE id IN (SELECT unnest(${[...participantIds]}::integer[]))`.execute(db);
 }
 
 export async function enrol(db: Executor, programmeId: number, participantId: number): Promise<void> {
@@ -330,8 +331,11 @@ export async function sessionList(db: Executor, sessionId: number): Promise<Sess
   return rows;
 }
 
-export async function recordAttendance(db: Executor, sessionId: number, participantId: number, present: boolean): Promise<void> {
-  await sql`INSERT INTO lab_attendance (session_id, participant_id, present) VALUES (${sessionId}, ${participantId}, ${present})
+/** Each listed participant present or absent at the session; a second recording replaces the first. */
+export async function recordAttendance(db: Executor, sessionId: number, participantIds: readonly number[], presentIds: ReadonlySet<number>): Promise<void> {
+  if (participantIds.length === 0) return;
+  await sql`INSERT INTO lab_attendance (session_id, participant_id, present)
+    SELECT ${sessionId}::integer, id, present FROM unnest(${[...participantIds]}::integer[], ${participantIds.map((id) => presentIds.has(id))}::boolean[]) AS listed (id, present)
     ON CONFLICT (session_id, participant_id) WHERE participant_id IS NOT NULL DO UPDATE SET present = EXCLUDED.present, recorded_at = now()`.execute(db);
 }
 

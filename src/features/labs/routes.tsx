@@ -78,8 +78,8 @@ export function labRoutes({ labs, participants }: { labs: LabsService; participa
     ];
 
     app.get(`${LABS_PATH}/:slug`, { schema: { params: params(), querystring: doneQuery }, config: sharedPage(SHOWS, { personalise: personalParts }) }, async (request, reply) => {
-      const detail = await labs.detail(slugOf(request));
-      const indicators = labRow(await networkIndicators(app.deps.db, await labs.all(), await labs.pillars()), detail.lab.id);
+      const [detail, all, pillars] = await Promise.all([labs.detail(slugOf(request)), labs.all(), labs.pillars()]);
+      const indicators = labRow(await networkIndicators(app.deps.db, all, pillars), detail.lab.id);
       const notice = noticeOf((request.query as { done?: string }).done);
       return reply.page(detail.lab.name, (ctx) => <LabPageView ctx={ctx} detail={detail} indicators={indicators} notice={notice} />);
     });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { slugsStartingWith } from '../../content/kinds.ts';
 import { nextFreeSlug, slugify } from '../../lib/text.ts';
 import type { CurrentUser } from '../../platform/context.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -117,8 +118,8 @@ export function labsService(deps: Pick<AppDeps, 'db'>) {
     },
 
     /** Every lab, for the network's indicators: a network counts its labs in tens, not thousands. */
-    async all(): Promise<queries.LabRow[]> {
-      return (await queries.listLabs(db, {}, 1000, 0)).rows;
+    all(): Promise<queries.LabRow[]> {
+      return queries.allLabs(db, 1000);
     },
 
     async servicesInCity(cityId: number) {
@@ -131,7 +132,7 @@ export function labsService(deps: Pick<AppDeps, 'db'>) {
       const values = await resolved(form);
       return db.transaction().execute(async (trx) => {
         const base = slugify(values.input.name, 80) || 'lab';
-        const slug = nextFreeSlug(base, new Set(await queries.slugsStartingWith(trx, base)), RESERVED_SLUGS);
+        const slug = nextFreeSlug(base, await slugsStartingWith(trx, 'labs', base), RESERVED_SLUGS);
         const id = await queries.insertLab(trx, slug, values);
         await queries.putTeamMember(trx, id, actor.id, 'coordinator');
         return slug;

@@ -51,8 +51,10 @@ export function DashboardPage({ ctx, lab, pillars }: { ctx: ViewContext; lab: La
             />
             {figures.months.length > 0 ? (
               <>
-                {/* The SVG is built on the server from counts; every text in it is escaped. */}
-                <div dangerouslySetInnerHTML={{ __html: chart }} />
+                <div
+                  // Built on the server by lineChartSvg from counts, with every text in it escaped.
+                  dangerouslySetInnerHTML={{ __html: chart }}
+                />
                 <Table
                   caption={t('labs.dashboard.byMonth', { pillar: label })}
                   head={[t('labs.dashboard.month'), t('labs.dashboard.enrolled'), t('labs.dashboard.cumulative'), t('labs.dashboard.attendanceRate'), t('labs.dashboard.completed')]}

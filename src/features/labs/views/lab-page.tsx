@@ -88,7 +88,7 @@ export function ServiceList({ ctx, services, headingLevel = 3 }: { ctx: ViewCont
   );
 }
 
-/** `/{l}/labs/{slug}`: the lab as the public sees it. Nothing about any participant, only suppressed counts. */
+/** `/{l}/labs/{slug}`: the lab as the public sees it. Nothing about a participant, only suppressed counts. */
 export function LabPageView({ ctx, detail, indicators, notice }: { ctx: ViewContext; detail: LabDetail; indicators: PublishedLabIndicators; notice?: string }) {
   const { t } = ctx;
   const { lab } = detail;
